@@ -1,0 +1,21 @@
+import { Server } from '@hocuspocus/server';
+import type { Storage } from '@coffre/storage';
+import { AuthExtension } from './extensions/AuthExtension.ts';
+import { LoggingExtension, type LogSink } from './extensions/LoggingExtension.ts';
+import { PersistenceExtension } from './extensions/PersistenceExtension.ts';
+
+export type CollabServerOptions = { port: number; host?: string; storage: Storage; secureCookies: boolean; logSink?: LogSink };
+
+/** Hocuspocus with one extension per concern. The guard and snapshot extensions arrive with the sync engine. */
+export function createCollabServer(opts: CollabServerOptions): Server {
+  return new Server({
+    name: 'coffre-collab',
+    port: opts.port,
+    address: opts.host ?? '127.0.0.1',
+    quiet: true,
+    stopOnSignals: false,
+    debounce: 500,
+    maxDebounce: 2000,
+    extensions: [new LoggingExtension(opts.logSink), new AuthExtension(opts.storage, opts.secureCookies), new PersistenceExtension(opts.storage)],
+  });
+}

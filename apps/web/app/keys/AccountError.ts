@@ -1,0 +1,17 @@
+export type AccountErrorCode =
+  | 'WRONG_CREDENTIALS'
+  | 'KEY_INTEGRITY'
+  | 'SERVER_KEY_CHANGED'
+  | 'RECOVERY_KEY_INVALID'
+  | 'LOCKED';
+
+/** A failed account operation with a message fit to show as it is. */
+export class AccountError extends Error {
+  constructor(
+    readonly code: AccountErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AccountError';
+  }
+}

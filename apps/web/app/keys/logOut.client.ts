@@ -1,0 +1,11 @@
+import { apiFetch } from '../api/apiFetch.ts';
+import { clearKeyCaches } from './unlockedAccount.client.ts';
+
+/** Ends the session on the server and wipes keys from memory and storage, even offline. */
+export async function logOut(): Promise<void> {
+  try {
+    await apiFetch('/auth/logout', {});
+  } finally {
+    clearKeyCaches();
+  }
+}

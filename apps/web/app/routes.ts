@@ -1,0 +1,16 @@
+import { type RouteConfig, index, layout, route } from '@react-router/dev/routes';
+
+export default [
+  index('routes/home.tsx'),
+  route('signup', 'routes/signup.tsx'),
+  route('login', 'routes/login.tsx'),
+  route('recover', 'routes/recover.tsx'),
+  layout('routes/shell.tsx', [
+    route('drive', 'routes/drive.tsx'),
+    route('docs', 'routes/docs.tsx'),
+    route('sheets', 'routes/sheets.tsx'),
+    route('calendar', 'routes/calendar.tsx'),
+    route('chat', 'routes/chat.tsx'),
+    route('settings', 'routes/settings.tsx'),
+  ]),
+] satisfies RouteConfig;

@@ -1,0 +1,22 @@
+export type MemberRole = 'viewer' | 'editor' | 'admin';
+
+export interface MembershipRecord {
+  itemId: string;
+  userId: string;
+  role: MemberRole;
+  updatedAt: number;
+}
+
+/** The server's access list for enforcement; the signed member list lives inside the item. */
+export interface MembershipStore {
+  /**
+   * Adds the member or changes their role.
+   * @throws StorageError('NOT_FOUND') when the account does not exist.
+   */
+  set(itemId: string, userId: string, role: MemberRole, updatedAt: number): Promise<void>;
+  get(itemId: string, userId: string): Promise<MemberRole | null>;
+  list(itemId: string): Promise<MembershipRecord[]>;
+  listForUser(userId: string): Promise<MembershipRecord[]>;
+  /** Idempotent; resolves to whether a membership was removed. */
+  remove(itemId: string, userId: string): Promise<boolean>;
+}

@@ -1,0 +1,150 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Database, Statement } from 'better-sqlite3';
+import { StorageError } from '../StorageError.ts';
+import { Mutex } from './Mutex.ts';
+import type { SqlRunner } from './SqlRunner.ts';
+
+interface RootScope {
+  open: boolean;
+  /** Depth of the innermost open savepoint; 0 when none. */
+  activeDepth: number;
+}
+
+interface Scope {
+  connection: SqliteConnection;
+  root: RootScope;
+  depth: number;
+}
+
+/** Which transaction (if any) the current async call chain runs inside. */
+const currentScope = new AsyncLocalStorage<Scope>();
+
+/**
+ * One better-sqlite3 connection shared by every store of a `Storage`. better-sqlite3 is
+ * synchronous, but a transaction spans awaits, so a mutex keeps other callers' statements out
+ * of an open transaction: they wait for it to finish rather than silently joining it.
+ */
+export class SqliteConnection implements SqlRunner {
+  readonly #db: Database;
+  readonly #statements = new Map<string, Statement>();
+  readonly #mutex = new Mutex();
+  #closed = false;
+
+  constructor(db: Database) {
+    this.#db = db;
+  }
+
+  /** A cached prepared statement. */
+  prepare(sql: string): Statement {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Runs `fn` atomically: its own IMMEDIATE transaction, or a savepoint inside a running one. */
+  atomic<T>(fn: () => T): T {
+    return this.#db.transaction(fn).immediate();
+  }
+
+  /** Stand-alone statements: inside the caller's transaction if there is one, else after it. */
+  async run<T>(fn: (conn: SqliteConnection) => T): Promise<T> {
+    if (this.#ownScope()) return fn(this);
+    this.#assertOpen();
+    if (this.#mutex.isFree) return fn(this);
+    const release = await this.#mutex.acquire();
+    try {
+      this.#assertOpen();
+      return fn(this);
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * BEGIN IMMEDIATE … COMMIT around `fn`, or a savepoint when called from inside a running
+   * transaction of this connection. `fn` gets a runner bound to the transaction; it throws
+   * CLOSED once the transaction has finished.
+   */
+  async transaction<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T> {
+    const outer = this.#ownScope();
+    if (outer) return this.#savepoint(outer, fn);
+    const release = await this.#mutex.acquire();
+    const root: RootScope = { open: true, activeDepth: 0 };
+    try {
+      this.#assertOpen();
+      this.#db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await currentScope.run({ connection: this, root, depth: 0 }, () => fn(this.#boundRunner(root)));
+        this.#db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      root.open = false;
+      release();
+    }
+  }
+
+  /** Waits for a running transaction, then closes. Idempotent. */
+  async close(): Promise<void> {
+    if (this.#ownScope()) throw new Error('close() called inside a transaction would deadlock');
+    if (this.#closed) return;
+    const release = await this.#mutex.acquire();
+    try {
+      if (!this.#closed) {
+        this.#closed = true;
+        this.#statements.clear();
+        this.#db.close();
+      }
+    } finally {
+      release();
+    }
+  }
+
+  async #savepoint<T>(outer: Scope, fn: (runner: SqlRunner) => Promise<T>): Promise<T> {
+    const { root } = outer;
+    if (root.activeDepth !== outer.depth) {
+      throw new Error('concurrent nested transactions inside one transaction are not supported');
+    }
+    const depth = outer.depth + 1;
+    const name = `coffre_sp_${depth}`;
+    root.activeDepth = depth;
+    this.#db.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = await currentScope.run({ connection: this, root, depth }, () => fn(this.#boundRunner(root)));
+      this.#db.exec(`RELEASE ${name}`);
+      return result;
+    } catch (error) {
+      if (root.open && this.#db.inTransaction) {
+        this.#db.exec(`ROLLBACK TO ${name}`);
+        this.#db.exec(`RELEASE ${name}`);
+      }
+      throw error;
+    } finally {
+      root.activeDepth = depth - 1;
+    }
+  }
+
+  #boundRunner(root: RootScope): SqlRunner {
+    return {
+      run: async <T>(fn: (conn: SqliteConnection) => T): Promise<T> => {
+        if (!root.open) throw new StorageError('CLOSED', 'transaction has already finished');
+        return fn(this);
+      },
+    };
+  }
+
+  #ownScope(): Scope | undefined {
+    const scope = currentScope.getStore();
+    return scope && scope.connection === this && scope.root.open ? scope : undefined;
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new StorageError('CLOSED', 'storage is closed');
+  }
+}

@@ -1,0 +1,92 @@
+import type { DocumentRecord, DocumentStore, DocumentSummary, NewDocument } from '../interfaces/DocumentStore.ts';
+import { StorageError } from '../StorageError.ts';
+import { bindBytes } from './bindBytes.ts';
+import { isSqliteConstraint } from './isSqliteConstraint.ts';
+import { readBytes } from './readBytes.ts';
+import type { SqlRunner } from './SqlRunner.ts';
+
+interface DocumentRow {
+  doc_id: string;
+  owner_id: string;
+  state: Buffer | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export class SqliteDocumentStore implements DocumentStore {
+  readonly #sql: SqlRunner;
+
+  constructor(sql: SqlRunner) {
+    this.#sql = sql;
+  }
+
+  async create({ docId, ownerId, createdAt }: NewDocument): Promise<void> {
+    await this.#sql.run((conn) => {
+      try {
+        conn
+          .prepare('INSERT INTO documents (doc_id, owner_id, created_at, updated_at) VALUES (?, ?, ?, ?)')
+          .run(docId, ownerId, createdAt, createdAt);
+      } catch (error) {
+        if (isSqliteConstraint(error, 'PRIMARYKEY')) {
+          throw new StorageError('DUPLICATE', 'document already exists', { cause: error });
+        }
+        throw error;
+      }
+    });
+  }
+
+  async get(docId: string): Promise<DocumentRecord | null> {
+    return this.#sql.run((conn) => {
+      const row = conn
+        .prepare('SELECT doc_id, owner_id, state, created_at, updated_at FROM documents WHERE doc_id = ?')
+        .get(docId) as DocumentRow | undefined;
+      if (!row) return null;
+      return {
+        docId: row.doc_id,
+        ownerId: row.owner_id,
+        state: row.state ? readBytes(row.state) : null,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      };
+    });
+  }
+
+  async putState(docId: string, state: Uint8Array, updatedAt: number): Promise<void> {
+    // synchronous=FULL: the commit is on disk before run() returns.
+    await this.#sql.run((conn) => {
+      const result = conn
+        .prepare('UPDATE documents SET state = ?, updated_at = ? WHERE doc_id = ?')
+        .run(bindBytes(state), updatedAt, docId);
+      if (result.changes === 0) throw new StorageError('NOT_FOUND', 'document not found');
+    });
+  }
+
+  async delete(docId: string): Promise<boolean> {
+    return this.#sql.run((conn) =>
+      conn.atomic(() => {
+        // Snapshot rows go by ON DELETE CASCADE; access rows are keyed by item id, not a foreign key.
+        for (const table of ['memberships', 'grants', 'links']) {
+          conn.prepare(`DELETE FROM ${table} WHERE item_id = ?`).run(docId);
+        }
+        return conn.prepare('DELETE FROM documents WHERE doc_id = ?').run(docId).changes > 0;
+      }),
+    );
+  }
+
+  async listByOwner(ownerId: string): Promise<DocumentSummary[]> {
+    return this.#sql.run((conn) => {
+      const rows = conn
+        .prepare(
+          `SELECT doc_id, owner_id, created_at, updated_at FROM documents
+           WHERE owner_id = ? ORDER BY created_at, doc_id`,
+        )
+        .all(ownerId) as Omit<DocumentRow, 'state'>[];
+      return rows.map((row) => ({
+        docId: row.doc_id,
+        ownerId: row.owner_id,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      }));
+    });
+  }
+}

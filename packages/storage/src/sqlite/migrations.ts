@@ -1,0 +1,129 @@
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Schema history, applied in order at open. Append only: never edit a migration that has
+ * shipped; add the next number instead.
+ */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    sql: `
+      CREATE TABLE accounts (
+        user_id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        opaque_record BLOB NOT NULL,
+        password_wrapped_master_key BLOB NOT NULL,
+        recovery_wrapped_master_key BLOB NOT NULL,
+        recovery_verify_key BLOB NOT NULL,
+        wrapped_identity BLOB NOT NULL,
+        public_bundle BLOB NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE sessions (
+        session_id TEXT PRIMARY KEY,
+        token_hash BLOB NOT NULL UNIQUE,
+        user_id TEXT NOT NULL REFERENCES accounts (user_id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        label TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX sessions_by_user ON sessions (user_id);
+      CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+
+      CREATE TABLE rate_limits (
+        bucket TEXT PRIMARY KEY,
+        window_start INTEGER NOT NULL,
+        window_end INTEGER NOT NULL,
+        count INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX rate_limits_by_end ON rate_limits (window_end);
+
+      CREATE TABLE ephemeral (
+        namespace TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value BLOB NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (namespace, key)
+      ) STRICT;
+      CREATE INDEX ephemeral_by_expiry ON ephemeral (expires_at);
+
+      -- owner_id is deliberately not a foreign key: deleting an account leaves its documents
+      -- for the caller to reassign or delete.
+      CREATE TABLE documents (
+        doc_id TEXT PRIMARY KEY,
+        owner_id TEXT NOT NULL,
+        state BLOB,
+        current_snapshot_id TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX documents_by_owner ON documents (owner_id);
+
+      CREATE TABLE snapshots (
+        doc_id TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+        snapshot_id TEXT NOT NULL,
+        parent_snapshot_id TEXT,
+        chain_index INTEGER NOT NULL,
+        chain_hash BLOB NOT NULL,
+        blob_key TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        author_user_id TEXT NOT NULL,
+        PRIMARY KEY (doc_id, snapshot_id)
+      ) STRICT;
+      CREATE INDEX snapshots_by_chain ON snapshots (doc_id, chain_index);
+
+      CREATE TABLE memberships (
+        item_id TEXT NOT NULL,
+        user_id TEXT NOT NULL REFERENCES accounts (user_id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (item_id, user_id)
+      ) STRICT;
+      CREATE INDEX memberships_by_user ON memberships (user_id);
+
+      -- sender_user_id is not a foreign key: a grant outlives its sender's account.
+      CREATE TABLE grants (
+        grant_id TEXT PRIMARY KEY,
+        item_id TEXT NOT NULL,
+        recipient_user_id TEXT NOT NULL REFERENCES accounts (user_id) ON DELETE CASCADE,
+        sender_user_id TEXT NOT NULL,
+        payload BLOB NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX grants_by_item ON grants (item_id);
+      CREATE INDEX grants_by_recipient ON grants (recipient_user_id);
+
+      CREATE TABLE links (
+        link_id TEXT PRIMARY KEY,
+        item_id TEXT NOT NULL,
+        creator_user_id TEXT NOT NULL REFERENCES accounts (user_id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'editor')),
+        payload BLOB NOT NULL,
+        expires_at INTEGER,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX links_by_item ON links (item_id);
+      CREATE INDEX links_by_creator ON links (creator_user_id);
+
+      CREATE TABLE quotas (
+        user_id TEXT PRIMARY KEY REFERENCES accounts (user_id) ON DELETE CASCADE,
+        used INTEGER NOT NULL DEFAULT 0 CHECK (used >= 0),
+        limit_bytes INTEGER CHECK (limit_bytes >= 0)
+      ) STRICT;
+
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value BLOB NOT NULL
+      ) STRICT;
+    `,
+  },
+];

@@ -1,0 +1,95 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { buildAccount } from '../fixtures/buildAccount.ts';
+import { buildGrant } from '../fixtures/buildGrant.ts';
+import { buildLink } from '../fixtures/buildLink.ts';
+import { T0 } from '../fixtures/T0.ts';
+import { expectStorageError } from '../expectStorageError.ts';
+import type { StorageHarness } from '../StorageHarness.ts';
+
+/** Memberships, grants and links: who may reach which item. */
+export function accessContract(h: () => StorageHarness): void {
+  describe('access', () => {
+    beforeEach(async () => {
+      const { accounts } = h().storage;
+      await accounts.create(buildAccount());
+      await accounts.create(buildAccount({ userId: 'user-bob' }));
+    });
+
+    describe('members', () => {
+      it('sets, changes, reads, lists and removes roles', async () => {
+        const { members } = h().storage;
+        expect(await members.get('doc-1', 'user-bob')).toBeNull();
+        await members.set('doc-1', 'user-bob', 'viewer', T0);
+        await members.set('doc-1', 'user-alice', 'admin', T0);
+        await members.set('doc-2', 'user-bob', 'editor', T0);
+        await members.set('doc-1', 'user-bob', 'editor', T0 + 1);
+        expect(await members.get('doc-1', 'user-bob')).toBe('editor');
+        expect(await members.list('doc-1')).toEqual([
+          { itemId: 'doc-1', userId: 'user-alice', role: 'admin', updatedAt: T0 },
+          { itemId: 'doc-1', userId: 'user-bob', role: 'editor', updatedAt: T0 + 1 },
+        ]);
+        expect((await members.listForUser('user-bob')).map((m) => [m.itemId, m.role])).toEqual([
+          ['doc-1', 'editor'],
+          ['doc-2', 'editor'],
+        ]);
+        expect(await members.remove('doc-1', 'user-bob')).toBe(true);
+        expect(await members.remove('doc-1', 'user-bob')).toBe(false);
+        expect(await members.get('doc-1', 'user-bob')).toBeNull();
+      });
+
+      it('refuses an unknown account', async () => {
+        await expectStorageError(h().storage.members.set('doc-1', 'nobody', 'viewer', T0), 'NOT_FOUND');
+      });
+    });
+
+    describe('grants', () => {
+      it('puts, lists by recipient and item, deletes', async () => {
+        const { grants } = h().storage;
+        const g1 = buildGrant({ grantId: 'g1' });
+        const g2 = buildGrant({ grantId: 'g2', itemId: 'doc-2', createdAt: T0 + 1 });
+        const g3 = buildGrant({ grantId: 'g3', recipientUserId: 'user-alice', senderUserId: 'user-bob' });
+        for (const g of [g1, g2, g3]) await grants.put(g);
+        expect(await grants.listForRecipient('user-bob')).toEqual([g1, g2]);
+        expect(await grants.listForItem('doc-1')).toEqual([g1, g3]);
+        expect(await grants.delete('g1')).toBe(true);
+        expect(await grants.delete('g1')).toBe(false);
+        expect(await grants.listForRecipient('user-bob')).toEqual([g2]);
+      });
+
+      it('refuses a duplicate id and an unknown recipient', async () => {
+        const { grants } = h().storage;
+        await grants.put(buildGrant());
+        await expectStorageError(grants.put(buildGrant({ itemId: 'doc-9' })), 'DUPLICATE');
+        await expectStorageError(grants.put(buildGrant({ grantId: 'g9', recipientUserId: 'nobody' })), 'NOT_FOUND');
+        expect(await grants.listForItem('doc-9')).toEqual([]);
+      });
+    });
+
+    describe('links', () => {
+      it('puts, gets until expiry, lists and deletes', async () => {
+        const { links } = h().storage;
+        const forever = buildLink({ linkId: 'l1' });
+        const brief = buildLink({ linkId: 'l2', role: 'editor', expiresAt: T0 + 100, createdAt: T0 + 1 });
+        const other = buildLink({ linkId: 'l3', itemId: 'doc-2', creatorUserId: 'user-bob' });
+        for (const l of [forever, brief, other]) await links.put(l);
+        expect(await links.get('l1', T0 + 10 ** 12)).toEqual(forever);
+        expect(await links.get('l2', T0 + 99)).toEqual(brief);
+        expect(await links.get('l2', T0 + 100)).toBeNull();
+        expect(await links.get('nope', T0)).toBeNull();
+        expect(await links.listForItem('doc-1')).toEqual([forever, brief]);
+        expect(await links.listForCreator('user-bob')).toEqual([other]);
+        expect(await links.delete('l1')).toBe(true);
+        expect(await links.delete('l1')).toBe(false);
+        expect(await links.get('l1', T0)).toBeNull();
+      });
+
+      it('refuses a duplicate id and an unknown creator', async () => {
+        const { links } = h().storage;
+        await links.put(buildLink());
+        await expectStorageError(links.put(buildLink({ role: 'editor' })), 'DUPLICATE');
+        await expectStorageError(links.put(buildLink({ linkId: 'l9', creatorUserId: 'nobody' })), 'NOT_FOUND');
+        expect((await links.get('link-1', T0))?.role).toBe('viewer');
+      });
+    });
+  });
+}

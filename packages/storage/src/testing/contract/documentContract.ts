@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { buildAccount } from '../fixtures/buildAccount.ts';
+import { buildGrant } from '../fixtures/buildGrant.ts';
+import { buildLink } from '../fixtures/buildLink.ts';
+import { buildSnapshot } from '../fixtures/buildSnapshot.ts';
+import { patternBytes } from '../fixtures/patternBytes.ts';
+import { T0 } from '../fixtures/T0.ts';
+import { expectSameBytes } from '../expectSameBytes.ts';
+import { expectStorageError } from '../expectStorageError.ts';
+import type { StorageHarness } from '../StorageHarness.ts';
+
+export function documentContract(h: () => StorageHarness): void {
+  describe('documents', () => {
+    it('creates without state, then stores state', async () => {
+      const { documents } = h().storage;
+      await documents.create({ docId: 'doc-1', ownerId: 'user-alice', createdAt: T0 });
+      expect(await documents.get('doc-1')).toEqual({
+        docId: 'doc-1',
+        ownerId: 'user-alice',
+        state: null,
+        createdAt: T0,
+        updatedAt: T0,
+      });
+      const state = patternBytes(1 << 20, 5);
+      await documents.putState('doc-1', state, T0 + 5);
+      const read = await documents.get('doc-1');
+      expectSameBytes(read?.state, state);
+      expect({ ...read, state: null }).toEqual({ docId: 'doc-1', ownerId: 'user-alice', state: null, createdAt: T0, updatedAt: T0 + 5 });
+      expect(await documents.get('nope')).toBeNull();
+    });
+
+    it('refuses a duplicate id and state for an unknown document', async () => {
+      const { documents } = h().storage;
+      await documents.create({ docId: 'doc-1', ownerId: 'user-alice', createdAt: T0 });
+      await expectStorageError(documents.create({ docId: 'doc-1', ownerId: 'user-bob', createdAt: T0 }), 'DUPLICATE');
+      await expectStorageError(documents.putState('nope', patternBytes(4), T0), 'NOT_FOUND');
+      expect((await documents.get('doc-1'))?.ownerId).toBe('user-alice');
+    });
+
+    it('lists by owner without state', async () => {
+      const { documents } = h().storage;
+      await documents.create({ docId: 'd2', ownerId: 'user-alice', createdAt: T0 + 1 });
+      await documents.create({ docId: 'd1', ownerId: 'user-alice', createdAt: T0 });
+      await documents.create({ docId: 'd3', ownerId: 'user-bob', createdAt: T0 });
+      await documents.putState('d1', patternBytes(10), T0 + 9);
+      expect(await documents.listByOwner('user-alice')).toEqual([
+        { docId: 'd1', ownerId: 'user-alice', createdAt: T0, updatedAt: T0 + 9 },
+        { docId: 'd2', ownerId: 'user-alice', createdAt: T0 + 1, updatedAt: T0 + 1 },
+      ]);
+      expect(await documents.listByOwner('nobody')).toEqual([]);
+    });
+
+    it('deletes the document with its snapshots and access rows, idempotently', async () => {
+      const s = h().storage;
+      await s.accounts.create(buildAccount());
+      await s.accounts.create(buildAccount({ userId: 'user-bob' }));
+      await s.documents.create({ docId: 'doc-1', ownerId: 'user-alice', createdAt: T0 });
+      await s.documents.create({ docId: 'doc-2', ownerId: 'user-alice', createdAt: T0 });
+      await s.snapshots.commit(buildSnapshot(), null);
+      await s.members.set('doc-1', 'user-bob', 'viewer', T0);
+      await s.members.set('doc-2', 'user-bob', 'viewer', T0);
+      await s.grants.put(buildGrant());
+      await s.links.put(buildLink());
+
+      expect(await s.documents.delete('doc-1')).toBe(true);
+      expect(await s.documents.get('doc-1')).toBeNull();
+      expect(await s.snapshots.current('doc-1')).toBeNull();
+      expect(await s.snapshots.list('doc-1')).toEqual([]);
+      expect(await s.members.list('doc-1')).toEqual([]);
+      expect(await s.grants.listForItem('doc-1')).toEqual([]);
+      expect(await s.links.listForItem('doc-1')).toEqual([]);
+      expect(await s.members.get('doc-2', 'user-bob')).toBe('viewer');
+      expect(await s.documents.delete('doc-1')).toBe(false);
+    });
+  });
+}

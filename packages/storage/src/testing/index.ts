@@ -1,0 +1,11 @@
+export type { StorageHarness } from './StorageHarness.ts';
+export { buildAccount } from './fixtures/buildAccount.ts';
+export { buildGrant } from './fixtures/buildGrant.ts';
+export { buildLink } from './fixtures/buildLink.ts';
+export { buildSession } from './fixtures/buildSession.ts';
+export { buildSnapshot } from './fixtures/buildSnapshot.ts';
+export { collectBytes } from './collectBytes.ts';
+export { expectSameBytes } from './expectSameBytes.ts';
+export { expectStorageError } from './expectStorageError.ts';
+export { patternBytes } from './fixtures/patternBytes.ts';
+export { runStorageContract } from './storageContract.ts';
