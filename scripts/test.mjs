@@ -19,7 +19,7 @@ for (const ws of ['packages/crypto', 'packages/storage', 'packages/docs', 'apps/
 let failed = 0;
 failed += run('node', ['scripts/lint.mjs']) === 0 ? 0 : 1;
 failed += run('npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only']) === 0 ? 0 : 1;
-const testStatus = run('npx', ['turbo', 'run', 'test', 'test:e2e', '--concurrency=1', '--', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`]);
+const testStatus = run('npx', ['turbo', 'run', 'test', 'test:e2e', '--concurrency=1', '--continue', '--', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`]);
 
 let passed = 0;
 let testFailed = 0;

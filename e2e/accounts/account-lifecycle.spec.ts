@@ -51,7 +51,7 @@ describe('account lifecycle in a real browser', () => {
     await page.getByLabel('I have saved my recovery key').check();
     await page.getByRole('button', { name: 'Continue to Coffre' }).click();
     await page.waitForURL('**/drive');
-    await expect(page.getByRole('heading', { name: 'Drive' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Drive' }).waitFor();
     await page.screenshot({ path: 'artifacts/signed-in.png' });
 
     // A reload keeps the session and unlocks the keys again from the sealed cache.
@@ -104,6 +104,25 @@ describe('account lifecycle in a real browser', () => {
     await expect(fresh.getByRole('alert').textContent()).resolves.toBe('Wrong username or password.');
     await signIn(fresh, username, newPassword);
     await fresh.waitForURL('**/drive');
+  });
+
+  it('refuses keys a hostile server mauled: clear integrity error, signed out, nothing cached', async () => {
+    const page = await openPage();
+    // The "server" flips one bit of the wrapped identity keys in its answer.
+    await page.route('**/api/auth/login/finish', async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      const bytes = Buffer.from(body.wrappedIdentity, 'base64url');
+      bytes[bytes.length - 5]! ^= 0x01;
+      body.wrappedIdentity = bytes.toString('base64url');
+      await route.fulfill({ response, json: body });
+    });
+    await signIn(page, username, newPassword);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('failed an integrity check');
+    expect(page.url()).toContain('/login');
+    expect(await page.evaluate(() => localStorage.getItem('coffre:session-cache'))).toBeNull();
+    const status = await page.evaluate(async () => (await fetch('/api/account/session')).status);
+    expect(status).toBe(401);
   });
 
   it('resets a forgotten password with the recovery key and keeps the same keys', async () => {

@@ -1,5 +1,6 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { CryptoError } from '@coffre/crypto';
 import { ApiError } from './ApiError.ts';
 import { accountRoutes } from './api/accountRoutes.server.ts';
 import { authRoutes } from './api/authRoutes.server.ts';
@@ -22,10 +23,11 @@ export function createApp(services: Services, ui: RequestHandler[] = []): expres
 
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
+    const urlPath = req.originalUrl.split('?')[0]!;
     res.on('finish', () => {
       // Path only: API paths carry ids, never secrets; query strings are dropped.
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (req.path.startsWith('/api/')) log.info('http', { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) });
+      if (urlPath.startsWith('/api/')) log.info('http', { method: req.method, path: urlPath, status: res.statusCode, ms: Math.round(ms) });
     });
     next();
   });
@@ -47,7 +49,8 @@ export function createApp(services: Services, ui: RequestHandler[] = []): expres
     if (err instanceof ApiError) {
       if (err.retryAfterSeconds) res.setHeader('Retry-After', String(err.retryAfterSeconds));
       res.status(err.status).json({ code: err.code, message: err.message, retryAfterSeconds: err.retryAfterSeconds });
-    } else if (err instanceof ZodError) {
+    } else if (err instanceof ZodError || err instanceof CryptoError) {
+      // CryptoError here means a malformed OPAQUE message from the client.
       res.status(400).json({ code: 'BAD_REQUEST', message: 'The request was malformed.' });
     } else if (err?.type === 'entity.too.large') {
       res.status(413).json({ code: 'PAYLOAD_TOO_LARGE', message: 'The request was too large.' });

@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { DOMAINS } from '@coffre/crypto';
 import type { SessionRecord } from '@coffre/storage';
 import { LIMITS } from './limits.ts';
 import type { Services } from './Services.ts';
@@ -63,7 +64,7 @@ export function clearSessionCookie(services: Services, res: Response): void {
 
 /** The key that unlocks this session's cached master key in the tab (ADR 0003). */
 export function sessionUnlockKey(services: Services, sessionId: string): Uint8Array {
-  return new Uint8Array(createHmac('sha256', services.unlockSecret).update(`coffre/session-unlock/v1\0${sessionId}`).digest());
+  return new Uint8Array(createHmac('sha256', services.unlockSecret).update(`${DOMAINS.sessionUnlock}\0${sessionId}`).digest());
 }
 
 /** A coarse label so a user can tell sessions apart; no version numbers, no address. */

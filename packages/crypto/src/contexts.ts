@@ -34,6 +34,8 @@ export const DOMAINS = {
   memberList: 'coffre/member-list/v1',
   // the browser's sealed master-key cache (apps/web, ADR 0003)
   sessionCache: 'coffre/session-cache/v1',
+  // HMAC input for the per-session unlock key, computed by the web server (ADR 0003)
+  sessionUnlock: 'coffre/session-unlock/v1',
 } as const;
 
 export type Domain = (typeof DOMAINS)[keyof typeof DOMAINS];

@@ -23,5 +23,5 @@ export function verifyDetached(publicKey: SigningPublicKey, domain: Domain, mess
   } catch {
     valid = false;
   }
-  
+  if (valid !== true) throw new CryptoError('SIGNATURE_INVALID');
 }
