@@ -13,7 +13,8 @@ const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function uiHandlers(services: Services) {
   const getLoadContext = (req: express.Request, res: express.Response) => ({
-    cspNonce: String(res.locals.cspNonce ?? ''),
+    // Dev allows inline scripts and Vite's critical-CSS <style> would mismatch on hydration, so no nonce there.
+    cspNonce: services.config.production ? String(res.locals.cspNonce ?? '') : '',
     collabPort: services.config.collabPort,
     collabPublicUrl: services.config.collabPublicUrl,
     hasSession: async () => (await findSession(services, req)) !== null,
