@@ -51,6 +51,15 @@ const server = app.listen(config.port, config.host, () => {
   services.log.info('web.listening', { url: `http://${config.host}:${port}`, dataDir: config.dataDir, mode: config.production ? 'production' : 'development' });
 });
 
+// Expired sessions, pending logins and old rate-limit windows are purged every few minutes.
+const purge = setInterval(() => {
+  const now = Date.now();
+  void Promise.all([services.storage.sessions.deleteExpired(now), services.storage.ephemeral.purge(now), services.storage.rateLimits.purge(now)]).catch(
+    (e: Error) => services.log.error('purge.failed', { name: e.name }),
+  );
+}, 5 * 60_000);
+purge.unref();
+
 const stop = () => {
   server.close(() => void services.storage.close().then(() => process.exit(0)));
   setTimeout(() => process.exit(0), 3000).unref();

@@ -125,6 +125,21 @@ describe('account API over real HTTP, OPAQUE and SQLite', () => {
     expect((await a.call('/account/session')).status).toBe(200);
   });
 
+  it('deletes an account only after a fresh password check, and ends its sessions', async () => {
+    const c = new ApiClient(server.url);
+    const reg = await c.register('hank', 'password seventeen eighteen');
+    expect((await c.call('/account/delete', {})).json.code).toBe('RECENT_AUTH_REQUIRED');
+    // Another account's password does not count as re-authentication.
+    expect((await c.login('gina', 'password fifteen sixteen', 'reauth')).start.status).toBe(403);
+    expect((await c.login('hank', 'password seventeen eighteen', 'reauth')).finish?.json).toEqual({ ok: true });
+    const token = c.cookie;
+    expect((await c.call('/account/delete', {})).status).toBe(200);
+    expect(await server.services.storage.accounts.getById(reg.userId!)).toBeNull();
+    const replay = new ApiClient(server.url);
+    replay.cookie = token;
+    expect((await replay.call('/account/session')).status).toBe(401);
+  });
+
   it('never logs passwords or usernames', () => {
     const all = server.logLines.join('\n');
     expect(server.logLines.length).toBeGreaterThan(10);

@@ -1,11 +1,4 @@
 import {
-  createPublicBundle,
-  deriveKekFromExportKey,
-  deriveRecoverySigningKeyPair,
-  deriveRecoveryWrappingKey,
-  generateIdentity,
-  generateMasterKey,
-  generateRecoveryKey,
   initCrypto,
   opaqueLoginFinish,
   opaqueLoginStart,
@@ -13,9 +6,8 @@ import {
   opaqueRegistrationStart,
   randomBytes,
   toBase64Url,
-  wrapIdentity,
-  wrapKey,
 } from '@coffre/crypto';
+import { createAccountKeys } from '../app/keys/createAccountKeys.ts';
 
 /** A tiny cookie-keeping JSON client for API tests, speaking the browser's protocol. */
 export class ApiClient {
@@ -47,29 +39,18 @@ export class ApiClient {
     const r1 = await this.call('/auth/register/start', { username, registrationRequest: start.registrationRequest });
     if (r1.status !== 200) return { status: r1.status, json: r1.json };
     const finish = await opaqueRegistrationFinish({ password, clientRegistrationState: start.clientRegistrationState, registrationResponse: r1.json.registrationResponse });
-    const masterKey = generateMasterKey();
-    const recoveryKey = generateRecoveryKey();
-    const identity = generateIdentity();
-    const req: Record<string, string> = {
-      userId,
-      username,
-      registrationRecord: finish.registrationRecord,
-      passwordWrappedMasterKey: toBase64Url(wrapKey(deriveKekFromExportKey(finish.exportKey), masterKey, 'master-key-password', { userId })),
-      recoveryWrappedMasterKey: toBase64Url(wrapKey(deriveRecoveryWrappingKey(recoveryKey), masterKey, 'master-key-recovery', { userId })),
-      recoveryVerifyKey: toBase64Url(deriveRecoverySigningKeyPair(recoveryKey).publicKey),
-      wrappedIdentity: toBase64Url(wrapIdentity(masterKey, identity, userId)),
-      publicBundle: toBase64Url(createPublicBundle(identity, { userId, username, createdAt: Date.now() })),
-    };
+    const keys = createAccountKeys({ userId, username, exportKey: finish.exportKey, registrationRecord: finish.registrationRecord, now: Date.now() });
+    const req: Record<string, string> = { ...keys.request };
     tamper?.(req);
     const r2 = await this.call('/auth/register/finish', req);
-    return { status: r2.status, json: r2.json, userId, masterKey, recoveryKey };
+    return { status: r2.status, json: r2.json, userId, masterKey: keys.masterKey, recoveryKey: keys.recoveryKey };
   }
 
   /** Starts an OPAQUE login; `finish` is null when the password is wrong (detected client-side). */
-  async login(username: string, password: string) {
+  async login(username: string, password: string, purpose: 'login' | 'reauth' = 'login') {
     await initCrypto();
     const start = await opaqueLoginStart(password);
-    const r1 = await this.call('/auth/login/start', { username, startLoginRequest: start.startLoginRequest });
+    const r1 = await this.call('/auth/login/start', { username, startLoginRequest: start.startLoginRequest, purpose });
     if (r1.status !== 200) return { start: r1, finish: null };
     let finishRequest: string;
     try {

@@ -1,22 +1,7 @@
-import {
-  createPublicBundle,
-  deriveKekFromExportKey,
-  deriveRecoverySigningKeyPair,
-  deriveRecoveryWrappingKey,
-  formatRecoveryKey,
-  generateIdentity,
-  generateMasterKey,
-  generateRecoveryKey,
-  initCrypto,
-  opaqueRegistrationFinish,
-  opaqueRegistrationStart,
-  randomBytes,
-  toBase64Url,
-  wrapIdentity,
-  wrapKey,
-} from '@coffre/crypto';
+import { formatRecoveryKey, initCrypto, opaqueRegistrationFinish, opaqueRegistrationStart, randomBytes, toBase64Url } from '@coffre/crypto';
 import { apiFetch } from '../api/apiFetch.ts';
-import type { RegisterFinishRequest, RegisterStartResponse, SessionPayload } from '../api/wire.ts';
+import type { RegisterStartResponse, SessionPayload } from '../api/wire.ts';
+import { createAccountKeys } from './createAccountKeys.ts';
 import { normaliseUsername } from './normaliseUsername.ts';
 import { pinServerKey, unlockSession } from './unlockSession.client.ts';
 
@@ -35,24 +20,9 @@ export async function signUp(rawUsername: string, password: string): Promise<{ r
     registrationRequest: start.registrationRequest,
   });
   const finish = opaqueRegistrationFinish({ password, clientRegistrationState: start.clientRegistrationState, registrationResponse });
-
-  const masterKey = generateMasterKey();
-  const kek = deriveKekFromExportKey(finish.exportKey);
-  const recoveryKey = generateRecoveryKey();
-  const identity = generateIdentity();
-  const request: RegisterFinishRequest = {
-    userId,
-    username,
-    registrationRecord: finish.registrationRecord,
-    passwordWrappedMasterKey: toBase64Url(wrapKey(kek, masterKey, 'master-key-password', { userId })),
-    recoveryWrappedMasterKey: toBase64Url(wrapKey(deriveRecoveryWrappingKey(recoveryKey), masterKey, 'master-key-recovery', { userId })),
-    recoveryVerifyKey: toBase64Url(deriveRecoverySigningKeyPair(recoveryKey).publicKey),
-    wrappedIdentity: toBase64Url(wrapIdentity(masterKey, identity, userId)),
-    publicBundle: toBase64Url(createPublicBundle(identity, { userId, username, createdAt: Date.now() })),
-  };
-  const payload = await apiFetch<SessionPayload>('/auth/register/finish', request);
+  const keys = createAccountKeys({ userId, username, exportKey: finish.exportKey, registrationRecord: finish.registrationRecord, now: Date.now() });
+  const payload = await apiFetch<SessionPayload>('/auth/register/finish', keys.request);
   pinServerKey(finish.serverStaticPublicKey);
-  await unlockSession(payload, masterKey);
-  kek.fill(0);
-  return { recoveryKey: formatRecoveryKey(recoveryKey) };
+  await unlockSession(payload, keys.masterKey);
+  return { recoveryKey: formatRecoveryKey(keys.recoveryKey) };
 }

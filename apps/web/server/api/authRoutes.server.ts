@@ -104,19 +104,14 @@ export function authRoutes(services: Services): Router {
       .object({ username: Username, startLoginRequest: OpaqueMessage, purpose: z.enum(['login', 'reauth']).default('login') })
       .parse(req.body);
     const username = body.username.normalize('NFKC').trim().toLowerCase();
-    let sessionId: string | null = null;
-    if (body.purpose === 'reauth') {
-      const session = await findSession(services, req);
-      if (!session) throw new ApiError(401, 'UNAUTHENTICATED', 'You are signed out. Sign in again.');
-      sessionId = session.sessionId;
-    }
+    // Re-authentication proves the password of the account this session belongs to.
+    const session = body.purpose === 'reauth' ? await findSession(services, req) : null;
+    if (body.purpose === 'reauth' && !session) throw new ApiError(401, 'UNAUTHENTICATED', 'You are signed out. Sign in again.');
     await rateLimit(services, `login:ip:${clientAddress(req)}`, LIMITS.LOGIN_ATTEMPTS_PER_ADDRESS, LIMITS.LOGIN_WINDOW_MS);
     await rateLimit(services, `login:acct:${username}`, LIMITS.LOGIN_ATTEMPTS_PER_ACCOUNT, LIMITS.LOGIN_WINDOW_MS);
     const account = await storage.accounts.getByUsername(username);
-    if (account && sessionId) {
-      const session = await findSession(services, req);
-      if (session?.userId !== account.userId) throw new ApiError(403, 'INVALID_CREDENTIALS', 'Wrong username or password.');
-    }
+    if (session && account?.userId !== session.userId) throw new ApiError(403, 'INVALID_CREDENTIALS', 'Wrong username or password.');
+    const sessionId = session?.sessionId ?? null;
     // An unknown user still gets a well-formed response: no user enumeration.
     const { serverLoginState, loginResponse } = await opaqueLoginStart({
       serverSetup: services.opaqueServerSetup,
