@@ -8,11 +8,14 @@ const ALLOWED = {
   '@coffre/crypto': [],
   '@coffre/storage': [],
   '@coffre/docs': ['@coffre/crypto'],
-  '@coffre/collab-server': ['@coffre/storage'],
+  '@coffre/collab-server': ['@coffre/storage', '@coffre/docs'],
   '@coffre/web': ['@coffre/crypto', '@coffre/docs', '@coffre/storage'],
   '@coffre/e2e': ['@coffre/web', '@coffre/collab-server'],
   '@coffre/bench': ['@coffre/crypto', '@coffre/docs', '@coffre/storage'],
 };
+// Test files may also use these, to play a real client against the server (devDependencies).
+const ALLOWED_IN_TESTS = { '@coffre/collab-server': ['@coffre/crypto', '@coffre/docs'] };
+const isTestFile = (rel) => /[/\\]test[/\\]|\.test\.ts$/.test(rel);
 const DIRS = { '@coffre/crypto': 'packages/crypto', '@coffre/storage': 'packages/storage', '@coffre/docs': 'packages/docs', '@coffre/collab-server': 'apps/collab-server', '@coffre/web': 'apps/web', '@coffre/e2e': 'e2e', '@coffre/bench': 'bench' };
 const errors = [];
 
@@ -31,7 +34,11 @@ const importsOf = (text) => [...text.matchAll(importRe)].filter((m) => !/^\s*(im
 for (const [name, dir] of Object.entries(DIRS)) {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, dir, 'package.json'), 'utf8'));
   const declared = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.peerDependencies }).filter((d) => d.startsWith('@coffre/'));
-  for (const d of declared) if (!ALLOWED[name].includes(d)) errors.push(`${dir}/package.json: ${name} may not depend on ${d}`);
+  const testOnly = ALLOWED_IN_TESTS[name] ?? [];
+  for (const d of declared) {
+    const ok = ALLOWED[name].includes(d) || (testOnly.includes(d) && Object.hasOwn(pkg.devDependencies ?? {}, d) && !Object.hasOwn(pkg.dependencies ?? {}, d));
+    if (!ok) errors.push(`${dir}/package.json: ${name} may not depend on ${d}`);
+  }
   const graph = new Map();
   for (const file of sourceFiles(path.join(root, dir))) {
     const rel = path.relative(root, file);
@@ -41,6 +48,8 @@ for (const [name, dir] of Object.entries(DIRS)) {
       if (spec.startsWith('@coffre/')) {
         const target = spec.split('/').slice(0, 2).join('/');
         if (!declared.includes(target)) errors.push(`${rel}: imports ${target}, which ${dir}/package.json does not declare`);
+        if (testOnly.includes(target) && !ALLOWED[name].includes(target) && !isTestFile(rel)) errors.push(`${rel}: ${target} is for ${dir}'s tests only`);
+        if (name === '@coffre/collab-server' && target === '@coffre/docs' && spec !== '@coffre/docs/wire' && !isTestFile(rel)) errors.push(`${rel}: the collab server may import only @coffre/docs/wire`);
         if (name === '@coffre/web' && target === '@coffre/storage' && !/(\.server\.ts$|[/\\]server[/\\])/.test(rel)) errors.push(`${rel}: storage is for server modules only`);
         if (name === '@coffre/web' && target === '@coffre/crypto' && /[/\\]server[/\\]/.test(rel) && spec !== '@coffre/crypto' && spec !== '@coffre/crypto/opaque-server') errors.push(`${rel}: unexpected crypto import ${spec}`);
       }

@@ -1,12 +1,13 @@
 import { Server } from '@hocuspocus/server';
 import type { Storage } from '@coffre/storage';
 import { AuthExtension } from './extensions/AuthExtension.ts';
+import { GuardExtension } from './extensions/GuardExtension.ts';
 import { LoggingExtension, type LogSink } from './extensions/LoggingExtension.ts';
 import { PersistenceExtension } from './extensions/PersistenceExtension.ts';
 
 export type CollabServerOptions = { port: number; host?: string; storage: Storage; secureCookies: boolean; logSink?: LogSink };
 
-/** Hocuspocus with one extension per concern. The guard and snapshot extensions arrive with the sync engine. */
+/** Hocuspocus with one extension per concern. Call `initWire()` from @coffre/docs/wire once before. */
 export function createCollabServer(opts: CollabServerOptions): Server {
   return new Server({
     name: 'coffre-collab',
@@ -16,6 +17,11 @@ export function createCollabServer(opts: CollabServerOptions): Server {
     stopOnSignals: false,
     debounce: 500,
     maxDebounce: 2000,
-    extensions: [new LoggingExtension(opts.logSink), new AuthExtension(opts.storage, opts.secureCookies), new PersistenceExtension(opts.storage)],
+    extensions: [
+      new LoggingExtension(opts.logSink),
+      new AuthExtension(opts.storage, opts.secureCookies),
+      new GuardExtension(opts.logSink),
+      new PersistenceExtension(opts.storage),
+    ],
   });
 }

@@ -1,8 +1,10 @@
+import { initWire } from '@coffre/docs/wire';
 import { createStorage } from '@coffre/storage';
 import { loadConfig } from './config.ts';
 import { createCollabServer } from './createCollabServer.ts';
 
 const config = loadConfig();
+await initWire(); // known-answer self-test; the guard verifies signatures
 const storage = await createStorage({ driver: 'sqlite', dataDir: config.dataDir });
 const server = createCollabServer({ port: config.port, host: config.host, storage, secureCookies: config.secureCookies });
 await server.listen();

@@ -8,6 +8,7 @@ export default [
   layout('routes/shell.tsx', [
     route('drive', 'routes/drive.tsx'),
     route('docs', 'routes/docs.tsx'),
+    route('docs/:docId', 'routes/doc.tsx'),
     route('sheets', 'routes/sheets.tsx'),
     route('calendar', 'routes/calendar.tsx'),
     route('chat', 'routes/chat.tsx'),

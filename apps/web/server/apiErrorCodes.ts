@@ -12,6 +12,7 @@ export const API_ERROR_CODES = [
   'RECENT_AUTH_REQUIRED',
   'RECOVERY_FAILED',
   'NOT_FOUND',
+  'DOC_EXISTS',
   'PAYLOAD_TOO_LARGE',
   'INTERNAL',
 ] as const;

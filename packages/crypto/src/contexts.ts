@@ -32,6 +32,9 @@ export const DOMAINS = {
   docSnapshot: 'coffre/doc-snapshot/v1',
   docAwareness: 'coffre/doc-awareness/v1',
   memberList: 'coffre/member-list/v1',
+  deviceCert: 'coffre/device-cert/v1',
+  envelopeHash: 'coffre/envelope-hash/v1',
+  rootDocId: 'coffre/root-doc-id/v1',
   // the browser's sealed master-key cache (apps/web, ADR 0003)
   sessionCache: 'coffre/session-cache/v1',
   // HMAC input for the per-session unlock key, computed by the web server (ADR 0003)
@@ -74,6 +77,8 @@ export const KDF_CONTEXTS = {
   recoverySigning: 'recovsig',
   /** recovery key → key wrapping the master key */
   recoveryWrap: 'recovwrp',
+  /** master key → key of the user's root folder document */
+  rootFolder: 'rootfold',
   /** known-answer self-test only */
   selfTest: 'selftest',
 } as const;

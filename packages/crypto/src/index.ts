@@ -45,6 +45,7 @@ export { utf8Decode } from './utf8Decode.ts';
 export { concatBytes } from './concatBytes.ts';
 export { constantTimeEqual } from './constantTimeEqual.ts';
 export { toHex } from './toHex.ts';
+export { domainHash } from './domainHash.ts';
 
 // canonical encoding, AEAD, signatures, KDF, key wrapping
 export { encodeAad } from './encodeAad.ts';

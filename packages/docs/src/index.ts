@@ -1,2 +1,11 @@
-// The encrypted sync engine and Yjs models arrive with issue #3.
-export {};
+// The plaintext side of @coffre/docs: the encrypted sync engine and its models.
+// The collab server may import only '@coffre/docs/wire'.
+export { EncryptedDocSession, type DocKeys, type EncryptedDocOptions, type IntegrityEvent } from './engine/EncryptedDocSession.ts';
+export { connectHocuspocus, type ConnectionStatus, type HocuspocusConnection } from './engine/connectHocuspocus.ts';
+export { createDeviceKey, type DeviceKey } from './engine/DeviceKey.ts';
+export { sealUpdateEnvelope } from './engine/sealUpdateEnvelope.ts';
+export { openUpdateEnvelope } from './engine/openUpdateEnvelope.ts';
+export { padUpdate, unpadUpdate, paddedLength } from './engine/padUpdate.ts';
+export * from './wire/index.ts';
+export { addFolderEntry, folderEntries, getFolderEntry, listFolderEntries, updateFolderEntry, type FolderEntry } from './models/folderModel.ts';
+export { TEXT_DOC, setTextDocTitle, textDocTitle } from './models/textDocModel.ts';

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import type { Storage } from '@coffre/storage';
+import { readPublicBundleIdentityKey } from '@coffre/docs/wire';
 
-export type CollabContext = { userId: string; role: 'viewer' | 'editor' | 'admin' };
+/** The identity key comes from the account's self-signed bundle; the guard lets a connection append only that user's envelopes. */
+export type CollabContext = { userId: string; role: 'viewer' | 'editor' | 'admin'; identityKey: Uint8Array };
 
 function readCookie(header: string | undefined, name: string): string | null {
   for (const part of (header ?? '').split(';')) {
@@ -32,7 +34,9 @@ export class AuthExtension implements Extension {
     if (!doc) throw new Error('FORBIDDEN');
     const role = doc.ownerId === session.userId ? 'admin' : await this.storage.members.get(documentName, session.userId);
     if (!role) throw new Error('FORBIDDEN');
+    const account = await this.storage.accounts.getById(session.userId);
+    if (!account) throw new Error('UNAUTHENTICATED');
     if (role === 'viewer') connectionConfig.readOnly = true;
-    return { userId: session.userId, role };
+    return { userId: session.userId, role, identityKey: readPublicBundleIdentityKey(account.publicBundle) };
   }
 }

@@ -1,9 +1,9 @@
-import { NotBuiltYet } from '../features/shell/NotBuiltYet.tsx';
+import { DocumentList } from '../features/docs/DocumentList.tsx';
 
 export function meta() {
   return [{ title: 'Docs — Coffre' }];
 }
 
 export default function DocsPage() {
-  return <NotBuiltYet title="Docs" text="The collaborative encrypted word processor is next on the build list." />;
+  return <DocumentList />;
 }

@@ -4,12 +4,14 @@ import type { Route } from './+types/shell';
 import { Brand } from '../components/Brand.tsx';
 import { errorMessage } from '../components/errorMessage.ts';
 import { AccountMenu } from '../features/account/AccountMenu.tsx';
+import { HomeFolderProvider } from '../features/docs/HomeFolderProvider.tsx';
+import { collabUrl } from '../features/docs/collabUrl.ts';
 import { restoreSession } from '../keys/restoreSession.client.ts';
 import { useUnlockedAccount } from '../keys/useUnlockedAccount.ts';
 
 export async function loader({ context }: Route.LoaderArgs) {
   if (!(await context.hasSession())) throw redirect('/login');
-  return null;
+  return { collabPublicUrl: context.collabPublicUrl, collabPort: context.collabPort };
 }
 
 const SECTIONS = [
@@ -21,7 +23,7 @@ const SECTIONS = [
 ];
 
 /** The signed-in frame: top bar, navigation, and the unlock step after a reload. */
-export default function Shell() {
+export default function Shell({ loaderData }: Route.ComponentProps) {
   const account = useUnlockedAccount();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
@@ -61,7 +63,9 @@ export default function Shell() {
             <a className="button" href="/login">Sign in again</a>
           </div>
         ) : account ? (
-          <Outlet />
+          <HomeFolderProvider account={account} collabUrl={collabUrl(loaderData)}>
+            <Outlet />
+          </HomeFolderProvider>
         ) : (
           <p className="muted" aria-live="polite">Unlocking your keys…</p>
         )}

@@ -1,0 +1,80 @@
+import type { Extension, beforeHandleMessagePayload, onLoadDocumentPayload } from '@hocuspocus/server';
+import * as decoding from 'lib0/decoding';
+import type { Document } from '@hocuspocus/server';
+import { DocError, ENVELOPE, commitGuardState, loadGuardState, validateIncomingUpdate, type GuardState } from '@coffre/docs/wire';
+import { CLOSE_CODES, closeReason } from '../closeCodes.ts';
+import type { CollabContext } from './AuthExtension.ts';
+import type { LogSink } from './LoggingExtension.ts';
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_SYNC_REPLY = 4;
+const MESSAGE_STATELESS = 5;
+const MESSAGE_BROADCAST_STATELESS = 6;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/** The epoch every document starts at; key rotation raises it (written by the server into meta). */
+const FIRST_EPOCH = 1;
+
+/**
+ * Decodes every incoming sync message and lets through only appends of
+ * valid envelopes by the connection's own user (see validateIncomingUpdate).
+ * A refused message closes the connection with UPDATE_REFUSED and its code.
+ */
+export class GuardExtension implements Extension {
+  private readonly states = new WeakMap<Document, GuardState>();
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(private readonly sink: LogSink = (l) => process.stdout.write(l + '\n')) {}
+
+  async onLoadDocument({ document }: onLoadDocumentPayload): Promise<void> {
+    this.states.delete(document);
+  }
+
+  beforeHandleMessage(payload: beforeHandleMessagePayload): Promise<void> {
+    // Hocuspocus runs this hook concurrently per message; envelopes must be checked in arrival order.
+    const prev = this.queues.get(payload.socketId) ?? Promise.resolve();
+    const next = prev.catch(() => undefined).then(() => this.check(payload));
+    this.queues.set(payload.socketId, next);
+    void next.finally(() => {
+      if (this.queues.get(payload.socketId) === next) this.queues.delete(payload.socketId);
+    }).catch(() => undefined);
+    return next;
+  }
+
+  private async check({ update, document, documentName, context, connection }: beforeHandleMessagePayload): Promise<void> {
+    if (update.length > ENVELOPE.MAX_MESSAGE_BYTES) this.refuse(documentName, 'ENVELOPE_TOO_LARGE', CLOSE_CODES.MESSAGE_TOO_LARGE);
+    const decoder = decoding.createDecoder(update);
+    decoding.readVarString(decoder);
+    const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE_STATELESS || type === MESSAGE_BROADCAST_STATELESS) this.refuse(documentName, 'FORBIDDEN_WRITE', CLOSE_CODES.UPDATE_REFUSED);
+    if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return;
+    const step = decoding.readVarUint(decoder);
+    if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return;
+    if (connection.readOnly) return; // Hocuspocus drops writes on read-only connections
+    const yUpdate = decoding.readVarUint8Array(decoder);
+    const ctx = context as CollabContext;
+    let state = this.states.get(document);
+    if (!state) {
+      state = loadGuardState(document, FIRST_EPOCH);
+      this.states.set(document, state);
+    }
+    try {
+      const commit = validateIncomingUpdate(document, yUpdate, {
+        docId: documentName,
+        state,
+        writer: { identityKey: ctx.identityKey, canWrite: ctx.role !== 'viewer' },
+      });
+      commitGuardState(state, commit);
+    } catch (e) {
+      if (e instanceof DocError) this.refuse(documentName, e.code, CLOSE_CODES.UPDATE_REFUSED);
+      throw e;
+    }
+  }
+
+  private refuse(doc: string, code: string, closeCode: number): never {
+    this.sink(JSON.stringify({ t: new Date().toISOString(), level: 'warn', service: 'collab', event: 'guard.refused', doc, code }));
+    // Hocuspocus 3 closes one document of a multiplexed socket with a reason only; the code travels in it.
+    throw Object.assign(new Error(code), { code: closeCode, reason: closeReason(closeCode, code) });
+  }
+}

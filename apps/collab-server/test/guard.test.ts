@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateSymmetricKey } from '@coffre/crypto';
+import { EncryptedDocSession, ZERO_HASH, connectHocuspocus, createDeviceKey, initWire, sealUpdateEnvelope, type HocuspocusConnection } from '@coffre/docs';
+import { createStorage, type Storage } from '@coffre/storage';
+import type { Server } from '@hocuspocus/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CLOSE_CODES } from '../src/closeCodes.ts';
+import { createCollabServer } from '../src/createCollabServer.ts';
+import { addUser, cookieSocket, rawClient, type TestUser } from './support.ts';
+
+/** Raw Hocuspocus clients (no Coffre code) try every forbidden write; each is refused and changes nothing. */
+describe('collab server guard', () => {
+  let dir: string;
+  let storage: Storage;
+  let server: Server;
+  let url: string;
+  let owner: TestUser;
+  let stranger: TestUser;
+  let honest: { s: EncryptedDocSession; c: HocuspocusConnection };
+  const closers: Array<() => void> = [];
+  const DOC = 'doc-guard';
+  let key: ReturnType<typeof generateSymmetricKey>;
+
+  beforeAll(async () => {
+    await initWire();
+    key = generateSymmetricKey();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guard-test-'));
+    storage = await createStorage({ driver: 'sqlite', dataDir: dir });
+    server = createCollabServer({ port: 0, storage, secureCookies: false, logSink: () => undefined });
+    await server.listen();
+    url = `ws://127.0.0.1:${server.address.port}`;
+    owner = await addUser(storage, 'owner');
+    stranger = await addUser(storage, 'stranger');
+    await storage.documents.create({ docId: DOC, ownerId: owner.userId, createdAt: Date.now() });
+    await storage.members.set(DOC, stranger.userId, 'editor', Date.now());
+    const s = new EncryptedDocSession({ docId: DOC, keys: { current: { epoch: 1, key } }, identity: owner.identity, batchMs: 5 });
+    const c = connectHocuspocus(s, { url, WebSocketPolyfill: cookieSocket(owner.cookie) });
+    honest = { s, c };
+    closers.push(() => (c.destroy(), s.destroy()));
+    s.doc.getText('t').insert(0, 'first');
+    for (let i = 0; i < 100 && (server.hocuspocus.documents.get(DOC)?.getArray('log').length ?? 0) < 1; i++) await new Promise((r) => setTimeout(r, 50));
+    if (server.hocuspocus.documents.get(DOC)?.getArray('log').length !== 1) throw new Error('setup: honest envelope never arrived');
+  });
+
+  afterAll(async () => {
+    closers.forEach((c) => c());
+    await server.destroy();
+    await storage.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const serverState = () => Buffer.from(Y.encodeStateAsUpdate(server.hocuspocus.documents.get(DOC)!)).toString('hex');
+
+  async function attack(write: (doc: Y.Doc) => void): Promise<string> {
+    const before = serverState();
+    const c = rawClient(url, DOC, owner.cookie);
+    closers.push(() => (c.provider.destroy(), c.provider.configuration.websocketProvider.destroy()));
+    await expect(c.result).resolves.toBe('synced');
+    write(c.doc);
+    const closed = await c.closed;
+    c.provider.destroy();
+    const [, code, reason] = closed.reason.split(':');
+    expect(Number(code)).toBe(CLOSE_CODES.UPDATE_REFUSED);
+    expect(serverState()).toBe(before);
+    return reason!;
+  }
+
+  function envelopeBy(user: TestUser, overrides: { seq?: number; docId?: string; epoch?: number } = {}): Uint8Array {
+    const scratch = new Y.Doc();
+    scratch.getText('t').insert(0, 'injected');
+    return sealUpdateEnvelope({
+      docId: overrides.docId ?? DOC,
+      epoch: overrides.epoch ?? 1,
+      key,
+      device: createDeviceKey(user.identity),
+      seq: overrides.seq ?? 1,
+      prevHash: ZERO_HASH,
+      baseSnapshotId: '',
+      update: Y.encodeStateAsUpdateV2(scratch),
+      ts: Date.now(),
+    });
+  }
+
+  it('refuses deleting log items', async () => {
+    await expect(attack((d) => d.getArray('log').delete(0, 1))).resolves.toBe('DELETE_REFUSED');
+  });
+
+  it('refuses writing meta or any other root type', async () => {
+    await expect(attack((d) => d.getMap('meta').set('snapshotId', 'forged'))).resolves.toBe('FORBIDDEN_WRITE');
+    await expect(attack((d) => d.getText('plain').insert(0, 'plaintext!'))).resolves.toBe('FORBIDDEN_WRITE');
+  });
+
+  it('refuses garbage, unsigned and foreign-signed envelopes', async () => {
+    await expect(attack((d) => d.getArray('log').push([new Uint8Array([1, 2, 3])]))).resolves.toMatch(/ENVELOPE_MALFORMED|UNSUPPORTED_VERSION/);
+    const unsigned = envelopeBy(owner);
+    unsigned.fill(0, unsigned.length - 64);
+    await expect(attack((d) => d.getArray('log').push([unsigned]))).resolves.toBe('SIGNATURE_INVALID');
+    // Validly signed, but by another member than the connection's user.
+    await expect(attack((d) => d.getArray('log').push([envelopeBy(stranger)]))).resolves.toBe('NOT_A_WRITER');
+  });
+
+  it('refuses broken sequences, other documents and stale epochs', async () => {
+    await expect(attack((d) => d.getArray('log').push([envelopeBy(owner, { seq: 2 })]))).resolves.toBe('SEQUENCE_BROKEN');
+    await expect(attack((d) => d.getArray('log').push([envelopeBy(owner, { docId: 'other-doc' })]))).resolves.toBe('WRONG_DOCUMENT');
+    await expect(attack((d) => d.getArray('log').push([envelopeBy(owner, { epoch: 7 })]))).resolves.toBe('STALE_EPOCH');
+  });
+
+  it('keeps serving honest clients after every refusal', async () => {
+    honest.s.doc.getText('t').insert(5, ' and second');
+    const reader = new EncryptedDocSession({ docId: DOC, keys: { current: { epoch: 1, key } }, identity: stranger.identity });
+    const rc = connectHocuspocus(reader, { url, WebSocketPolyfill: cookieSocket(stranger.cookie) });
+    closers.push(() => (rc.destroy(), reader.destroy()));
+    await expect.poll(() => reader.doc.getText('t').toString()).toBe('first and second');
+  });
+});

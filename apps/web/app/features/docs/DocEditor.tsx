@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import Collaboration from '@tiptap/extension-collaboration';
+import Highlight from '@tiptap/extension-highlight';
+import TextAlign from '@tiptap/extension-text-align';
+import { Color, TextStyle } from '@tiptap/extension-text-style';
+import { TaskItem, TaskList } from '@tiptap/extension-list';
+import { TableKit } from '@tiptap/extension-table';
+import { CharacterCount, Placeholder } from '@tiptap/extensions';
+import { TEXT_DOC, setTextDocTitle, textDocTitle } from '@coffre/docs';
+import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
+import { EditorToolbar } from './EditorToolbar.tsx';
+import { SyncBadge } from './SyncBadge.tsx';
+import { WordCount } from './WordCount.tsx';
+
+/** The word processor: Tiptap bound to the document's plaintext Y.Doc, which syncs only as envelopes. */
+export function DocEditor({ open, onTitleChange }: { open: OpenDoc; onTitleChange(title: string): void }) {
+  const doc = open.session.doc;
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      extensions: [
+        StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] } }),
+        Collaboration.configure({ document: doc, field: TEXT_DOC.BODY }),
+        Highlight.configure({ multicolor: true }),
+        TextStyle,
+        Color,
+        TextAlign.configure({ types: ['heading', 'paragraph'] }),
+        TaskList,
+        TaskItem.configure({ nested: true }),
+        TableKit.configure({ table: { resizable: true } }),
+        CharacterCount,
+        Placeholder.configure({ placeholder: 'Start writing…' }),
+      ],
+      editorProps: { attributes: { class: 'prose', 'aria-label': 'Document body' } },
+    },
+    [doc],
+  );
+
+  const title = useYText(open);
+  useEffect(() => onTitleChange(title), [title]); // keep the folder's copy of the title current
+
+  return (
+    <div className="doc-editor">
+      <div className="doc-head">
+        <input
+          className="doc-title"
+          aria-label="Title"
+          placeholder="Untitled document"
+          value={title}
+          onChange={(e) => setTextDocTitle(doc, e.target.value)}
+        />
+        <SyncBadge open={open} />
+      </div>
+      {editor && <EditorToolbar editor={editor} />}
+      <EditorContent editor={editor} className="doc-body" />
+      {editor && <WordCount editor={editor} />}
+    </div>
+  );
+}
+
+function useYText(open: OpenDoc): string {
+  const text = textDocTitle(open.session.doc);
+  const [value, setValue] = useState(() => text.toString());
+  useEffect(() => {
+    const update = () => setValue(text.toString());
+    text.observe(update);
+    update();
+    return () => text.unobserve(update);
+  }, [text]);
+  return value;
+}

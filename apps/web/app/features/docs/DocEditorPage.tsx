@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { getUnlockedAccount } from '../../keys/unlockedAccount.client.ts';
+import { openEncryptedDoc, type OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
+import { DocEditor } from './DocEditor.tsx';
+import { useHomeFolder } from './HomeFolderProvider.tsx';
+
+/** Finds the document's key in the user's folder, opens the encrypted session, shows the editor. */
+export default function DocEditorPage({ docId }: { docId: string }) {
+  const folder = useHomeFolder();
+  const entry = folder.entries.find((e) => e.id === docId) ?? null;
+  const [open, setOpen] = useState<OpenDoc | null>(null);
+  const account = getUnlockedAccount();
+  const key = entry?.key;
+  const epoch = entry?.epoch;
+
+  useEffect(() => {
+    if (!account || !key || !epoch) return;
+    const handle = openEncryptedDoc({ account, docId, key, epoch, collabUrl: folder.collabUrl });
+    setOpen(handle);
+    return () => handle.close();
+  }, [account, docId, key, epoch, folder.collabUrl]);
+
+  if (!folder.ready) return <p className="muted">Decrypting your documents…</p>;
+  if (!entry) {
+    return (
+      <div className="card">
+        <h1>Document not found</h1>
+        <p className="muted">It is not in your documents, or it was shared with you in a way this version cannot open yet.</p>
+        <Link to="/docs">Back to your documents</Link>
+      </div>
+    );
+  }
+  if (!open) return <p className="muted">Opening…</p>;
+  return <DocEditor open={open} onTitleChange={(title) => folder.renameDocument(docId, title)} />;
+}

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { errorMessage } from '../../components/errorMessage.ts';
+import { useHomeFolder } from './HomeFolderProvider.tsx';
+
+const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The user's documents, decrypted from their root folder; newest first. */
+export function DocumentList() {
+  const folder = useHomeFolder();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [filter, setFilter] = useState('');
+
+  async function handleCreate() {
+    setBusy(true);
+    setError(null);
+    try {
+      const entry = await folder.createDocument('Untitled document');
+      navigate(`/docs/${entry.id}`);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const shown = folder.entries.filter((e) => e.title.toLowerCase().includes(filter.trim().toLowerCase()));
+  return (
+    <section className="doc-list">
+      <header className="doc-list-head">
+        <h1>Docs</h1>
+        <input type="search" placeholder="Filter by title" aria-label="Filter by title" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <button type="button" onClick={handleCreate} disabled={busy || !folder.ready}>{busy ? 'Creating…' : 'New document'}</button>
+      </header>
+      {(error ?? folder.error) && <p role="alert" className="error">{error ?? folder.error}</p>}
+      {!folder.ready ? (
+        <p className="muted">Decrypting your documents…</p>
+      ) : shown.length === 0 ? (
+        <p className="muted">{folder.entries.length === 0 ? 'No documents yet. Create one: only you and the people you share it with can read it.' : 'No title matches.'}</p>
+      ) : (
+        <ul className="docs" data-testid="doc-list">
+          {shown.map((e) => (
+            <li key={e.id}>
+              <Link to={`/docs/${e.id}`}>{e.title || 'Untitled document'}</Link>
+              <span className="muted small">Edited {when(e.modified)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { generateSymmetricKey, randomBytes, toBase64Url } from '@coffre/crypto';
+import { addFolderEntry, folderEntries, listFolderEntries, updateFolderEntry, type FolderEntry } from '@coffre/docs';
+import { apiFetch } from '../../api/apiFetch.ts';
+import { openEncryptedDoc, type OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
+import { rootFolderKeys } from '../../keys/rootFolderId.client.ts';
+import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
+
+export type HomeFolder = {
+  ready: boolean;
+  error: string | null;
+  entries: FolderEntry[];
+  collabUrl: string;
+  createDocument(title: string): Promise<FolderEntry>;
+  renameDocument(id: string, title: string): void;
+};
+
+const HomeFolderContext = createContext<HomeFolder | null>(null);
+
+export function useHomeFolder(): HomeFolder {
+  const ctx = useContext(HomeFolderContext);
+  if (!ctx) throw new Error('useHomeFolder outside HomeFolderProvider');
+  return ctx;
+}
+
+/**
+ * Keeps the signed-in user's root folder open: an encrypted document whose
+ * entries hold each document's title and key. Until the drive exists, this
+ * is the document list.
+ */
+export function HomeFolderProvider({ account, collabUrl, children }: { account: UnlockedAccount; collabUrl: string; children: React.ReactNode }) {
+  const [open, setOpen] = useState<OpenDoc | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [synced, setSynced] = useState(false);
+
+  useEffect(() => {
+    const { docId, key } = rootFolderKeys(account.masterKey);
+    let handle: OpenDoc | null = null;
+    let cancelled = false;
+    apiFetch('/docs', { docId }).then(
+      () => {
+        if (cancelled) return;
+        handle = openEncryptedDoc({ account, docId, key, epoch: 1, collabUrl });
+        handle.connection.onStatus((s) => {
+          if (s === 'synced') setSynced(true);
+          if (s === 'denied') setError('The server refused access to your document list.');
+        });
+        setOpen(handle);
+      },
+      () => !cancelled && setError('Could not reach the server to open your documents.'),
+    );
+    return () => {
+      cancelled = true;
+      handle?.close();
+    };
+  }, [account, collabUrl]);
+
+  const entries = useFolderEntries(open);
+
+  const value = useMemo<HomeFolder>(
+    () => ({
+      ready: synced,
+      error,
+      entries,
+      collabUrl,
+      async createDocument(title: string) {
+        if (!open) throw new Error('folder not open');
+        const docId = toBase64Url(randomBytes(16));
+        await apiFetch('/docs', { docId });
+        const now = Date.now();
+        const entry: FolderEntry = { id: docId, kind: 'doc', title, key: toBase64Url(generateSymmetricKey()), epoch: 1, created: now, modified: now };
+        addFolderEntry(open.session.doc, entry);
+        open.session.flush();
+        return entry;
+      },
+      renameDocument(id: string, title: string) {
+        if (open) updateFolderEntry(open.session.doc, id, { title, modified: Date.now() });
+      },
+    }),
+    [open, synced, error, entries, collabUrl],
+  );
+
+  return <HomeFolderContext.Provider value={value}>{children}</HomeFolderContext.Provider>;
+}
+
+function useFolderEntries(open: OpenDoc | null): FolderEntry[] {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (!open) return;
+    const map = folderEntries(open.session.doc);
+    const bump = () => setVersion((v) => v + 1);
+    map.observeDeep(bump);
+    return () => map.unobserveDeep(bump);
+  }, [open]);
+  return useMemo(() => (open ? listFolderEntries(open.session.doc).sort((a, b) => b.modified - a.modified) : []), [open, version]);
+}

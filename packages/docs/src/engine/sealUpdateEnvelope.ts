@@ -1,0 +1,40 @@
+import { DOMAINS, concatBytes, sealAead, signDetached, type SymmetricKey } from '@coffre/crypto';
+import { ByteWriter } from '../wire/ByteWriter.ts';
+import { encodeEnvelopeHeader } from '../wire/encodeEnvelopeHeader.ts';
+import { ENVELOPE } from '../wire/envelopeLayout.ts';
+import type { DeviceKey } from './DeviceKey.ts';
+import { padUpdate } from './padUpdate.ts';
+
+export type SealInput = {
+  docId: string;
+  epoch: number;
+  key: SymmetricKey;
+  device: DeviceKey;
+  seq: number;
+  prevHash: Uint8Array;
+  baseSnapshotId: string;
+  /** A Yjs V2 update. */
+  update: Uint8Array;
+  ts: number;
+};
+
+/** header ‖ u32 len ‖ AEAD(padded update, AAD = header) ‖ device signature over both. */
+export function sealUpdateEnvelope(input: SealInput): Uint8Array {
+  const header = encodeEnvelopeHeader({
+    version: ENVELOPE.VERSION,
+    kind: ENVELOPE.KIND_UPDATE,
+    docId: input.docId,
+    epoch: input.epoch,
+    deviceKey: input.device.publicKey,
+    identityKey: input.device.identityKey,
+    deviceCert: input.device.cert,
+    certCreatedAt: input.device.certCreatedAt,
+    seq: input.seq,
+    prevHash: input.prevHash,
+    baseSnapshotId: input.baseSnapshotId,
+    ts: input.ts,
+  });
+  const sealed = sealAead(input.key, padUpdate(input.update), DOMAINS.docUpdate, { header });
+  const signed = concatBytes(header, new ByteWriter().u32(sealed.length).finish(), sealed);
+  return concatBytes(signed, signDetached(input.device.secretKey, DOMAINS.docUpdate, signed));
+}

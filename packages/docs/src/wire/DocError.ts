@@ -1,0 +1,25 @@
+/** Why an envelope or an update was refused. The table is architecture/error-codes.md. */
+export type DocErrorCode =
+  | 'ENVELOPE_MALFORMED'
+  | 'ENVELOPE_TOO_LARGE'
+  | 'UNSUPPORTED_VERSION'
+  | 'SIGNATURE_INVALID'
+  | 'DECRYPT_FAILED'
+  | 'WRONG_DOCUMENT'
+  | 'UNKNOWN_EPOCH'
+  | 'STALE_EPOCH'
+  | 'SEQUENCE_BROKEN'
+  | 'EQUIVOCATION'
+  | 'NOT_A_WRITER'
+  | 'FORBIDDEN_WRITE'
+  | 'DELETE_REFUSED';
+
+export class DocError extends Error {
+  constructor(
+    readonly code: DocErrorCode,
+    detail?: string,
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = 'DocError';
+  }
+}

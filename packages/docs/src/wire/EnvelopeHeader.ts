@@ -1,0 +1,29 @@
+/** The public, signed and authenticated header of an update envelope. */
+export type EnvelopeHeader = {
+  version: number;
+  kind: number;
+  docId: string;
+  epoch: number;
+  /** Per-tab device key that signs envelopes; certified by the identity key. */
+  deviceKey: Uint8Array;
+  /** The user's Ed25519 identity key, which signed `deviceCert`. */
+  identityKey: Uint8Array;
+  deviceCert: Uint8Array;
+  certCreatedAt: number;
+  /** Per-device counter, 1, 2, 3… */
+  seq: number;
+  /** Envelope hash of this device's previous envelope (zeros for seq 1). */
+  prevHash: Uint8Array;
+  /** Informational: the snapshot the author had. Never gates applying. */
+  baseSnapshotId: string;
+  ts: number;
+};
+
+export type DecodedEnvelope = {
+  header: EnvelopeHeader;
+  headerBytes: Uint8Array;
+  sealed: Uint8Array;
+  signature: Uint8Array;
+  /** header ‖ sealed: what the device key signed. */
+  signedBytes: Uint8Array;
+};

@@ -1,0 +1,19 @@
+/** Names and limits of the envelope document, shared by clients and the server guard. */
+export const ENVELOPE = {
+  VERSION: 1,
+  KIND_UPDATE: 1,
+  /** The only root type clients may write: an append-only array of envelopes. */
+  LOG: 'log',
+  /** Written by the server only. */
+  META: 'meta',
+  KEY_BYTES: 32,
+  SIGNATURE_BYTES: 64,
+  HASH_BYTES: 32,
+  MAX_ID_BYTES: 64,
+  /** One envelope, ciphertext and header included. */
+  MAX_ENVELOPE_BYTES: 2 * 1024 * 1024 + 4096,
+  /** One WebSocket message as received by the collab server. */
+  MAX_MESSAGE_BYTES: 8 * 1024 * 1024,
+} as const;
+
+export const ZERO_HASH = new Uint8Array(ENVELOPE.HASH_BYTES);

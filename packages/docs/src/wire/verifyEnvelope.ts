@@ -1,0 +1,21 @@
+import { CryptoError, DOMAINS, asSigningPublicKey, verifyDetached } from '@coffre/crypto';
+import { DocError } from './DocError.ts';
+import type { DecodedEnvelope } from './EnvelopeHeader.ts';
+import { deviceCertMessage } from './deviceCertMessage.ts';
+
+/**
+ * Checks, without any document key, that the identity key certified the
+ * device key and that the device key signed header ‖ ciphertext. Anyone can
+ * run this, the server included.
+ * @throws DocError SIGNATURE_INVALID
+ */
+export function verifyEnvelope(env: DecodedEnvelope): void {
+  const h = env.header;
+  try {
+    verifyDetached(asSigningPublicKey(h.identityKey), DOMAINS.deviceCert, deviceCertMessage(h.deviceKey, h.certCreatedAt), h.deviceCert);
+    verifyDetached(asSigningPublicKey(h.deviceKey), DOMAINS.docUpdate, env.signedBytes, env.signature);
+  } catch (e) {
+    if (e instanceof CryptoError) throw new DocError('SIGNATURE_INVALID', e.code);
+    throw e;
+  }
+}
