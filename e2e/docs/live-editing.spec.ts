@@ -52,6 +52,9 @@ describe('word processor: live encrypted editing in two browsers', () => {
     await b.keyboard.press('End');
     await b.keyboard.type(' And a reply from B.');
     await a.getByLabel('Document body').getByText('And a reply from B.').waitFor({ timeout: 15_000 });
+    // B's caret and name show in A's editor, and B is in A's list of people here.
+    await a.locator('.collaboration-carets__label', { hasText: username }).waitFor({ timeout: 15_000 });
+    await a.getByTestId('presence').getByText(username).waitFor({ state: 'attached' });
 
     // Formatting travels too: B makes a heading, A sees it.
     await b.keyboard.press('Enter');

@@ -50,6 +50,8 @@ export class EncryptedDocSession {
   private readonly integrityListeners = new Set<(e: IntegrityEvent) => void>();
   private readonly changeListeners = new Set<() => void>();
   private destroyed = false;
+  private presenceCounter = 0;
+  private readonly presenceSeen = new Map<string, number>();
 
   constructor(private readonly opts: EncryptedDocOptions) {
     this.device = createDeviceKey(opts.identity, this.now());
@@ -116,6 +118,42 @@ export class EncryptedDocSession {
     this.emitChange();
   }
 
+  /** Seals this session's presence state (cursor, name) for the awareness channel. */
+  sealPresence(state: Uint8Array): Uint8Array {
+    this.presenceCounter += 1;
+    return sealUpdateEnvelope({
+      kind: ENVELOPE.KIND_AWARENESS,
+      docId: this.opts.docId,
+      epoch: this.opts.keys.current.epoch,
+      key: this.opts.keys.current.key,
+      device: this.device,
+      seq: this.presenceCounter,
+      prevHash: ZERO_HASH,
+      baseSnapshotId: '',
+      update: state,
+      ts: this.now(),
+    });
+  }
+
+  /**
+   * Opens another session's presence. Replays (a counter not above the last
+   * one seen from that device) and anything failing a check return null.
+   */
+  openPresence(bytes: Uint8Array): { state: Uint8Array; identityKey: Uint8Array; device: string } | null {
+    try {
+      const env = decodeEnvelope(bytes);
+      if (env.header.kind !== ENVELOPE.KIND_AWARENESS) return null;
+      if (this.opts.isAuthorAllowed && !this.opts.isAuthorAllowed(env.header.identityKey)) return null;
+      const device = toHex(env.header.deviceKey);
+      if (env.header.seq <= (this.presenceSeen.get(device) ?? 0)) return null;
+      const state = openUpdateEnvelope(env, this.opts.docId, (epoch) => this.keyFor(epoch));
+      this.presenceSeen.set(device, env.header.seq);
+      return { state, identityKey: env.header.identityKey, device };
+    } catch {
+      return null;
+    }
+  }
+
   destroy(): void {
     this.flush();
     this.destroyed = true;
@@ -144,6 +182,7 @@ export class EncryptedDocSession {
       let env: DecodedEnvelope;
       try {
         env = decodeEnvelope(bytes);
+        if (env.header.kind !== ENVELOPE.KIND_UPDATE) throw new DocError('FORBIDDEN_WRITE');
         if (env.header.docId !== this.opts.docId) throw new DocError('WRONG_DOCUMENT');
         if (this.opts.isAuthorAllowed && !this.opts.isAuthorAllowed(env.header.identityKey)) throw new DocError('NOT_A_WRITER');
       } catch (e) {

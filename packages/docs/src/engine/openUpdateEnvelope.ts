@@ -1,4 +1,5 @@
-import { CryptoError, DOMAINS, openAead, type SymmetricKey } from '@coffre/crypto';
+import { CryptoError, openAead, type SymmetricKey } from '@coffre/crypto';
+import { envelopeDomain } from '../wire/envelopeDomain.ts';
 import { DocError } from '../wire/DocError.ts';
 import type { DecodedEnvelope } from '../wire/EnvelopeHeader.ts';
 import { verifyEnvelope } from '../wire/verifyEnvelope.ts';
@@ -16,7 +17,7 @@ export function openUpdateEnvelope(env: DecodedEnvelope, docId: string, keyForEp
   if (!key) throw new DocError('UNKNOWN_EPOCH', `epoch ${env.header.epoch}`);
   let padded: Uint8Array;
   try {
-    padded = openAead(key, env.sealed, DOMAINS.docUpdate, { header: env.headerBytes });
+    padded = openAead(key, env.sealed, envelopeDomain(env.header.kind), { header: env.headerBytes });
   } catch (e) {
     if (e instanceof CryptoError) throw new DocError('DECRYPT_FAILED', e.code);
     throw e;

@@ -1,4 +1,5 @@
-import { DOMAINS, concatBytes, sealAead, signDetached, type SymmetricKey } from '@coffre/crypto';
+import { concatBytes, sealAead, signDetached, type SymmetricKey } from '@coffre/crypto';
+import { envelopeDomain } from '../wire/envelopeDomain.ts';
 import { ByteWriter } from '../wire/ByteWriter.ts';
 import { encodeEnvelopeHeader } from '../wire/encodeEnvelopeHeader.ts';
 import { ENVELOPE } from '../wire/envelopeLayout.ts';
@@ -13,16 +14,17 @@ export type SealInput = {
   seq: number;
   prevHash: Uint8Array;
   baseSnapshotId: string;
-  /** A Yjs V2 update. */
+  /** A Yjs V2 update (or, for awareness, the encoded presence state). */
   update: Uint8Array;
   ts: number;
+  kind?: number;
 };
 
 /** header ‖ u32 len ‖ AEAD(padded update, AAD = header) ‖ device signature over both. */
 export function sealUpdateEnvelope(input: SealInput): Uint8Array {
   const header = encodeEnvelopeHeader({
     version: ENVELOPE.VERSION,
-    kind: ENVELOPE.KIND_UPDATE,
+    kind: input.kind ?? ENVELOPE.KIND_UPDATE,
     docId: input.docId,
     epoch: input.epoch,
     deviceKey: input.device.publicKey,
@@ -34,7 +36,8 @@ export function sealUpdateEnvelope(input: SealInput): Uint8Array {
     baseSnapshotId: input.baseSnapshotId,
     ts: input.ts,
   });
-  const sealed = sealAead(input.key, padUpdate(input.update), DOMAINS.docUpdate, { header });
+  const domain = envelopeDomain(input.kind ?? ENVELOPE.KIND_UPDATE);
+  const sealed = sealAead(input.key, padUpdate(input.update), domain, { header });
   const signed = concatBytes(header, new ByteWriter().u32(sealed.length).finish(), sealed);
-  return concatBytes(signed, signDetached(input.device.secretKey, DOMAINS.docUpdate, signed));
+  return concatBytes(signed, signDetached(input.device.secretKey, domain, signed));
 }

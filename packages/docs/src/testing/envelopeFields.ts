@@ -66,6 +66,7 @@ export function expectedTamperCode(fields: readonly EnvelopeField[], mutated: Ui
     case 'version':
       return 'UNSUPPORTED_VERSION';
     case 'kind':
+      return [ENVELOPE.KIND_UPDATE, ENVELOPE.KIND_AWARENESS].includes(view.getUint8(0) as 1 | 3) ? 'SIGNATURE_INVALID' : 'ENVELOPE_MALFORMED';
     case 'docIdLength':
     case 'baseSnapshotIdLength':
     case 'sealedLength':

@@ -15,7 +15,7 @@ export function decodeEnvelope(bytes: Uint8Array): DecodedEnvelope {
   const version = r.u8();
   if (version !== ENVELOPE.VERSION) throw new DocError('UNSUPPORTED_VERSION', `envelope v${version}`);
   const kind = r.u8();
-  if (kind !== ENVELOPE.KIND_UPDATE) throw new DocError('ENVELOPE_MALFORMED', 'unknown kind');
+  if (kind !== ENVELOPE.KIND_UPDATE && kind !== ENVELOPE.KIND_AWARENESS) throw new DocError('ENVELOPE_MALFORMED', 'unknown kind');
   let docId: string;
   let baseSnapshotId: string;
   const docIdBytes = r.shortBytes();

@@ -2,6 +2,8 @@
 export const ENVELOPE = {
   VERSION: 1,
   KIND_UPDATE: 1,
+  /** Presence (cursors, names): never stored, carried in Hocuspocus awareness. */
+  KIND_AWARENESS: 3,
   /** The only root type clients may write: an append-only array of envelopes. */
   LOG: 'log',
   /** Written by the server only. */

@@ -100,8 +100,23 @@ describe('validateIncomingUpdate', () => {
     expectRefused(g, clientUpdate(new Y.Doc(), g.server, (_, c) => c.getArray('other').push([g.chain[1]])), 'FORBIDDEN_WRITE');
     expectRefused(g, clientUpdate(new Y.Doc(), g.server, (log) => log.push(['not bytes'])), 'FORBIDDEN_WRITE');
     expectRefused(g, clientUpdate(new Y.Doc(), g.server, (log) => log.push([new Y.Map()])), 'FORBIDDEN_WRITE');
+    // a well-signed presence envelope of the writer is not an update: never stored
+    expectRefused(g, g.append(g.envelope(2, { kind: ENVELOPE.KIND_AWARENESS })), 'FORBIDDEN_WRITE');
     // a valid envelope followed by a forbidden write in the same update: all or nothing
     expectRefused(g, clientUpdate(new Y.Doc(), g.server, (log, c) => (log.push([g.chain[1]]), c.getMap(ENVELOPE.META).set('k', 1))), 'FORBIDDEN_WRITE');
+  });
+
+  it('accepts a resync that repeats deletions the server made itself (compaction)', () => {
+    const g = buildGuard();
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(g.server));
+    g.server.getArray(ENVELOPE.LOG).delete(0, 1); // the server drops envelopes a snapshot covers
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(g.server, Y.encodeStateVector(client)));
+    client.getArray(ENVELOPE.LOG).push([g.chain[1]]);
+    // a reconnect sends everything the server lacks; Yjs always includes the full delete set
+    const resync = Y.encodeStateAsUpdate(client, Y.encodeStateVector(g.server));
+    expect(Y.decodeUpdate(resync).ds.clients.size).toBe(1);
+    expect([...g.heads(resync).values()].map((c) => c.seq)).toEqual([2]);
   });
 
   it('refuses a binary item whose origin is a meta entry (Yjs would store it under that meta key)', () => {

@@ -58,6 +58,7 @@ export function validateIncomingUpdate(doc: Y.Doc, update: Uint8Array, ctx: { do
 function checkEnvelope(bytes: Uint8Array, ctx: { docId: string; state: GuardState; writer: Writer }, heads: Map<string, DeviceChain>): void {
   const env = decodeEnvelope(bytes);
   const h = env.header;
+  if (h.kind !== ENVELOPE.KIND_UPDATE) throw new DocError('FORBIDDEN_WRITE', 'only update envelopes are stored');
   if (h.docId !== ctx.docId) throw new DocError('WRONG_DOCUMENT');
   if (h.epoch !== ctx.state.epoch) throw new DocError('STALE_EPOCH', `epoch ${h.epoch}, current ${ctx.state.epoch}`);
   if (!ctx.writer.canWrite || !constantTimeEqual(h.identityKey, ctx.writer.identityKey)) throw new DocError('NOT_A_WRITER');

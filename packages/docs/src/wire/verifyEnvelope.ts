@@ -1,5 +1,6 @@
 import { CryptoError, DOMAINS, asSigningPublicKey, verifyDetached } from '@coffre/crypto';
 import { DocError } from './DocError.ts';
+import { envelopeDomain } from './envelopeDomain.ts';
 import type { DecodedEnvelope } from './EnvelopeHeader.ts';
 import { deviceCertMessage } from './deviceCertMessage.ts';
 
@@ -13,7 +14,7 @@ export function verifyEnvelope(env: DecodedEnvelope): void {
   const h = env.header;
   try {
     verifyDetached(asSigningPublicKey(h.identityKey), DOMAINS.deviceCert, deviceCertMessage(h.deviceKey, h.certCreatedAt), h.deviceCert);
-    verifyDetached(asSigningPublicKey(h.deviceKey), DOMAINS.docUpdate, env.signedBytes, env.signature);
+    verifyDetached(asSigningPublicKey(h.deviceKey), envelopeDomain(h.kind), env.signedBytes, env.signature);
   } catch (e) {
     if (e instanceof CryptoError) throw new DocError('SIGNATURE_INVALID', e.code);
     throw e;

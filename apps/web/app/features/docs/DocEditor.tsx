@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import Highlight from '@tiptap/extension-highlight';
 import TextAlign from '@tiptap/extension-text-align';
 import { Color, TextStyle } from '@tiptap/extension-text-style';
@@ -11,11 +12,12 @@ import { CharacterCount, Placeholder } from '@tiptap/extensions';
 import { TEXT_DOC, setTextDocTitle, textDocTitle } from '@coffre/docs';
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
+import { PresenceList } from './PresenceList.tsx';
 import { SyncBadge } from './SyncBadge.tsx';
 import { WordCount } from './WordCount.tsx';
 
 /** The word processor: Tiptap bound to the document's plaintext Y.Doc, which syncs only as envelopes. */
-export function DocEditor({ open, onTitleChange }: { open: OpenDoc; onTitleChange(title: string): void }) {
+export function DocEditor({ open, user, onTitleChange }: { open: OpenDoc; user: { name: string; color: string }; onTitleChange(title: string): void }) {
   const doc = open.session.doc;
   const editor = useEditor(
     {
@@ -23,6 +25,7 @@ export function DocEditor({ open, onTitleChange }: { open: OpenDoc; onTitleChang
       extensions: [
         StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] } }),
         Collaboration.configure({ document: doc, field: TEXT_DOC.BODY }),
+        CollaborationCaret.configure({ provider: { awareness: open.presence.awareness }, user }),
         Highlight.configure({ multicolor: true }),
         TextStyle,
         Color,
@@ -51,6 +54,7 @@ export function DocEditor({ open, onTitleChange }: { open: OpenDoc; onTitleChang
           value={title}
           onChange={(e) => setTextDocTitle(doc, e.target.value)}
         />
+        <PresenceList awareness={open.presence.awareness} />
         <SyncBadge open={open} />
       </div>
       {editor && <EditorToolbar editor={editor} />}

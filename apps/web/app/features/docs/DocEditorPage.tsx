@@ -4,6 +4,7 @@ import { getUnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { openEncryptedDoc, type OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { DocEditor } from './DocEditor.tsx';
 import { useHomeFolder } from './HomeFolderProvider.tsx';
+import { userColor } from './userColor.ts';
 
 /** Finds the document's key in the user's folder, opens the encrypted session, shows the editor. */
 export default function DocEditorPage({ docId }: { docId: string }) {
@@ -32,5 +33,5 @@ export default function DocEditorPage({ docId }: { docId: string }) {
     );
   }
   if (!open) return <p className="muted">Opening…</p>;
-  return <DocEditor open={open} onTitleChange={(title) => folder.renameDocument(docId, title)} />;
+  return <DocEditor open={open} user={{ name: account!.username, color: userColor(account!.userId) }} onTitleChange={(title) => folder.renameDocument(docId, title)} />;
 }
