@@ -2,6 +2,7 @@ import { Server } from '@hocuspocus/server';
 import type { Storage } from '@coffre/storage';
 import { AuthExtension } from './extensions/AuthExtension.ts';
 import { GuardExtension } from './extensions/GuardExtension.ts';
+import { SnapshotExtension } from './extensions/SnapshotExtension.ts';
 import { LoggingExtension, type LogSink } from './extensions/LoggingExtension.ts';
 import { PersistenceExtension } from './extensions/PersistenceExtension.ts';
 
@@ -9,6 +10,7 @@ export type CollabServerOptions = { port: number; host?: string; storage: Storag
 
 /** Hocuspocus with one extension per concern. Call `initWire()` from @coffre/docs/wire once before. */
 export function createCollabServer(opts: CollabServerOptions): Server {
+  const guard = new GuardExtension(opts.logSink);
   return new Server({
     name: 'coffre-collab',
     port: opts.port,
@@ -20,7 +22,8 @@ export function createCollabServer(opts: CollabServerOptions): Server {
     extensions: [
       new LoggingExtension(opts.logSink),
       new AuthExtension(opts.storage, opts.secureCookies),
-      new GuardExtension(opts.logSink),
+      guard,
+      new SnapshotExtension(opts.storage, guard, opts.logSink),
       new PersistenceExtension(opts.storage),
     ],
   });

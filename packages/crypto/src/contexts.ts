@@ -35,6 +35,7 @@ export const DOMAINS = {
   deviceCert: 'coffre/device-cert/v1',
   envelopeHash: 'coffre/envelope-hash/v1',
   rootDocId: 'coffre/root-doc-id/v1',
+  snapshotChain: 'coffre/snapshot-chain/v1',
   // the browser's sealed master-key cache (apps/web, ADR 0003)
   sessionCache: 'coffre/session-cache/v1',
   // HMAC input for the per-session unlock key, computed by the web server (ADR 0003)

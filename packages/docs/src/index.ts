@@ -1,6 +1,7 @@
 // The plaintext side of @coffre/docs: the encrypted sync engine and its models.
 // The collab server may import only '@coffre/docs/wire'.
-export { EncryptedDocSession, type DocKeys, type EncryptedDocOptions, type IntegrityEvent } from './engine/EncryptedDocSession.ts';
+export { EncryptedDocSession, type DocKeys, type EncryptedDocOptions, type IntegrityEvent, type SnapshotAnchor } from './engine/EncryptedDocSession.ts';
+export { DEFAULT_COMPACTION, type CompactionPolicy } from './engine/connectHocuspocus.ts';
 export { EncryptedAwareness } from './engine/EncryptedAwareness.ts';
 export { connectHocuspocus, type ConnectionStatus, type HocuspocusConnection } from './engine/connectHocuspocus.ts';
 export { createDeviceKey, type DeviceKey } from './engine/DeviceKey.ts';

@@ -1,7 +1,7 @@
 import type { Extension, beforeHandleMessagePayload, onLoadDocumentPayload } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import type { Document } from '@hocuspocus/server';
-import { DocError, ENVELOPE, commitGuardState, loadGuardState, validateIncomingUpdate, type GuardState } from '@coffre/docs/wire';
+import { DocError, ENVELOPE, commitGuardState, forgetAppliedItems, loadGuardState, readEnvelopeMeta, validateIncomingUpdate, type GuardState } from '@coffre/docs/wire';
 import { CLOSE_CODES, closeReason } from '../closeCodes.ts';
 import type { CollabContext } from './AuthExtension.ts';
 import type { LogSink } from './LoggingExtension.ts';
@@ -42,12 +42,19 @@ export class GuardExtension implements Extension {
     return next;
   }
 
+  /** The guard's view of a loaded document, shared with SnapshotExtension. */
+  stateOf(document: Document): GuardState | undefined {
+    return this.states.get(document);
+  }
+
   private async check({ update, document, documentName, context, connection }: beforeHandleMessagePayload): Promise<void> {
     if (update.length > ENVELOPE.MAX_MESSAGE_BYTES) this.refuse(documentName, 'ENVELOPE_TOO_LARGE', CLOSE_CODES.MESSAGE_TOO_LARGE);
     const decoder = decoding.createDecoder(update);
     decoding.readVarString(decoder);
     const type = decoding.readVarUint(decoder);
-    if (type === MESSAGE_STATELESS || type === MESSAGE_BROADCAST_STATELESS) this.refuse(documentName, 'FORBIDDEN_WRITE', CLOSE_CODES.UPDATE_REFUSED);
+    // Stateless messages carry snapshots to SnapshotExtension; broadcasting them to peers is not allowed.
+    if (type === MESSAGE_BROADCAST_STATELESS) this.refuse(documentName, 'FORBIDDEN_WRITE', CLOSE_CODES.UPDATE_REFUSED);
+    if (type === MESSAGE_STATELESS) return;
     if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return;
     const step = decoding.readVarUint(decoder);
     if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return;
@@ -56,9 +63,10 @@ export class GuardExtension implements Extension {
     const ctx = context as CollabContext;
     let state = this.states.get(document);
     if (!state) {
-      state = loadGuardState(document, FIRST_EPOCH);
+      state = loadGuardState(document, readEnvelopeMeta(document).epoch || FIRST_EPOCH);
       this.states.set(document, state);
     }
+    if (state.acceptedLogItems.size > 256) forgetAppliedItems(state, document);
     try {
       const commit = validateIncomingUpdate(document, yUpdate, {
         docId: documentName,

@@ -1,13 +1,19 @@
 import * as Y from 'yjs';
-import { constantTimeEqual, toHex, type Identity, type SymmetricKey } from '@coffre/crypto';
+import { constantTimeEqual, randomBytes, toBase64Url, toHex, type Identity, type SymmetricKey } from '@coffre/crypto';
 import { DocError, type DocErrorCode } from '../wire/DocError.ts';
 import { decodeEnvelope } from '../wire/decodeEnvelope.ts';
 import type { DecodedEnvelope } from '../wire/EnvelopeHeader.ts';
 import { envelopeHash } from '../wire/envelopeHash.ts';
+import { verifyEnvelope } from '../wire/verifyEnvelope.ts';
 import { ENVELOPE, ZERO_HASH } from '../wire/envelopeLayout.ts';
 import type { DeviceChain } from '../wire/GuardState.ts';
+import { readEnvelopeMeta } from '../wire/envelopeMeta.ts';
+import type { DecodedSnapshot } from '../wire/SnapshotHeader.ts';
+import { decodeSnapshot } from '../wire/snapshotCodec.ts';
 import { createDeviceKey, type DeviceKey } from './DeviceKey.ts';
+import { openSnapshot } from './openSnapshot.ts';
 import { openUpdateEnvelope } from './openUpdateEnvelope.ts';
+import { sealSnapshot } from './sealSnapshot.ts';
 import { sealUpdateEnvelope } from './sealUpdateEnvelope.ts';
 
 export type IntegrityEvent = { code: DocErrorCode; device?: string };
@@ -22,8 +28,15 @@ export type EncryptedDocOptions = {
   batchMs?: number;
   /** Membership check for an envelope's author; anything refused is never applied. */
   isAuthorAllowed?: (identityKey: Uint8Array) => boolean;
+  /** The last snapshot this device saw of this document, kept across reloads: rollbacks and forks are refused. */
+  trustAnchor?: { get(): SnapshotAnchor | null; set(anchor: SnapshotAnchor): void };
   now?: () => number;
 };
+
+export type SnapshotAnchor = { snapshotId: string; chainHash: Uint8Array };
+
+/** How far back a client walks the snapshot chain to reach its anchor. */
+const MAX_CHAIN_WALK = 64;
 
 const LOCAL = Symbol('coffre-local-envelope');
 const REMOTE = Symbol('coffre-remote-update');
@@ -50,6 +63,15 @@ export class EncryptedDocSession {
   private readonly integrityListeners = new Set<(e: IntegrityEvent) => void>();
   private readonly changeListeners = new Set<() => void>();
   private destroyed = false;
+  /** False while the transport is (re)connecting: envelopes are sealed only once it is synced. */
+  private online = true;
+  private snapshotId = '';
+  private chainHash: Uint8Array = ZERO_HASH;
+  /** Envelopes that arrived before the snapshot they build on. */
+  private queued: Uint8Array[] = [];
+  private readonly chainWalk: DecodedSnapshot[] = [];
+  private readonly snapshotWanted = new Set<(id: string) => void>();
+  private requestedSnapshot = '';
   private presenceCounter = 0;
   private readonly presenceSeen = new Map<string, number>();
 
@@ -59,8 +81,11 @@ export class EncryptedDocSession {
       if (tx.origin === LOCAL) return;
       const incoming: Uint8Array[] = [];
       for (const item of event.changes.added) for (const c of item.content.getContent()) incoming.push(c as Uint8Array);
-      this.receive(incoming);
+      if (event.changes.deleted.size > 0) this.checkOwnEnvelopes();
+      if (this.waitingForSnapshot()) this.queued.push(...incoming);
+      else this.receive(incoming);
     });
+    this.envelope.getMap(ENVELOPE.META).observe(() => this.waitingForSnapshot());
     this.doc.on('updateV2', (update: Uint8Array, origin: unknown) => {
       if (origin === REMOTE || this.destroyed) return;
       this.buffer.push(update);
@@ -93,11 +118,21 @@ export class EncryptedDocSession {
     return () => this.changeListeners.delete(fn);
   }
 
-  /** Seals the gathered local edits into one envelope now. */
+  /**
+   * Set by the transport. While not synced, local edits stay in memory and
+   * are sealed into one envelope when it is: an envelope is never sent
+   * ahead of the ones the server is still catching up on.
+   */
+  setOnline(online: boolean): void {
+    this.online = online;
+    if (online && this.buffer.length > 0) this.flush();
+  }
+
+  /** Seals the gathered local edits into one envelope now (when online). */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.buffer.length === 0) return;
+    if (this.buffer.length === 0 || !this.online || this.destroyed) return;
     const update = this.buffer.length === 1 ? this.buffer[0]! : Y.mergeUpdatesV2(this.buffer);
     this.buffer = [];
     const bytes = sealUpdateEnvelope({
@@ -116,6 +151,88 @@ export class EncryptedDocSession {
     this.seen.add(toHex(this.prevHash));
     this.envelope.transact(() => this.envelope.getArray<Uint8Array>(ENVELOPE.LOG).push([bytes]), LOCAL);
     this.emitChange();
+  }
+
+  /** The snapshot this session has verified and applied ('' for none). */
+  get currentSnapshotId(): string {
+    return this.snapshotId;
+  }
+
+  /** Called with a snapshot id the session needs; the transport fetches it and calls receiveSnapshot. */
+  onSnapshotWanted(fn: (snapshotId: string) => void): () => void {
+    this.snapshotWanted.add(fn);
+    return () => this.snapshotWanted.delete(fn);
+  }
+
+  /**
+   * A new snapshot of the current state, built on the last one, covering
+   * every envelope applied here. Null while the session is behind (a snapshot
+   * to load, or envelopes missing) or has nothing to cover.
+   */
+  buildSnapshot(): Uint8Array | null {
+    this.flush();
+    if (this.waitingForSnapshot() || this.outOfDate) return null;
+    const covered = [...this.chains].map(([device, c]) => ({ deviceKey: fromHex(device), seq: c.seq, hash: c.hash }));
+    if (this.seq > 0) covered.push({ deviceKey: this.device.publicKey, seq: this.seq, hash: this.prevHash });
+    if (covered.length === 0) return null;
+    return sealSnapshot({
+      docId: this.opts.docId,
+      epoch: this.opts.keys.current.epoch,
+      key: this.opts.keys.current.key,
+      device: this.device,
+      snapshotId: toBase64Url(randomBytes(16)),
+      parentSnapshotId: this.snapshotId,
+      parentChainHash: this.chainHash,
+      covered,
+      state: Y.encodeStateAsUpdateV2(this.doc),
+      ts: this.now(),
+    });
+  }
+
+  /**
+   * Verifies a snapshot sent by the server and, once it is known to descend
+   * from the last snapshot this device saw, applies it. A snapshot that
+   * does not descend (rollback, fork) is refused with ROLLBACK.
+   */
+  receiveSnapshot(bytes: Uint8Array): void {
+    let snap: DecodedSnapshot;
+    let state: Uint8Array;
+    try {
+      snap = decodeSnapshot(bytes);
+      state = openSnapshot(snap, this.opts.docId, (epoch) => this.keyFor(epoch));
+      if (this.opts.isAuthorAllowed && !this.opts.isAuthorAllowed(snap.header.identityKey)) throw new DocError('NOT_A_WRITER');
+    } catch (e) {
+      this.report(e instanceof DocError ? e.code : 'SNAPSHOT_INVALID');
+      return;
+    }
+    if (snap.header.snapshotId === this.snapshotId) return;
+    const anchor = this.snapshotId ? { snapshotId: this.snapshotId, chainHash: this.chainHash } : this.opts.trustAnchor?.get() ?? null;
+    // With no anchor (first visit on this device) the first validly signed snapshot is trusted.
+    const descends = (s: DecodedSnapshot) =>
+      anchor === null || (s.header.parentSnapshotId === anchor.snapshotId && constantTimeEqual(s.header.parentChainHash, anchor.chainHash));
+    const isAnchor = (s: DecodedSnapshot) => anchor !== null && s.header.snapshotId === anchor.snapshotId && constantTimeEqual(s.chainHash, anchor.chainHash);
+    // Walking back from the newest snapshot towards the anchor: each fetched one must be the parent of the previous.
+    const child = this.chainWalk[this.chainWalk.length - 1];
+    if (child && (child.header.parentSnapshotId !== snap.header.snapshotId || !constantTimeEqual(child.header.parentChainHash, snap.chainHash))) {
+      this.chainWalk.length = 0;
+      this.report('ROLLBACK');
+      return;
+    }
+    if (anchor && !isAnchor(snap) && !descends(snap)) {
+      if (!snap.header.parentSnapshotId || this.chainWalk.length >= MAX_CHAIN_WALK) {
+        this.chainWalk.length = 0;
+        this.report('ROLLBACK'); // the chain ends without reaching what this device saw
+        return;
+      }
+      this.chainWalk.push(snap);
+      this.requestSnapshot(snap.header.parentSnapshotId);
+      return;
+    }
+    // Newest last: apply the walked chain back down (only the newest state matters; Yjs merges).
+    const newest = this.chainWalk.length > 0 ? this.chainWalk[0]! : snap;
+    const newestState = newest === snap ? state : openSnapshot(newest, this.opts.docId, (epoch) => this.keyFor(epoch));
+    this.chainWalk.length = 0;
+    this.applySnapshot(newest, newestState);
   }
 
   /** Seals this session's presence state (cursor, name) for the awareness channel. */
@@ -156,6 +273,7 @@ export class EncryptedDocSession {
 
   destroy(): void {
     this.flush();
+    if (this.timer) clearTimeout(this.timer);
     this.destroyed = true;
     this.doc.destroy();
     this.envelope.destroy();
@@ -163,6 +281,65 @@ export class EncryptedDocSession {
 
   private now(): number {
     return this.opts.now?.() ?? Date.now();
+  }
+
+  /** True while the server's current snapshot is not yet applied here and nothing else was: hold envelopes. */
+  private waitingForSnapshot(): boolean {
+    const meta = readEnvelopeMeta(this.envelope);
+    if (!meta.snapshotId || meta.snapshotId === this.snapshotId) return false;
+    this.requestSnapshot(meta.snapshotId);
+    return this.snapshotId === '' && this.chains.size === 0;
+  }
+
+  private requestSnapshot(id: string): void {
+    if (this.requestedSnapshot === id) return;
+    this.requestedSnapshot = id;
+    for (const fn of this.snapshotWanted) fn(id);
+  }
+
+  private applySnapshot(snap: DecodedSnapshot, state: Uint8Array): void {
+    Y.applyUpdateV2(this.doc, state, REMOTE);
+    for (const c of snap.header.covered) {
+      const device = toHex(c.deviceKey);
+      if (device === toHex(this.device.publicKey)) continue;
+      if (c.seq > (this.chains.get(device)?.seq ?? 0)) {
+        this.chains.set(device, { seq: c.seq, hash: c.hash });
+        const held = this.held.get(device);
+        if (held) for (const seq of [...held.keys()]) if (seq <= c.seq) held.delete(seq);
+      }
+    }
+    this.snapshotId = snap.header.snapshotId;
+    this.chainHash = snap.chainHash;
+    this.requestedSnapshot = '';
+    this.opts.trustAnchor?.set({ snapshotId: this.snapshotId, chainHash: this.chainHash });
+    const queued = this.queued;
+    this.queued = [];
+    const updates: Uint8Array[] = [];
+    for (const device of this.held.keys()) this.drain(device, updates);
+    if (updates.length > 0) Y.applyUpdateV2(this.doc, Y.mergeUpdatesV2(updates), REMOTE);
+    this.receive(queued.length > 0 ? queued : this.envelope.getArray<Uint8Array>(ENVELOPE.LOG).toArray());
+    this.checkOwnEnvelopes();
+  }
+
+  /** Every envelope of this session that the current snapshot does not include must still be in the log. */
+  private checkOwnEnvelopes(): void {
+    const own = toHex(this.device.publicKey);
+    const covered = readEnvelopeMeta(this.envelope).covered[own] ?? 0;
+    const present = new Set<number>();
+    for (const bytes of this.envelope.getArray<Uint8Array>(ENVELOPE.LOG).toArray()) {
+      try {
+        const h = decodeEnvelope(bytes).header;
+        if (toHex(h.deviceKey) === own) present.add(h.seq);
+      } catch {
+        // not ours to judge here
+      }
+    }
+    for (let seq = covered + 1; seq <= this.seq; seq++) {
+      if (!present.has(seq)) {
+        this.report('SNAPSHOT_INVALID', own); // the server dropped an update of ours that no snapshot includes
+        return;
+      }
+    }
   }
 
   private report(code: DocErrorCode, device?: string): void {
@@ -184,6 +361,8 @@ export class EncryptedDocSession {
         env = decodeEnvelope(bytes);
         if (env.header.kind !== ENVELOPE.KIND_UPDATE) throw new DocError('FORBIDDEN_WRITE');
         if (env.header.docId !== this.opts.docId) throw new DocError('WRONG_DOCUMENT');
+        // Signatures first: nothing unsigned may touch a device's bookkeeping.
+        verifyEnvelope(env);
         if (this.opts.isAuthorAllowed && !this.opts.isAuthorAllowed(env.header.identityKey)) throw new DocError('NOT_A_WRITER');
       } catch (e) {
         this.report(e instanceof DocError ? e.code : 'ENVELOPE_MALFORMED');
@@ -214,7 +393,9 @@ export class EncryptedDocSession {
       held.delete(chain.seq + 1);
       try {
         if (!constantTimeEqual(next.env.header.prevHash, chain.hash)) throw new DocError('SEQUENCE_BROKEN');
-        out.push(openUpdateEnvelope(next.env, this.opts.docId, (epoch) => this.keyFor(epoch)));
+        const update = openUpdateEnvelope(next.env, this.opts.docId, (epoch) => this.keyFor(epoch), { verified: true });
+        assertYjsUpdate(update);
+        out.push(update);
         this.chains.set(device, { seq: next.env.header.seq, hash: envelopeHash(next.bytes) });
       } catch (e) {
         this.report(e instanceof DocError ? e.code : 'ENVELOPE_MALFORMED', device);
@@ -226,5 +407,20 @@ export class EncryptedDocSession {
   private keyFor(epoch: number): SymmetricKey | undefined {
     if (epoch === this.opts.keys.current.epoch) return this.opts.keys.current.key;
     return this.opts.keys.byEpoch?.get(epoch);
+  }
+}
+
+function fromHex(hex: string): Uint8Array {
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
+
+/** A member could sign and encrypt bytes that are not a Yjs update; they must not break the batch. */
+function assertYjsUpdate(update: Uint8Array): void {
+  try {
+    Y.decodeUpdateV2(update);
+  } catch {
+    throw new DocError('ENVELOPE_MALFORMED', 'not a Yjs update');
   }
 }

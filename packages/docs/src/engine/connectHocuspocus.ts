@@ -1,5 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { EncryptedDocSession } from './EncryptedDocSession.ts';
+import { bindSnapshots } from './bindSnapshots.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'synced' | 'offline' | 'denied';
 
@@ -16,11 +17,20 @@ export type HocuspocusConnection = {
  * Syncs a session's envelope document through Hocuspocus. Authentication is
  * the web session cookie, sent by the browser with the WebSocket upgrade.
  */
-export function connectHocuspocus(session: EncryptedDocSession, opts: { url: string; WebSocketPolyfill?: unknown }): HocuspocusConnection {
+/** When a writer compacts the log into a snapshot (DESIGN.md §3). */
+export type CompactionPolicy = { afterEnvelopes: number; afterBytes: number; jitterMs: number };
+export const DEFAULT_COMPACTION: CompactionPolicy = { afterEnvelopes: 300, afterBytes: 1024 * 1024, jitterMs: 3000 };
+
+export function connectHocuspocus(
+  session: EncryptedDocSession,
+  opts: { url: string; WebSocketPolyfill?: unknown; compaction?: CompactionPolicy | false; canWrite?: boolean },
+): HocuspocusConnection {
   let status: ConnectionStatus = 'connecting';
   const listeners = new Set<(s: ConnectionStatus) => void>();
+  session.setOnline(false);
   const set = (s: ConnectionStatus) => {
     status = s;
+    session.setOnline(s === 'synced');
     for (const fn of listeners) fn(s);
   };
   const socket = new HocuspocusProviderWebsocket({
@@ -43,6 +53,7 @@ export function connectHocuspocus(session: EncryptedDocSession, opts: { url: str
   provider.on('unsyncedChanges', () => {
     for (const fn of listeners) fn(status);
   });
+  const offSnapshot = bindSnapshots(session, provider, opts.compaction === false ? null : opts.compaction ?? DEFAULT_COMPACTION, opts.canWrite ?? true);
   provider.attach();
   return {
     provider,
@@ -57,6 +68,7 @@ export function connectHocuspocus(session: EncryptedDocSession, opts: { url: str
       return () => listeners.delete(fn);
     },
     destroy() {
+      offSnapshot();
       provider.destroy();
       socket.destroy();
     },

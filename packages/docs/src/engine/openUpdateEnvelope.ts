@@ -10,8 +10,13 @@ import { unpadUpdate } from './padUpdate.ts';
  * of the envelope's epoch. Returns the Yjs V2 update.
  * @throws DocError SIGNATURE_INVALID | WRONG_DOCUMENT | UNKNOWN_EPOCH | DECRYPT_FAILED | ENVELOPE_MALFORMED
  */
-export function openUpdateEnvelope(env: DecodedEnvelope, docId: string, keyForEpoch: (epoch: number) => SymmetricKey | undefined): Uint8Array {
-  verifyEnvelope(env);
+export function openUpdateEnvelope(
+  env: DecodedEnvelope,
+  docId: string,
+  keyForEpoch: (epoch: number) => SymmetricKey | undefined,
+  opts: { verified?: boolean } = {},
+): Uint8Array {
+  if (!opts.verified) verifyEnvelope(env);
   if (env.header.docId !== docId) throw new DocError('WRONG_DOCUMENT');
   const key = keyForEpoch(env.header.epoch);
   if (!key) throw new DocError('UNKNOWN_EPOCH', `epoch ${env.header.epoch}`);

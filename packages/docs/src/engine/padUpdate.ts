@@ -9,6 +9,7 @@ export function paddedLength(n: number): number {
 
 /** u32 length ‖ update ‖ zeros. */
 export function padUpdate(update: Uint8Array): Uint8Array {
+  if (update.length === 0) throw new RangeError('nothing to seal');
   const out = new Uint8Array(paddedLength(update.length));
   new DataView(out.buffer).setUint32(0, update.length);
   out.set(update, 4);

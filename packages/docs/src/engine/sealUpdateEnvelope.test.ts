@@ -109,8 +109,10 @@ describe('sealUpdateEnvelope / openUpdateEnvelope', () => {
         expect(decodeEnvelope(bytes).header).toMatchObject(change);
         expectDocError(() => open(bytes), 'DECRYPT_FAILED', JSON.stringify(change));
       }
-      const asPresence = forgeEnvelope({ header: { ...decodeEnvelope(built.bytes).header, kind: ENVELOPE.KIND_AWARENESS }, sealed: decodeEnvelope(built.bytes).sealed });
-      expectDocError(() => open(asPresence), 'SIGNATURE_INVALID'); // unsigned
+      const genuine = decodeEnvelope(built.bytes);
+      const asPresence = { header: { ...genuine.header, kind: ENVELOPE.KIND_AWARENESS }, sealed: genuine.sealed, signWith: built.device.secretKey };
+      expectDocError(() => open(forgeEnvelope(asPresence)), 'SIGNATURE_INVALID'); // signed as an update, labelled presence
+      expectDocError(() => open(forgeEnvelope({ ...asPresence, domain: DOMAINS.docAwareness })), 'DECRYPT_FAILED');
     });
 
     it('cannot alter, cut or extend the ciphertext and re-sign it', () => {

@@ -1,4 +1,4 @@
-import { DOMAINS, concatBytes, signDetached, type SigningSecretKey } from '@coffre/crypto';
+import { DOMAINS, concatBytes, signDetached, type Domain, type SigningSecretKey } from '@coffre/crypto';
 import { ByteWriter } from '../wire/ByteWriter.ts';
 import { decodeEnvelope } from '../wire/decodeEnvelope.ts';
 import { encodeEnvelopeHeader } from '../wire/encodeEnvelopeHeader.ts';
@@ -9,9 +9,9 @@ import type { EnvelopeHeader } from '../wire/EnvelopeHeader.ts';
  * (or appends `signature` as is) — what a malicious writer holding a device
  * key, or a server with none, could produce.
  */
-export function forgeEnvelope(parts: { header: EnvelopeHeader; sealed: Uint8Array; signWith?: SigningSecretKey; signature?: Uint8Array }): Uint8Array {
+export function forgeEnvelope(parts: { header: EnvelopeHeader; sealed: Uint8Array; signWith?: SigningSecretKey; signature?: Uint8Array; domain?: Domain }): Uint8Array {
   const signed = concatBytes(encodeEnvelopeHeader(parts.header), new ByteWriter().u32(parts.sealed.length).finish(), parts.sealed);
-  const signature = parts.signature ?? (parts.signWith ? signDetached(parts.signWith, DOMAINS.docUpdate, signed) : new Uint8Array(64));
+  const signature = parts.signature ?? (parts.signWith ? signDetached(parts.signWith, parts.domain ?? DOMAINS.docUpdate, signed) : new Uint8Array(64));
   return concatBytes(signed, signature);
 }
 

@@ -12,7 +12,10 @@ export type DocErrorCode =
   | 'EQUIVOCATION'
   | 'NOT_A_WRITER'
   | 'FORBIDDEN_WRITE'
-  | 'DELETE_REFUSED';
+  | 'DELETE_REFUSED'
+  | 'SNAPSHOT_CONFLICT'
+  | 'SNAPSHOT_INVALID'
+  | 'ROLLBACK';
 
 export class DocError extends Error {
   constructor(

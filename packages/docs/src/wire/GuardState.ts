@@ -17,17 +17,25 @@ export type GuardState = {
   devices: Map<string, DeviceChain>;
   /** Yjs client id → end of the clock range accepted so far. */
   acceptedClocks: Map<number, number>;
-  /** `client:clock` of accepted log items not yet known to be in the document. */
-  acceptedLogItems: Set<string>;
+  /** `client:clock` → envelope hash (hex) of accepted log items, which may not be in the document yet. */
+  acceptedLogItems: Map<string, string>;
 };
 
 /** What one accepted update adds to the state; see commitGuardState. */
-export type GuardCommit = { heads: Map<string, DeviceChain>; clocks: Map<number, number>; logItems: string[] };
+export type GuardCommit = { heads: Map<string, DeviceChain>; clocks: Map<number, number>; logItems: Array<[string, string]> };
 
 export function commitGuardState(state: GuardState, commit: GuardCommit): void {
   for (const [device, head] of commit.heads) state.devices.set(device, head);
   for (const [client, end] of commit.clocks) state.acceptedClocks.set(client, Math.max(end, state.acceptedClocks.get(client) ?? 0));
-  for (const id of commit.logItems) state.acceptedLogItems.add(id);
+  for (const [id, hash] of commit.logItems) state.acceptedLogItems.set(id, hash);
+}
+
+/** Forgets accepted items the document now holds itself (bounded memory). */
+export function forgetAppliedItems(state: GuardState, doc: Y.Doc): void {
+  for (const id of state.acceptedLogItems.keys()) {
+    const [client, clock] = id.split(':').map(Number) as [number, number];
+    if (clock < Y.getState(doc.store, client)) state.acceptedLogItems.delete(id);
+  }
 }
 
 /** Rebuilds the per-device chains from a stored envelope document (trusted: it passed the guard). */
@@ -43,5 +51,5 @@ export function loadGuardState(doc: Y.Doc, epoch: number): GuardState {
       // Pruned or unreadable items carry no chain state.
     }
   }
-  return { epoch, devices, acceptedClocks: new Map(), acceptedLogItems: new Set() };
+  return { epoch, devices, acceptedClocks: new Map(), acceptedLogItems: new Map() };
 }

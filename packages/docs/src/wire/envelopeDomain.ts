@@ -6,5 +6,6 @@ import { ENVELOPE } from './envelopeLayout.ts';
 export function envelopeDomain(kind: number): Domain {
   if (kind === ENVELOPE.KIND_UPDATE) return DOMAINS.docUpdate;
   if (kind === ENVELOPE.KIND_AWARENESS) return DOMAINS.docAwareness;
+  if (kind === ENVELOPE.KIND_SNAPSHOT) return DOMAINS.docSnapshot;
   throw new DocError('ENVELOPE_MALFORMED', 'unknown kind');
 }

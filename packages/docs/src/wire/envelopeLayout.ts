@@ -2,6 +2,8 @@
 export const ENVELOPE = {
   VERSION: 1,
   KIND_UPDATE: 1,
+  /** The whole document state; sent to the server as a stateless message, stored as a blob. */
+  KIND_SNAPSHOT: 2,
   /** Presence (cursors, names): never stored, carried in Hocuspocus awareness. */
   KIND_AWARENESS: 3,
   /** The only root type clients may write: an append-only array of envelopes. */

@@ -8,8 +8,12 @@ export { decodeEnvelope } from './decodeEnvelope.ts';
 export { deviceCertMessage } from './deviceCertMessage.ts';
 export { verifyEnvelope } from './verifyEnvelope.ts';
 export { envelopeHash } from './envelopeHash.ts';
-export { commitGuardState, loadGuardState, type DeviceChain, type GuardCommit, type GuardState } from './GuardState.ts';
+export { commitGuardState, forgetAppliedItems, loadGuardState, type DeviceChain, type GuardCommit, type GuardState } from './GuardState.ts';
 export { validateIncomingUpdate, type Writer } from './validateIncomingUpdate.ts';
 export { readPublicBundleIdentityKey } from './readPublicBundleIdentityKey.ts';
 /** The wire checks verify signatures: call once before using them. */
 export { initCrypto as initWire } from '@coffre/crypto';
+export type { CoveredEntry, DecodedSnapshot, SnapshotHeader } from './SnapshotHeader.ts';
+export { MAX_SNAPSHOT_BYTES, decodeSnapshot, encodeSnapshotHeader, verifySnapshot } from './snapshotCodec.ts';
+export { EMPTY_META, readEnvelopeMeta, writeEnvelopeMeta, type EnvelopeMeta } from './envelopeMeta.ts';
+export { coveredRecord, pruneCoveredEnvelopes, validateSnapshot } from './snapshotRules.ts';

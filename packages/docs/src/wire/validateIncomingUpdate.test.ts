@@ -8,7 +8,7 @@ import { encodeRawUpdateV1 } from '../testing/encodeRawUpdate.ts';
 import { expectDocError } from '../testing/expectDocError.ts';
 import { forgeEnvelope } from '../testing/forgeEnvelope.ts';
 import { clientUpdate, guardSnapshot } from '../testing/guardHelpers.ts';
-import type { DocErrorCode } from './DocError.ts';
+import { DocError, type DocErrorCode } from './DocError.ts';
 import { decodeEnvelope } from './decodeEnvelope.ts';
 import { envelopeHash } from './envelopeHash.ts';
 import { ENVELOPE } from './envelopeLayout.ts';
@@ -132,14 +132,45 @@ describe('validateIncomingUpdate', () => {
     expectRefused(g, update, 'FORBIDDEN_WRITE');
   });
 
-  it('refuses an item whose dependencies the server lacks (Yjs would keep it pending, outside the log)', () => {
+  it('does not let a clock gap be filled later with unchecked writes to meta', () => {
     const g = buildGuard();
-    const update = encodeRawUpdateV1([{ client: 4242, clock: 5, parent: ENVELOPE.LOG, content: g.chain[1]! }]);
+    g.server.getMap(ENVELOPE.META).set('epoch', EPOCH);
+    const client = 0xfffffff0; // a high client id wins Yjs map conflicts without deleting anything itself
+    // a valid envelope at clock 2 of a fresh client: Yjs keeps it pending until clocks 0 and 1 arrive
+    const gap = encodeRawUpdateV1([{ client, clock: 2, parent: ENVELOPE.LOG, content: g.chain[1]! }]);
+    const rogue = new Y.Doc();
+    rogue.clientID = client;
+    rogue.getMap(ENVELOPE.META).set('epoch', 'rogue');
+    rogue.getMap(ENVELOPE.META).set('snapshotId', 'rogue');
+    const filler = Y.encodeStateAsUpdate(rogue); // clocks 0 and 1
+    const refused: string[] = [];
+    for (const update of [gap, filler]) {
+      try {
+        commitGuardState(g.state, g.validate(update));
+        Y.applyUpdate(g.server, update);
+      } catch (e) {
+        if (!(e instanceof DocError)) throw e;
+        refused.push(e.code);
+      }
+    }
+    expect(g.server.getMap(ENVELOPE.META).toJSON()).toEqual({ epoch: EPOCH });
+    expect(refused).not.toEqual([]);
+  });
+
+  it('still checks structs whose clock range was accepted but is not stored yet', () => {
+    const g = buildGuard();
+    const client = 4242;
+    const accepted = encodeRawUpdateV1([{ client, clock: 0, parent: ENVELOPE.LOG, content: g.chain[1]! }]);
+    commitGuardState(g.state, g.validate(accepted)); // Hocuspocus applies it only after the hook resolves
+    const rogue = new Y.Doc();
+    rogue.clientID = client; // same id and clock, other content
+    rogue.getMap(ENVELOPE.META).set('epoch', 'rogue');
+    const second = Y.encodeStateAsUpdate(rogue);
     const copy = copyDoc(g.server);
-    Y.applyUpdate(copy, update);
-    expect(copy.getArray(ENVELOPE.LOG).length, 'what the update does if stored').toBe(1);
-    expect(copy.store.pendingStructs).not.toBeNull();
-    expectRefused(g, update, ['FORBIDDEN_WRITE', 'SEQUENCE_BROKEN']);
+    Y.applyUpdate(copy, second);
+    Y.applyUpdate(copy, accepted);
+    expect(copy.getMap(ENVELOPE.META).get('epoch'), 'what the two do if stored in this order').toBe('rogue');
+    expectDocError(() => g.validate(second), 'FORBIDDEN_WRITE');
   });
 
   it('refuses bad signatures and device certificates made by another identity', () => {

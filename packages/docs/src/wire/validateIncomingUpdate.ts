@@ -24,15 +24,14 @@ export function validateIncomingUpdate(doc: Y.Doc, update: Uint8Array, ctx: { do
   } catch {
     throw new DocError('ENVELOPE_MALFORMED', 'not a Yjs update');
   }
-  if (decoded.ds.clients.size > 0) throw new DocError('DELETE_REFUSED');
+  // A resync repeats the whole delete set; only deletions the server itself made may appear.
+  if (decoded.ds.clients.size > 0 && !alreadyDeleted(doc, decoded.ds)) throw new DocError('DELETE_REFUSED');
   const log = doc.getArray(ENVELOPE.LOG);
-  const newIds = new Set<string>();
+  const newIds = new Map<string, string>();
   const heads = new Map<string, DeviceChain>();
   const clocks = new Map<number, number>();
   const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
-  const known = (client: number) => Math.max(Y.getState(doc.store, client), ctx.state.acceptedClocks.get(client) ?? 0);
-  const inLog = (id: Y.ID | null): boolean => {
-    if (!id) return false;
+  const inLog = (id: Y.ID): boolean => {
     if (newIds.has(idKey(id)) || ctx.state.acceptedLogItems.has(idKey(id))) return true;
     try {
       return (Y.getItem(doc.store, id) as Y.Item).parent === log;
@@ -40,19 +39,64 @@ export function validateIncomingUpdate(doc: Y.Doc, update: Uint8Array, ctx: { do
       return false;
     }
   };
+  // First pass: shape and contiguity. Every new struct is one binary envelope and
+  // continues its client's clock exactly; a range accepted but not yet applied
+  // may only be repeated byte for byte.
+  const fresh: Y.Item[] = [];
+  const watermark = new Map<number, number>();
   for (const struct of decoded.structs) {
     if (struct.constructor.name === 'Skip') continue;
-    if (struct.id.clock + struct.length <= known(struct.id.client)) continue; // already known or accepted
+    const client = struct.id.client;
+    const stored = Y.getState(doc.store, client);
+    if (struct.id.clock + struct.length <= stored) continue; // Yjs already has it and will ignore it
+    const accepted = ctx.state.acceptedClocks.get(client) ?? 0;
     if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentBinary) || struct.parentSub !== null) {
       throw new DocError('FORBIDDEN_WRITE', 'only binary envelopes may be written');
     }
-    const parentOk = typeof struct.parent === 'string' ? struct.parent === ENVELOPE.LOG : struct.parent === null && (inLog(struct.origin) || inLog(struct.rightOrigin));
-    if (!parentOk) throw new DocError('FORBIDDEN_WRITE', 'writes outside the log are refused');
-    checkEnvelope(struct.content.content, ctx, heads);
-    newIds.add(idKey(struct.id));
-    clocks.set(struct.id.client, Math.max(struct.id.clock + struct.length, clocks.get(struct.id.client) ?? 0));
+    const bytes = struct.content.content;
+    if (struct.id.clock + struct.length <= accepted) {
+      if (ctx.state.acceptedLogItems.get(idKey(struct.id)) !== toHex(envelopeHash(bytes))) throw new DocError('FORBIDDEN_WRITE', 'differs from what was accepted');
+      continue;
+    }
+    const expected = watermark.get(client) ?? Math.max(stored, accepted);
+    if (struct.id.clock !== expected) throw new DocError('SEQUENCE_BROKEN', 'missing dependency');
+    watermark.set(client, expected + struct.length);
+    fresh.push(struct);
+  }
+  // Second pass: placement. Yjs takes an item's parent from its left origin, else its right
+  // origin, else the parent it names. Items may point at each other in any order within one
+  // update (clients are written in descending id order), so resolve until nothing changes.
+  let unresolved = fresh;
+  while (unresolved.length > 0) {
+    const next = unresolved.filter((item) => {
+      const ok = item.origin ? inLog(item.origin) : item.rightOrigin ? inLog(item.rightOrigin) : (item.parent as unknown) === ENVELOPE.LOG; // decodeUpdate gives root parents by name
+      if (ok) newIds.set(idKey(item.id), toHex(envelopeHash((item.content as Y.ContentBinary).content)));
+      return !ok;
+    });
+    if (next.length === unresolved.length) throw new DocError('FORBIDDEN_WRITE', 'writes outside the log are refused');
+    unresolved = next;
+  }
+  // Third pass: the envelopes themselves, in the update's order (per client, by clock).
+  for (const item of fresh) {
+    checkEnvelope((item.content as Y.ContentBinary).content, ctx, heads);
+    clocks.set(item.id.client, item.id.clock + item.length);
   }
   return { heads, clocks, logItems: [...newIds] };
+}
+
+/** True when every range in `ds` is already deleted in the document. */
+function alreadyDeleted(doc: Y.Doc, ds: ReturnType<typeof Y.decodeUpdate>['ds']): boolean {
+  const mine = Y.createDeleteSetFromStructStore(doc.store).clients;
+  for (const [client, ranges] of ds.clients) {
+    const have = mine.get(client) ?? [];
+    for (const r of ranges) {
+      if (r.len === 0) continue;
+      const end = r.clock + r.len;
+      if (end > Y.getState(doc.store, client)) return false;
+      if (!have.some((h) => h.clock <= r.clock && end <= h.clock + h.len)) return false;
+    }
+  }
+  return true;
 }
 
 function checkEnvelope(bytes: Uint8Array, ctx: { docId: string; state: GuardState; writer: Writer }, heads: Map<string, DeviceChain>): void {

@@ -1,0 +1,112 @@
+import type { Document, Extension, onStatelessPayload } from '@hocuspocus/server';
+import * as Y from 'yjs';
+import {
+  DocError,
+  coveredRecord,
+  loadGuardState,
+  pruneCoveredEnvelopes,
+  readEnvelopeMeta,
+  validateSnapshot,
+  writeEnvelopeMeta,
+} from '@coffre/docs/wire';
+import { StorageError, type Storage } from '@coffre/storage';
+import type { CollabContext } from './AuthExtension.ts';
+import type { GuardExtension } from './GuardExtension.ts';
+import type { LogSink } from './LoggingExtension.ts';
+
+/** Client ⇄ server snapshot messages, carried as Hocuspocus stateless strings (ADR 0005). */
+export type SnapshotMessage =
+  | { t: 'snap-put'; b: string }
+  | { t: 'snap-get'; id: string }
+  | { t: 'snap'; id: string; b: string }
+  | { t: 'snap-ack'; id: string }
+  | { t: 'snap-err'; code: string };
+
+const blobKey = (docId: string, snapshotId: string) => `s_${docId}_${snapshotId}`;
+
+/**
+ * Stores verified snapshots and prunes the envelopes they include: the
+ * snapshot row and the pruned document state commit in one transaction,
+ * then the live document is pruned the same way and the change broadcast.
+ */
+export class SnapshotExtension implements Extension {
+  constructor(
+    private readonly storage: Storage,
+    private readonly guard: GuardExtension,
+    private readonly sink: LogSink = (l) => process.stdout.write(l + '\n'),
+  ) {}
+
+  async onStateless({ payload, document, documentName, connection }: onStatelessPayload): Promise<void> {
+    let msg: SnapshotMessage;
+    try {
+      msg = JSON.parse(payload) as SnapshotMessage;
+    } catch {
+      return connection.sendStateless(JSON.stringify({ t: 'snap-err', code: 'ENVELOPE_MALFORMED' }));
+    }
+    const ctx = connection.context as CollabContext;
+    try {
+      if (msg.t === 'snap-get' && typeof msg.id === 'string') {
+        const record = await this.storage.snapshots.get(documentName, msg.id);
+        if (!record) throw new DocError('SNAPSHOT_INVALID', 'unknown snapshot');
+        const chunks: Uint8Array[] = [];
+        const stream = await this.storage.blobs.get(record.blobKey);
+        if (!stream) throw new DocError('SNAPSHOT_INVALID', 'missing blob');
+        for await (const c of stream) chunks.push(c);
+        connection.sendStateless(JSON.stringify({ t: 'snap', id: msg.id, b: Buffer.concat(chunks).toString('base64url') }));
+      } else if (msg.t === 'snap-put' && typeof msg.b === 'string') {
+        if (connection.readOnly || ctx.role === 'viewer') throw new DocError('NOT_A_WRITER');
+        const id = await this.commit(document, documentName, new Uint8Array(Buffer.from(msg.b, 'base64url')), ctx);
+        connection.sendStateless(JSON.stringify({ t: 'snap-ack', id }));
+      }
+    } catch (e) {
+      const code = e instanceof DocError ? e.code : e instanceof StorageError && e.code === 'CONFLICT' ? 'SNAPSHOT_CONFLICT' : 'SNAPSHOT_INVALID';
+      this.sink(JSON.stringify({ t: new Date().toISOString(), level: 'warn', service: 'collab', event: 'snapshot.refused', doc: documentName, code }));
+      connection.sendStateless(JSON.stringify({ t: 'snap-err', code }));
+    }
+  }
+
+  private async commit(document: Document, docId: string, bytes: Uint8Array, ctx: CollabContext): Promise<string> {
+    const meta = readEnvelopeMeta(document);
+    const state = this.guard.stateOf(document) ?? loadGuardState(document, meta.epoch);
+    const snap = validateSnapshot(bytes, { docId, state, writer: { identityKey: ctx.identityKey, canWrite: ctx.role !== 'viewer' }, meta });
+    const covered = new Map(Object.entries(coveredRecord(snap)));
+    const nextMeta = { snapshotId: snap.header.snapshotId, chainHash: snap.chainHash, epoch: meta.epoch, covered: coveredRecord(snap) };
+    // Durable order: blob, then (snapshot row + pruned state) in one transaction, then the live document.
+    const key = blobKey(docId, snap.header.snapshotId);
+    await this.storage.blobs.put(key, bytes);
+    const pruned = new Y.Doc();
+    Y.applyUpdate(pruned, Y.encodeStateAsUpdate(document));
+    pruneCoveredEnvelopes(pruned, covered);
+    writeEnvelopeMeta(pruned, nextMeta);
+    try {
+      await this.storage.transaction(async (tx) => {
+        await tx.snapshots.commit(
+          {
+            docId,
+            snapshotId: snap.header.snapshotId,
+            parentSnapshotId: meta.snapshotId || null,
+            chainHash: snap.chainHash,
+            blobKey: key,
+            size: bytes.length,
+            createdAt: Date.now(),
+            authorUserId: ctx.userId,
+          },
+          meta.snapshotId || null,
+        );
+        await tx.documents.putState(docId, Y.encodeStateAsUpdate(pruned), Date.now());
+      });
+    } catch (e) {
+      await this.storage.blobs.delete(key);
+      throw e;
+    }
+    if (readEnvelopeMeta(document).snapshotId !== meta.snapshotId) throw new DocError('SNAPSHOT_CONFLICT'); // cannot happen: one commit at a time per document
+    // One transaction, so clients see the prune and the new meta together.
+    let removed = 0;
+    document.transact(() => {
+      removed = pruneCoveredEnvelopes(document, covered);
+      writeEnvelopeMeta(document, nextMeta);
+    });
+    this.sink(JSON.stringify({ t: new Date().toISOString(), level: 'info', service: 'collab', event: 'snapshot.committed', doc: docId, bytes: bytes.length, pruned: removed }));
+    return snap.header.snapshotId;
+  }
+}

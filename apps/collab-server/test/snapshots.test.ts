@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateSymmetricKey, type SymmetricKey } from '@coffre/crypto';
+import { EncryptedDocSession, connectHocuspocus, initWire, type HocuspocusConnection, type IntegrityEvent, type SnapshotAnchor } from '@coffre/docs';
+import { createStorage, type Storage } from '@coffre/storage';
+import type { Server } from '@hocuspocus/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCollabServer } from '../src/createCollabServer.ts';
+import { addUser, cookieSocket, type TestUser } from './support.ts';
+
+describe('snapshots: compaction, cold open from snapshot + tail, rollback refusal', () => {
+  let dir: string;
+  let storage: Storage;
+  let server: Server;
+  let url: string;
+  let owner: TestUser;
+  let key: SymmetricKey;
+  const closers: Array<() => void> = [];
+  const DOC = 'doc-snapshots';
+  const policy = { afterEnvelopes: 8, afterBytes: 1 << 30, jitterMs: 0 };
+
+  beforeAll(async () => {
+    await initWire();
+    key = generateSymmetricKey();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'snap-test-'));
+    storage = await createStorage({ driver: 'sqlite', dataDir: dir });
+    server = createCollabServer({ port: 0, storage, secureCookies: false, logSink: () => undefined });
+    await server.listen();
+    url = `ws://127.0.0.1:${server.address.port}`;
+    owner = await addUser(storage, 'owner');
+    await storage.documents.create({ docId: DOC, ownerId: owner.userId, createdAt: Date.now() });
+  });
+
+  afterAll(async () => {
+    closers.forEach((c) => c());
+    await server.destroy();
+    await storage.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  function open(anchor?: { value: SnapshotAnchor | null }): { s: EncryptedDocSession; c: HocuspocusConnection; errors: IntegrityEvent[] } {
+    const s = new EncryptedDocSession({
+      docId: DOC,
+      keys: { current: { epoch: 1, key } },
+      identity: owner.identity,
+      batchMs: 1,
+      trustAnchor: anchor ? { get: () => anchor.value, set: (a) => (anchor.value = a) } : undefined,
+    });
+    const errors: IntegrityEvent[] = [];
+    s.onIntegrityError((e) => errors.push(e));
+    const c = connectHocuspocus(s, { url, WebSocketPolyfill: cookieSocket(owner.cookie), compaction: policy });
+    closers.push(() => (c.destroy(), s.destroy()));
+    return { s, c, errors };
+  }
+
+  const serverLog = () => server.hocuspocus.documents.get(DOC)?.getArray('log').length ?? -1;
+
+  it('compacts the log into a snapshot, and a new client opens from snapshot + tail', async () => {
+    const anchor = { value: null as SnapshotAnchor | null };
+    const a = open(anchor);
+    const text = a.s.doc.getText('t');
+    for (let i = 0; i < 20; i++) {
+      text.insert(text.length, `line ${i}\n`);
+      a.s.flush();
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    await expect.poll(async () => (await storage.snapshots.list(DOC)).length, { timeout: 5000 }).toBeGreaterThan(0);
+    await expect.poll(() => serverLog(), { timeout: 5000 }).toBeLessThan(20);
+    expect(anchor.value?.snapshotId).toBe((await storage.snapshots.current(DOC))?.snapshotId);
+
+    const fresh = open();
+    await expect.poll(() => fresh.s.doc.getText('t').toString(), { timeout: 5000 }).toBe(text.toString());
+    expect(fresh.s.currentSnapshotId).toBe(a.s.currentSnapshotId);
+    expect(fresh.errors).toEqual([]);
+    expect(a.errors).toEqual([]);
+    // Edits after compaction still flow both ways.
+    fresh.s.doc.getText('t').insert(0, 'after: ');
+    await expect.poll(() => text.toString().startsWith('after: ')).toBe(true);
+  });
+
+  it('refuses a server snapshot that does not descend from the one this device saw (rollback/fork)', async () => {
+    const forged = { value: { snapshotId: 'a-snapshot-this-server-never-had', chainHash: new Uint8Array(32).fill(7) } as SnapshotAnchor };
+    const b = open(forged);
+    await expect.poll(() => b.errors.map((e) => e.code), { timeout: 5000 }).toContain('ROLLBACK');
+    expect(b.s.doc.getText('t').toString()).toBe('');
+  });
+});

@@ -1,0 +1,82 @@
+import { CryptoError, DOMAINS, asSigningPublicKey, concatBytes, domainHash, utf8Decode, utf8Encode, verifyDetached } from '@coffre/crypto';
+import { ByteReader } from './ByteReader.ts';
+import { ByteWriter } from './ByteWriter.ts';
+import { DocError } from './DocError.ts';
+import { deviceCertMessage } from './deviceCertMessage.ts';
+import { ENVELOPE } from './envelopeLayout.ts';
+import type { DecodedSnapshot, SnapshotHeader } from './SnapshotHeader.ts';
+
+/** Largest snapshot accepted: a whole document state, sealed. */
+export const MAX_SNAPSHOT_BYTES = 6 * 1024 * 1024;
+const MAX_COVERED = 4096;
+
+export function encodeSnapshotHeader(h: SnapshotHeader): Uint8Array {
+  if (h.covered.length > MAX_COVERED) throw new DocError('ENVELOPE_TOO_LARGE', 'covered');
+  const w = new ByteWriter()
+    .u8(h.version)
+    .u8(h.kind)
+    .shortBytes(utf8Encode(h.docId))
+    .u32(h.epoch)
+    .bytes(h.deviceKey)
+    .bytes(h.identityKey)
+    .bytes(h.deviceCert)
+    .u64(h.certCreatedAt)
+    .shortBytes(utf8Encode(h.snapshotId))
+    .shortBytes(utf8Encode(h.parentSnapshotId))
+    .bytes(h.parentChainHash)
+    .u32(h.covered.length);
+  for (const c of h.covered) w.bytes(c.deviceKey).u64(c.seq).bytes(c.hash);
+  return w.u64(h.ts).finish();
+}
+
+/** @throws DocError ENVELOPE_TOO_LARGE | ENVELOPE_MALFORMED | UNSUPPORTED_VERSION */
+export function decodeSnapshot(bytes: Uint8Array): DecodedSnapshot {
+  if (bytes.length > MAX_SNAPSHOT_BYTES) throw new DocError('ENVELOPE_TOO_LARGE', 'snapshot');
+  const r = new ByteReader(bytes);
+  const version = r.u8();
+  if (version !== ENVELOPE.VERSION) throw new DocError('UNSUPPORTED_VERSION', `snapshot v${version}`);
+  const kind = r.u8();
+  if (kind !== ENVELOPE.KIND_SNAPSHOT) throw new DocError('ENVELOPE_MALFORMED', 'not a snapshot');
+  const text = (b: Uint8Array) => {
+    try {
+      return utf8Decode(b);
+    } catch {
+      throw new DocError('ENVELOPE_MALFORMED', 'bad utf-8');
+    }
+  };
+  const docId = text(r.shortBytes());
+  const epoch = r.u32();
+  const deviceKey = r.bytes(ENVELOPE.KEY_BYTES);
+  const identityKey = r.bytes(ENVELOPE.KEY_BYTES);
+  const deviceCert = r.bytes(ENVELOPE.SIGNATURE_BYTES);
+  const certCreatedAt = r.u64();
+  const snapshotId = text(r.shortBytes());
+  const parentSnapshotId = text(r.shortBytes());
+  const parentChainHash = r.bytes(ENVELOPE.HASH_BYTES);
+  const count = r.u32();
+  if (count > MAX_COVERED) throw new DocError('ENVELOPE_MALFORMED', 'covered count');
+  const covered = [];
+  for (let i = 0; i < count; i++) covered.push({ deviceKey: r.bytes(ENVELOPE.KEY_BYTES), seq: r.u64(), hash: r.bytes(ENVELOPE.HASH_BYTES) });
+  const ts = r.u64();
+  if (!docId || !snapshotId || epoch < 1) throw new DocError('ENVELOPE_MALFORMED', 'bad field');
+  const headerEnd = r.pos;
+  const sealed = r.bytes(r.u32());
+  const signedEnd = r.pos;
+  const signature = r.bytes(ENVELOPE.SIGNATURE_BYTES);
+  if (r.remaining !== 0) throw new DocError('ENVELOPE_MALFORMED', 'trailing bytes');
+  const header: SnapshotHeader = { version, kind, docId, epoch, deviceKey, identityKey, deviceCert, certCreatedAt, snapshotId, parentSnapshotId, parentChainHash, covered, ts };
+  const chainHash = domainHash(DOMAINS.snapshotChain, concatBytes(parentChainHash, domainHash(DOMAINS.envelopeHash, bytes)));
+  return { header, headerBytes: bytes.subarray(0, headerEnd), sealed, signature, signedBytes: bytes.subarray(0, signedEnd), chainHash };
+}
+
+/** Certificate by the identity key, signature by the device key. @throws DocError SIGNATURE_INVALID */
+export function verifySnapshot(s: DecodedSnapshot): void {
+  const h = s.header;
+  try {
+    verifyDetached(asSigningPublicKey(h.identityKey), DOMAINS.deviceCert, deviceCertMessage(h.deviceKey, h.certCreatedAt), h.deviceCert);
+    verifyDetached(asSigningPublicKey(h.deviceKey), DOMAINS.docSnapshot, s.signedBytes, s.signature);
+  } catch (e) {
+    if (e instanceof CryptoError) throw new DocError('SIGNATURE_INVALID', e.code);
+    throw e;
+  }
+}
