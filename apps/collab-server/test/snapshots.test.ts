@@ -67,7 +67,8 @@ describe('snapshots: compaction, cold open from snapshot + tail, rollback refusa
     }
     await expect.poll(async () => (await storage.snapshots.list(DOC)).length, { timeout: 5000 }).toBeGreaterThan(0);
     await expect.poll(() => serverLog(), { timeout: 5000 }).toBeLessThan(20);
-    expect(anchor.value?.snapshotId).toBe((await storage.snapshots.current(DOC))?.snapshotId);
+    const current = (await storage.snapshots.current(DOC))?.snapshotId;
+    await expect.poll(() => anchor.value?.snapshotId).toBe(current);
 
     const fresh = open();
     await expect.poll(() => fresh.s.doc.getText('t').toString(), { timeout: 5000 }).toBe(text.toString());

@@ -13,6 +13,7 @@ export const API_ERROR_CODES = [
   'RECOVERY_FAILED',
   'NOT_FOUND',
   'DOC_EXISTS',
+  'FORBIDDEN',
   'PAYLOAD_TOO_LARGE',
   'INTERNAL',
 ] as const;

@@ -3,7 +3,8 @@ export type AccountErrorCode =
   | 'KEY_INTEGRITY'
   | 'SERVER_KEY_CHANGED'
   | 'RECOVERY_KEY_INVALID'
-  | 'LOCKED';
+  | 'LOCKED'
+  | 'CONTACT_KEY_CHANGED';
 
 /** A failed account operation with a message fit to show as it is. */
 export class AccountError extends Error {

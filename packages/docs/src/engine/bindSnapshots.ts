@@ -15,6 +15,7 @@ type Incoming = { t: 'snap'; id: string; b: string } | { t: 'snap-ack'; id: stri
 export function bindSnapshots(session: EncryptedDocSession, provider: HocuspocusProvider, policy: CompactionPolicy | null, canWrite: boolean): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let inFlight = false;
+  let sent: Uint8Array | null = null;
   const log = session.envelope.getArray<Uint8Array>(ENVELOPE.LOG);
 
   const offWanted = session.onSnapshotWanted((id) => provider.sendStateless(JSON.stringify({ t: 'snap-get', id })));
@@ -27,7 +28,12 @@ export function bindSnapshots(session: EncryptedDocSession, provider: Hocuspocus
       return;
     }
     if (msg.t === 'snap' && typeof msg.b === 'string') session.receiveSnapshot(fromBase64Url(msg.b));
-    if (msg.t === 'snap-ack' || msg.t === 'snap-err') inFlight = false;
+    // Our own snapshot won: adopt it without fetching it back.
+    if (msg.t === 'snap-ack' && sent) session.receiveSnapshot(sent);
+    if (msg.t === 'snap-ack' || msg.t === 'snap-err') {
+      inFlight = false;
+      sent = null;
+    }
   };
   provider.on('stateless', onStateless);
 
@@ -44,6 +50,7 @@ export function bindSnapshots(session: EncryptedDocSession, provider: Hocuspocus
     const bytes = session.buildSnapshot();
     if (!bytes) return;
     inFlight = true;
+    sent = bytes;
     setTimeout(() => (inFlight = false), 30_000); // no answer (connection lost): allow another try
     provider.sendStateless(JSON.stringify({ t: 'snap-put', b: toBase64Url(bytes) }));
   };

@@ -10,6 +10,9 @@ export type FolderEntry = {
   epoch: number;
   created: number;
   modified: number;
+  /** Set for items someone shared with this user: their role and who shared. */
+  role?: 'viewer' | 'editor' | 'admin';
+  sharedBy?: string;
 };
 
 const ENTRIES = 'entries';
@@ -39,10 +42,12 @@ export function addFolderEntry(doc: Y.Doc, entry: FolderEntry): void {
     const m = new Y.Map<unknown>();
     folderEntries(doc).set(entry.id, m);
     for (const f of FIELDS) m.set(f, entry[f]);
+    if (entry.role) m.set('role', entry.role);
+    if (entry.sharedBy) m.set('sharedBy', entry.sharedBy);
   });
 }
 
-export function updateFolderEntry(doc: Y.Doc, id: string, patch: Partial<Pick<FolderEntry, 'title' | 'modified'>>): void {
+export function updateFolderEntry(doc: Y.Doc, id: string, patch: Partial<Pick<FolderEntry, 'title' | 'modified' | 'role' | 'key' | 'epoch'>>): void {
   const m = folderEntries(doc).get(id);
   if (!m) return;
   doc.transact(() => {
@@ -59,5 +64,10 @@ function readEntry(id: string, m: Y.Map<unknown>): FolderEntry | null {
   const created = m.get('created');
   const modified = m.get('modified');
   if (kind !== 'doc' || typeof title !== 'string' || typeof key !== 'string' || typeof epoch !== 'number' || typeof created !== 'number' || typeof modified !== 'number') return null;
-  return { id, kind, title, key, epoch, created, modified };
+  const role = m.get('role');
+  const sharedBy = m.get('sharedBy');
+  const entry: FolderEntry = { id, kind, title, key, epoch, created, modified };
+  if (role === 'viewer' || role === 'editor' || role === 'admin') entry.role = role;
+  if (typeof sharedBy === 'string') entry.sharedBy = sharedBy;
+  return entry;
 }

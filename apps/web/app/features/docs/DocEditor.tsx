@@ -17,11 +17,24 @@ import { SyncBadge } from './SyncBadge.tsx';
 import { WordCount } from './WordCount.tsx';
 
 /** The word processor: Tiptap bound to the document's plaintext Y.Doc, which syncs only as envelopes. */
-export function DocEditor({ open, user, onTitleChange }: { open: OpenDoc; user: { name: string; color: string }; onTitleChange(title: string): void }) {
+export function DocEditor({
+  open,
+  user,
+  readOnly,
+  headerExtra,
+  onTitleChange,
+}: {
+  open: OpenDoc;
+  user: { name: string; color: string };
+  readOnly: boolean;
+  headerExtra?: React.ReactNode;
+  onTitleChange(title: string): void;
+}) {
   const doc = open.session.doc;
   const editor = useEditor(
     {
       immediatelyRender: false,
+      editable: !readOnly,
       extensions: [
         StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] } }),
         Collaboration.configure({ document: doc, field: TEXT_DOC.BODY }),
@@ -38,7 +51,7 @@ export function DocEditor({ open, user, onTitleChange }: { open: OpenDoc; user: 
       ],
       editorProps: { attributes: { class: 'prose', 'aria-label': 'Document body' } },
     },
-    [doc],
+    [doc, readOnly],
   );
 
   const title = useYText(open);
@@ -52,12 +65,15 @@ export function DocEditor({ open, user, onTitleChange }: { open: OpenDoc; user: 
           aria-label="Title"
           placeholder="Untitled document"
           value={title}
+          readOnly={readOnly}
           onChange={(e) => setTextDocTitle(doc, e.target.value)}
         />
+        {readOnly && <span className="badge">View only</span>}
         <PresenceList awareness={open.presence.awareness} />
         <SyncBadge open={open} />
+        {headerExtra}
       </div>
-      {editor && <EditorToolbar editor={editor} />}
+      {editor && !readOnly && <EditorToolbar editor={editor} />}
       <EditorContent editor={editor} className="doc-body" />
       {editor && <WordCount editor={editor} />}
     </div>

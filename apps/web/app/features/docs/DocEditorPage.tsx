@@ -4,6 +4,7 @@ import { getUnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { openEncryptedDoc, type OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { DocEditor } from './DocEditor.tsx';
 import { useHomeFolder } from './HomeFolderProvider.tsx';
+import { ShareDialog } from './ShareDialog.tsx';
 import { userColor } from './userColor.ts';
 
 /** Finds the document's key in the user's folder, opens the encrypted session, shows the editor. */
@@ -14,13 +15,14 @@ export default function DocEditorPage({ docId }: { docId: string }) {
   const account = getUnlockedAccount();
   const key = entry?.key;
   const epoch = entry?.epoch;
+  const readOnly = entry?.role === 'viewer';
 
   useEffect(() => {
     if (!account || !key || !epoch) return;
-    const handle = openEncryptedDoc({ account, docId, key, epoch, collabUrl: folder.collabUrl });
+    const handle = openEncryptedDoc({ account, docId, key, epoch, collabUrl: folder.collabUrl, canWrite: !readOnly });
     setOpen(handle);
     return () => handle.close();
-  }, [account, docId, key, epoch, folder.collabUrl]);
+  }, [account, docId, key, epoch, readOnly, folder.collabUrl]);
 
   if (!folder.ready) return <p className="muted">Decrypting your documents…</p>;
   if (!entry) {
@@ -33,5 +35,14 @@ export default function DocEditorPage({ docId }: { docId: string }) {
     );
   }
   if (!open) return <p className="muted">Opening…</p>;
-  return <DocEditor open={open} user={{ name: account!.username, color: userColor(account!.userId) }} onTitleChange={(title) => folder.renameDocument(docId, title)} />;
+  const canShare = !entry.role || entry.role === 'admin';
+  return (
+    <DocEditor
+      open={open}
+      readOnly={readOnly}
+      user={{ name: account!.username, color: userColor(account!.userId) }}
+      headerExtra={canShare && account ? <ShareDialog account={account} docId={docId} epoch={entry.epoch} docKey={entry.key} /> : null}
+      onTitleChange={(title) => folder.renameDocument(docId, title)}
+    />
+  );
 }

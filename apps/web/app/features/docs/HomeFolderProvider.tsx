@@ -1,7 +1,8 @@
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { generateSymmetricKey, randomBytes, toBase64Url } from '@coffre/crypto';
-import { addFolderEntry, folderEntries, listFolderEntries, updateFolderEntry, type FolderEntry } from '@coffre/docs';
+import { addFolderEntry, folderEntries, getFolderEntry, listFolderEntries, updateFolderEntry, type FolderEntry } from '@coffre/docs';
 import { apiFetch } from '../../api/apiFetch.ts';
+import { acceptGrants } from '../../keys/acceptGrants.client.ts';
 import { openEncryptedDoc, type OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { rootFolderKeys } from '../../keys/rootFolderId.client.ts';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
@@ -40,9 +41,17 @@ export function HomeFolderProvider({ account, collabUrl, children }: { account: 
     apiFetch('/docs', { docId }).then(
       () => {
         if (cancelled) return;
-        handle = openEncryptedDoc({ account, docId, key, epoch: 1, collabUrl });
-        handle.connection.onStatus((s) => {
-          if (s === 'synced') setSynced(true);
+        const opened = openEncryptedDoc({ account, docId, key, epoch: 1, collabUrl });
+        handle = opened;
+        let grantsChecked = false;
+        opened.connection.onStatus((s) => {
+          if (s === 'synced') {
+            setSynced(true);
+            if (!grantsChecked) {
+              grantsChecked = true;
+              void addSharedWithMe(account, opened).catch(() => setError('Could not check for documents shared with you.'));
+            }
+          }
           if (s === 'denied') setError('The server refused access to your document list.');
         });
         setOpen(handle);
@@ -81,6 +90,22 @@ export function HomeFolderProvider({ account, collabUrl, children }: { account: 
   );
 
   return <HomeFolderContext.Provider value={value}>{children}</HomeFolderContext.Provider>;
+}
+
+/** Files documents others shared with me (verified grants) into my folder, once each, and keeps their role current. */
+async function addSharedWithMe(account: UnlockedAccount, folder: OpenDoc): Promise<void> {
+  const { accepted } = await acceptGrants(account);
+  const doc = folder.session.doc;
+  for (const g of accepted) {
+    const existing = getFolderEntry(doc, g.itemId);
+    if (existing) {
+      if (existing.role !== g.role || existing.key !== g.key || existing.epoch !== g.epoch) updateFolderEntry(doc, g.itemId, { role: g.role, key: g.key, epoch: g.epoch });
+      continue;
+    }
+    const now = Date.now();
+    addFolderEntry(doc, { id: g.itemId, kind: 'doc', title: `Shared by ${g.sharedBy}`, key: g.key, epoch: g.epoch, created: now, modified: now, role: g.role, sharedBy: g.sharedBy });
+  }
+  folder.session.flush();
 }
 
 function useFolderEntries(open: OpenDoc | null): FolderEntry[] {

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import { z } from 'zod';
+import { ApiError } from '../ApiError.ts';
+import { base64Bytes, toWire } from '../bytes.ts';
+import { requireSession, type Authed } from '../requireSession.server.ts';
+import type { Services } from '../Services.ts';
+
+const Role = z.enum(['viewer', 'editor', 'admin']);
+const GRANT_BYTES = 4096;
+
+/**
+ * People and grants. The server enforces who may connect to a document and
+ * stores grants it cannot open: an item key sealed to the recipient and
+ * signed by the sharer, verified by the recipient's browser.
+ */
+export function sharingRoutes(services: Services): Router {
+  const r = Router();
+  const { storage, log } = services;
+  r.use(requireSession(services));
+  const me = (locals: Record<string, unknown>) => (locals as Authed).session.userId;
+
+  async function roleOf(docId: string, userId: string) {
+    const doc = await storage.documents.get(docId);
+    if (!doc) return null;
+    return doc.ownerId === userId ? 'admin' : await storage.members.get(docId, userId);
+  }
+
+  /** Public key bundle of a user, to share with them. */
+  r.get('/users/:username', async (req, res) => {
+    const account = await storage.accounts.getByUsername(String(req.params.username).normalize('NFKC').trim().toLowerCase());
+    if (!account) throw new ApiError(404, 'NOT_FOUND', 'No one has that username.');
+    res.json({ userId: account.userId, username: account.username, publicBundle: toWire(account.publicBundle) });
+  });
+
+  r.get('/docs/:docId/members', async (req, res) => {
+    const docId = String(req.params.docId);
+    if (!(await roleOf(docId, me(res.locals)))) throw new ApiError(404, 'NOT_FOUND', 'No such document.');
+    const doc = (await storage.documents.get(docId))!;
+    const owner = await storage.accounts.getById(doc.ownerId);
+    const members = await storage.members.list(docId);
+    const people = [{ userId: doc.ownerId, username: owner?.username ?? '(deleted)', role: 'admin', owner: true }];
+    for (const m of members) {
+      const a = await storage.accounts.getById(m.userId);
+      if (a) people.push({ userId: m.userId, username: a.username, role: m.role, owner: false });
+    }
+    res.json(people);
+  });
+
+  /** Adds or changes a member: the caller must be an admin; the grant is stored for the recipient. */
+  r.post('/docs/:docId/members', async (req, res) => {
+    const docId = String(req.params.docId);
+    const body = z.object({ userId: z.string().min(1).max(64), role: Role, grant: base64Bytes(GRANT_BYTES) }).parse(req.body);
+    const userId = me(res.locals);
+    if ((await roleOf(docId, userId)) !== 'admin') throw new ApiError(403, 'FORBIDDEN', 'Only an admin of this document can share it.');
+    const doc = (await storage.documents.get(docId))!;
+    if (body.userId === doc.ownerId) throw new ApiError(400, 'BAD_REQUEST', 'The owner already has full access.');
+    if (!(await storage.accounts.getById(body.userId))) throw new ApiError(404, 'NOT_FOUND', 'No one has that username.');
+    await storage.transaction(async (tx) => {
+      for (const old of await tx.grants.listForItem(docId)) if (old.recipientUserId === body.userId) await tx.grants.delete(old.grantId);
+      await tx.members.set(docId, body.userId, body.role, services.now());
+      await tx.grants.put({ grantId: randomUUID(), itemId: docId, recipientUserId: body.userId, senderUserId: userId, payload: body.grant, createdAt: services.now() });
+    });
+    log.info('doc.shared', { docId, by: userId, to: body.userId, role: body.role });
+    res.json({ ok: true });
+  });
+
+  r.post('/docs/:docId/members/:userId/remove', async (req, res) => {
+    const docId = String(req.params.docId);
+    const target = String(req.params.userId);
+    const userId = me(res.locals);
+    if ((await roleOf(docId, userId)) !== 'admin' && target !== userId) throw new ApiError(403, 'FORBIDDEN', 'Only an admin of this document can remove people.');
+    await storage.transaction(async (tx) => {
+      await tx.members.remove(docId, target);
+      for (const g of await tx.grants.listForItem(docId)) if (g.recipientUserId === target) await tx.grants.delete(g.grantId);
+    });
+    log.info('doc.unshared', { docId, by: userId, user: target });
+    res.json({ ok: true });
+  });
+
+  /** Grants addressed to me, with each sharer's bundle so the browser can verify them. */
+  r.get('/grants', async (_req, res) => {
+    const grants = await storage.grants.listForRecipient(me(res.locals));
+    const out = [];
+    for (const g of grants) {
+      const sender = await storage.accounts.getById(g.senderUserId);
+      if (sender) out.push({ grantId: g.grantId, itemId: g.itemId, sender: { userId: sender.userId, username: sender.username, publicBundle: toWire(sender.publicBundle) }, grant: toWire(g.payload) });
+    }
+    res.json(out);
+  });
+
+  return r;
+}

@@ -1,0 +1,178 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { createPublicBundle, generateIdentity, generateSymmetricKey, initCrypto, type Identity, type SymmetricKey } from '@coffre/crypto';
+import { EncryptedDocSession, connectHocuspocus, type CompactionPolicy, type HocuspocusConnection, type IntegrityEvent } from '@coffre/docs';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import type { SetupUser } from './serverChild.ts';
+
+export const now = () => performance.now();
+
+export type BenchUser = { setup: SetupUser; cookie: string; identity: Identity };
+
+/** An account, its public bundle and a session cookie; the server child writes the rows (ServerProcess.setup). */
+export async function createBenchUser(name: string): Promise<BenchUser> {
+  await initCrypto();
+  const userId = `u${randomBytes(8).toString('hex')}`;
+  const username = `${name}-${userId}`;
+  const identity = generateIdentity();
+  const publicBundle = createPublicBundle(identity, { userId, username, createdAt: Date.now() });
+  const token = randomBytes(32).toString('base64url');
+  const tokenHash = new Uint8Array(createHash('sha256').update(token).digest());
+  return { setup: { userId, username, publicBundle, tokenHash }, cookie: `coffre_session=${token}`, identity };
+}
+
+export function newDocKey(): SymmetricKey {
+  return generateSymmetricKey();
+}
+
+/**
+ * What the message being handled right now looked like on arrival. Every
+ * client of this process shares one event loop, so a frame's handling waits
+ * behind the handling of the frames other simulated clients received in the
+ * same poll. The bench socket therefore stamps each frame the moment `ws`
+ * emits it, and hands it to the provider from a setImmediate; a listener
+ * that runs during that hand-over reads the stamps here.
+ */
+export const dispatch: { current: { arrival: number; start: number } | null } = { current: null };
+
+type Listener = (ev: unknown) => void;
+
+/**
+ * A `ws` WebSocket that sends the session cookie with the upgrade (as a
+ * browser does) and stamps incoming frames (see `dispatch`).
+ */
+export function benchSocket(cookie: string | null): typeof globalThis.WebSocket {
+  class BenchSocket extends WebSocket {
+    private readonly wrapped = new Map<Listener, Listener>();
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, cookie ? { headers: { cookie } } : {});
+    }
+  }
+  const proto = BenchSocket.prototype as unknown as {
+    wrapped: Map<Listener, Listener>;
+    addEventListener(type: string, listener: Listener, options?: unknown): void;
+    removeEventListener(type: string, listener: Listener): void;
+  };
+  const base = WebSocket.prototype as unknown as typeof proto;
+  proto.addEventListener = function (this: typeof proto, type, listener, options) {
+    if (type !== 'message') return base.addEventListener.call(this, type, listener, options);
+    const wrapper: Listener = (ev) => {
+      const arrival = now();
+      setImmediate(() => {
+        if (this.wrapped.get(listener) !== wrapper) return; // removed meanwhile
+        const prev = dispatch.current;
+        dispatch.current = { arrival, start: now() };
+        try {
+          listener(ev);
+        } finally {
+          dispatch.current = prev;
+        }
+      });
+    };
+    this.wrapped.set(listener, wrapper);
+    base.addEventListener.call(this, type, wrapper, options);
+  };
+  proto.removeEventListener = function (this: typeof proto, type, listener) {
+    const wrapper = type === 'message' ? this.wrapped.get(listener) : undefined;
+    if (wrapper) this.wrapped.delete(listener);
+    base.removeEventListener.call(this, type, wrapper ?? listener);
+  };
+  return BenchSocket as unknown as typeof globalThis.WebSocket;
+}
+
+export type CoffreClient = {
+  session: EncryptedDocSession;
+  conn: HocuspocusConnection;
+  synced: Promise<void>;
+  errors: IntegrityEvent[];
+  destroy(): void;
+};
+
+/** The product's client path: EncryptedDocSession + connectHocuspocus over a cookie-sending socket. */
+export function openCoffreClient(opts: {
+  url: string;
+  user: BenchUser;
+  docId: string;
+  key: SymmetricKey;
+  batchMs: number;
+  compaction?: CompactionPolicy | false;
+  canWrite?: boolean;
+}): CoffreClient {
+  const session = new EncryptedDocSession({ docId: opts.docId, keys: { current: { epoch: 1, key: opts.key } }, identity: opts.user.identity, batchMs: opts.batchMs });
+  const errors: IntegrityEvent[] = [];
+  session.onIntegrityError((e) => errors.push(e));
+  const conn = connectHocuspocus(session, {
+    url: opts.url,
+    WebSocketPolyfill: benchSocket(opts.user.cookie),
+    ...(opts.compaction !== undefined ? { compaction: opts.compaction } : {}),
+    ...(opts.canWrite !== undefined ? { canWrite: opts.canWrite } : {}),
+  });
+  const synced = new Promise<void>((resolve, reject) => {
+    const off = conn.onStatus((s) => {
+      if (s === 'synced') (off(), resolve());
+      if (s === 'denied') (off(), reject(new Error(`connection to ${opts.docId} denied`)));
+    });
+  });
+  return {
+    session,
+    conn,
+    synced,
+    errors,
+    destroy() {
+      conn.destroy();
+      session.destroy();
+    },
+  };
+}
+
+export type PlainClient = { doc: Y.Doc; provider: HocuspocusProvider; synced: Promise<void>; destroy(): void };
+
+/** A plain Hocuspocus client: a Y.Doc synced as is. */
+export function openPlainClient(url: string, docName: string): PlainClient {
+  const doc = new Y.Doc();
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: benchSocket(null) });
+  let resolve!: () => void;
+  const synced = new Promise<void>((r) => (resolve = r));
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: docName, document: doc, onSynced: () => resolve() });
+  provider.attach();
+  return {
+    doc,
+    provider,
+    synced,
+    destroy() {
+      provider.destroy();
+      socket.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Opens clients `batch` at a time (so the server is not hit by hundreds of upgrades at once); all must sync within `timeoutMs`. */
+export async function openMany<T extends { synced: Promise<void> }>(n: number, batch: number, open: (i: number) => T, timeoutMs = 60_000): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < n; i += batch) {
+    const group = Array.from({ length: Math.min(batch, n - i) }, (_, j) => open(i + j));
+    out.push(...group);
+    await withTimeout(Promise.all(group.map((c) => c.synced)), timeoutMs, `clients ${i}..${i + group.length - 1} did not sync`);
+  }
+  return out;
+}
+
+export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Resolves once `cond()` holds (checked every `everyMs`), or false after `timeoutMs`. */
+export async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 20): Promise<boolean> {
+  const end = now() + timeoutMs;
+  while (now() < end) {
+    if (await cond()) return true;
+    await sleep(everyMs);
+  }
+  return await cond();
+}

@@ -1,0 +1,220 @@
+import * as Y from 'yjs';
+import type { BenchCheck, BenchResult } from '../printResults.ts';
+import { loadWindow, median, percentile } from '../stats.ts';
+import { createBenchUser, dispatch, newDocKey, now, openCoffreClient, openMany, openPlainClient, sleep, waitFor, type CoffreClient, type PlainClient } from './clients.ts';
+import { startServer } from './serverProcess.ts';
+
+/**
+ * Fan-out: one writer types a keystroke (one character appended) every
+ * `intervalMs`; every other client of the same document must apply it.
+ *
+ * - coffre: the real collab server (auth, guard, snapshots, SQLite
+ *   persistence) in a child process; every client is EncryptedDocSession +
+ *   connectHocuspocus. The writer's session batches for `batchMs`.
+ * - plain: `new Server({})` in a child process; every client is a
+ *   HocuspocusProvider on a plain Y.Doc; a keystroke goes out at once.
+ *
+ * Per delivery (keystroke k at receiver r):
+ *   push     P: coffre — the writer's batch timer fires (flush: merge, seal,
+ *              sign, push, send); plain — the keystroke itself.
+ *   arrival  A: `ws` emits the frame at r (stamped before any handling).
+ *   start    S: r's provider starts handling that frame.
+ *   applied  D: r's plaintext Y.Text shows the keystroke.
+ * latency = (A − P) + (D − S): relay + loopback, plus r's own handling. The
+ * harness figure D − P also counts the wait behind the other simulated
+ * clients' handling in this one process (a real client has its own CPU),
+ * and is printed for information only.
+ */
+export type FanoutOptions = { clients: number; intervalMs: number; batchMs: number; warmupMs: number; windowMs: number; reps: number };
+
+type RunFigures = {
+  p50: number;
+  p99: number;
+  wireP50: number;
+  wireP99: number;
+  handleP50: number;
+  harnessP50: number;
+  harnessP99: number;
+  typedP50: number;
+  serverCpuPct: number;
+  serverEldP99: number;
+  clientCpuPct: number;
+  foreignPct: number | null;
+  delivered: number;
+  expected: number;
+  integrityErrors: number;
+  textsMatch: boolean;
+  keystrokes: number;
+  frameBytes: number;
+};
+
+type Delivery = { latency: number; wire: number; handle: number; harness: number; typed: number };
+
+async function runOnce(mode: 'coffre' | 'plain', o: FanoutOptions): Promise<RunFigures> {
+  const server = await startServer(mode);
+  const docId = `fanout-${mode}-${o.clients}-${Date.now()}`;
+  let clients: Array<CoffreClient | PlainClient> = [];
+  try {
+    let texts: Y.Text[];
+    let writerText: Y.Text;
+    let integrityErrors = () => 0;
+    const pushAt: number[] = []; // keystroke index (1-based) → push time
+    const typedAt: number[] = []; // keystroke index → time typed
+    let frameBytes = 0;
+    if (mode === 'coffre') {
+      const user = await createBenchUser('fanout');
+      await server.setup([user.setup], [{ docId, ownerId: user.setup.userId }]);
+      const key = newDocKey();
+      const cs = await openMany(o.clients, 25, () => openCoffreClient({ url: server.url, user, docId, key, batchMs: o.batchMs }));
+      clients = cs;
+      texts = cs.map((c) => c.session.doc.getText('t'));
+      writerText = texts[0]!;
+      integrityErrors = () => cs.reduce((n, c) => n + c.errors.length, 0);
+      // P = the moment the batch timer fires: everything after it (merge, seal, sign, push, send) is in the latency.
+      const writer = cs[0]!.session;
+      const flush = writer.flush.bind(writer);
+      writer.flush = () => {
+        const t = now();
+        const log = writer.envelope.getArray<Uint8Array>('log');
+        const logBefore = log.length;
+        flush();
+        if (log.length === logBefore) return; // nothing sealed (nothing pending, or offline)
+        for (let k = Math.max(1, pushAt.length); k <= writerText.length; k++) pushAt[k] ??= t;
+        frameBytes = log.get(log.length - 1).length;
+      };
+    } else {
+      const cs = await openMany(o.clients, 25, () => openPlainClient(server.url, docId));
+      clients = cs;
+      texts = cs.map((c) => c.doc.getText('t'));
+      writerText = texts[0]!;
+      cs[0]!.doc.on('update', (u: Uint8Array) => (frameBytes = u.length));
+    }
+
+    const deliveries: Delivery[][] = texts.map(() => []);
+    const seenLen = texts.map(() => 0);
+    let outsideDispatch = 0;
+    texts.forEach((t, r) => {
+      if (r === 0) return;
+      t.observe(() => {
+        const d = now();
+        const stamp = dispatch.current;
+        if (!stamp) outsideDispatch++;
+        for (let k = seenLen[r]! + 1; k <= t.length; k++) {
+          const p = pushAt[k] ?? typedAt[k]!;
+          const a = stamp?.arrival ?? d;
+          const s = stamp?.start ?? d;
+          deliveries[r]![k] = { latency: a - p + (d - s), wire: a - p, handle: d - s, harness: d - p, typed: d - typedAt[k]! };
+        }
+        seenLen[r] = t.length;
+      });
+    });
+
+    await sleep(500); // initial awareness and sync chatter settles
+    const warmupKeys = Math.round(o.warmupMs / o.intervalMs);
+    const windowKeys = Math.round(o.windowMs / o.intervalMs);
+    const total = warmupKeys + windowKeys;
+    let cpu0 = await server.cpu();
+    let win: Awaited<ReturnType<typeof loadWindow>> | null = null;
+    const start = now();
+    for (let k = 1; k <= total; k++) {
+      const due = start + (k - 1) * o.intervalMs;
+      const wait = due - now();
+      if (wait > 0) await sleep(wait);
+      if (k === warmupKeys + 1) {
+        cpu0 = await server.cpu();
+        win = await loadWindow();
+      }
+      typedAt[k] = now();
+      if (mode === 'plain') pushAt[k] = typedAt[k]!;
+      writerText.insert(writerText.length, 'x');
+    }
+    // The window closes one interval (plus the batch delay) after the last keystroke, the same for both modes.
+    await sleep(o.intervalMs + o.batchMs);
+    const cpu1 = await server.cpu();
+    const serverMs = (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / 1000;
+    const load = await win!.end(serverMs);
+    await waitFor(() => texts.every((t) => t.length >= total), 10_000);
+
+    const measured: Delivery[] = [];
+    let delivered = 0;
+    for (let r = 1; r < texts.length; r++) {
+      for (let k = warmupKeys + 1; k <= total; k++) {
+        const d = deliveries[r]![k];
+        if (d) {
+          delivered++;
+          measured.push(d);
+        }
+      }
+    }
+    if (outsideDispatch > 0) console.warn(`  fan-out ${mode} N=${o.clients}: ${outsideDispatch} text changes outside a frame hand-over`);
+    const pick = (f: (d: Delivery) => number) => measured.map(f);
+    const wt = writerText.toString();
+    return {
+      p50: percentile(pick((d) => d.latency), 50),
+      p99: percentile(pick((d) => d.latency), 99),
+      wireP50: percentile(pick((d) => d.wire), 50),
+      wireP99: percentile(pick((d) => d.wire), 99),
+      handleP50: percentile(pick((d) => d.handle), 50),
+      harnessP50: percentile(pick((d) => d.harness), 50),
+      harnessP99: percentile(pick((d) => d.harness), 99),
+      typedP50: percentile(pick((d) => d.typed), 50),
+      serverCpuPct: (serverMs / load.wallMs) * 100,
+      serverEldP99: cpu1.eldP99,
+      clientCpuPct: load.ownPct,
+      foreignPct: load.foreignPct,
+      delivered,
+      expected: (texts.length - 1) * windowKeys,
+      integrityErrors: integrityErrors(),
+      textsMatch: texts.every((t) => t.toString() === wt) && wt.length === total,
+      keystrokes: windowKeys,
+      frameBytes,
+    };
+  } finally {
+    for (const c of clients) c.destroy();
+    await server.stop();
+  }
+}
+
+const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+
+export async function fanoutBench(o: FanoutOptions): Promise<{ results: BenchResult[]; checks: BenchCheck[] }> {
+  const runs: Record<'coffre' | 'plain', RunFigures[]> = { coffre: [], plain: [] };
+  for (let rep = 0; rep < o.reps; rep++) {
+    // Alternate the order so a slow phase of the machine does not always hit the same mode.
+    const order: Array<'coffre' | 'plain'> = rep % 2 === 0 ? ['plain', 'coffre'] : ['coffre', 'plain'];
+    for (const mode of order) {
+      const f = await runOnce(mode, o);
+      runs[mode].push(f);
+      console.log(
+        `  fan-out N=${o.clients} ${mode.padEnd(6)} rep ${rep + 1}: latency p50 ${fmt(f.p50, 2)} / p99 ${fmt(f.p99, 2)} ms ` +
+          `(wire ${fmt(f.wireP50, 2)}/${fmt(f.wireP99, 2)}, own handling p50 ${fmt(f.handleP50, 3)}, harness p50/p99 ${fmt(f.harnessP50)}/${fmt(f.harnessP99)}, ` +
+          `typed→applied p50 ${fmt(f.typedP50)}), server CPU ${fmt(f.serverCpuPct)}% (ELD p99 ${fmt(f.serverEldP99)} ms), clients CPU ${fmt(f.clientCpuPct)}%, ` +
+          `foreign ${f.foreignPct === null ? 'n/a' : fmt(f.foreignPct) + '%'}, delivered ${f.delivered}/${f.expected}, frame ${f.frameBytes} B`,
+      );
+    }
+  }
+  const m = (mode: 'coffre' | 'plain', f: (r: RunFigures) => number) => median(runs[mode].map(f));
+  const tag = `fan-out N=${o.clients} (1 writer, 1 key/${o.intervalMs} ms, batch ${o.batchMs} ms)`;
+  const base = { unit: 'ms', baselineName: 'plain Hocuspocus' };
+  const notes = `median of ${o.reps} run(s); clients CPU coffre ${fmt(m('coffre', (r) => r.clientCpuPct), 0)}% / plain ${fmt(m('plain', (r) => r.clientCpuPct), 0)}%`;
+  const results: BenchResult[] = [
+    { ...base, name: `${tag} latency p50`, coffre: m('coffre', (r) => r.p50), baseline: m('plain', (r) => r.p50), targetDelta: 2, note: notes },
+    { ...base, name: `${tag} latency p99`, coffre: m('coffre', (r) => r.p99), baseline: m('plain', (r) => r.p99), target: 1.5 },
+    { ...base, name: `${tag} server CPU`, unit: '% of a core', coffre: m('coffre', (r) => r.serverCpuPct), baseline: m('plain', (r) => r.serverCpuPct), target: 1.5 },
+    {
+      ...base,
+      name: `${tag} harness latency p99 (incl. queueing behind the other simulated clients)`,
+      coffre: m('coffre', (r) => r.harnessP99),
+      baseline: m('plain', (r) => r.harnessP99),
+    },
+  ];
+  const all = [...runs.coffre, ...runs.plain];
+  const checks: BenchCheck[] = [
+    {
+      name: `${tag}: every update delivered`,
+      ok: all.every((r) => r.delivered === r.expected && r.textsMatch && r.integrityErrors === 0),
+      detail: all.map((r) => `${r.delivered}/${r.expected}${r.integrityErrors ? `, ${r.integrityErrors} integrity errors` : ''}${r.textsMatch ? '' : ', texts differ'}`).join('; '),
+    },
+  ];
+  return { results, checks };
+}

@@ -1,0 +1,134 @@
+/**
+ * The relay under test, in its own process so that client CPU does not
+ * pollute its figures. Started by serverProcess.ts with `--import tsx
+ * --expose-gc` and an IPC channel (advanced serialization).
+ *
+ *   argv[2] = 'coffre' — the real collab server (createCollabServer: auth,
+ *             guard, snapshots, SQLite persistence) on a temp data dir;
+ *   argv[2] = 'plain'  — `new Server({})`, Hocuspocus with no extensions.
+ *
+ * Commands arrive as { id, cmd, ... } and are answered as { id, ok, result }.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { initWire } from '@coffre/docs/wire';
+import { createStorage, type Storage } from '@coffre/storage';
+import { Server } from '@hocuspocus/server';
+// @coffre/collab-server has no `exports`: its entry is imported by path (tsx runs TS directly).
+import { createCollabServer } from '../../apps/collab-server/src/createCollabServer.ts';
+
+export type ServerMode = 'coffre' | 'plain';
+
+export type SetupUser = { userId: string; username: string; publicBundle: Uint8Array; tokenHash: Uint8Array };
+export type ServerRequest =
+  | { cmd: 'setup'; users: SetupUser[]; docs: Array<{ docId: string; ownerId: string }> }
+  | { cmd: 'cpu' }
+  | { cmd: 'mem'; gc: boolean }
+  | { cmd: 'docs'; docName?: string }
+  | { cmd: 'stop' };
+
+export type CpuReport = { user: number; system: number; eldP50: number; eldP99: number; eldMax: number };
+export type MemReport = { heapUsed: number; rss: number; external: number; arrayBuffers: number };
+export type DocsReport = { documents: number; connections: number; logLength: number | null };
+
+const mode = process.argv[2] as ServerMode;
+if (mode !== 'coffre' && mode !== 'plain') throw new Error(`unknown server mode ${String(mode)}`);
+const send = (msg: unknown) => process.send!(msg);
+
+let storage: Storage | null = null;
+let dataDir = '';
+let server: Server;
+if (mode === 'coffre') {
+  await initWire();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffre-bench-'));
+  storage = await createStorage({ driver: 'sqlite', dataDir });
+  server = createCollabServer({ port: 0, storage, secureCookies: false, logSink: () => undefined });
+} else {
+  server = new Server({ port: 0, address: '127.0.0.1', quiet: true, stopOnSignals: false });
+}
+await server.listen();
+
+// Event-loop delay, reset at every 'cpu' read so each window gets its own figure.
+const eld = monitorEventLoopDelay({ resolution: 2 });
+eld.enable();
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const settle = () => new Promise((r) => setImmediate(r));
+
+async function handle(req: ServerRequest): Promise<unknown> {
+  switch (req.cmd) {
+    case 'setup': {
+      if (!storage) return null; // plain Hocuspocus has no accounts
+      const now = Date.now();
+      const filler = () => new Uint8Array(8).fill(1);
+      for (const u of req.users) {
+        await storage.accounts.create({
+          userId: u.userId,
+          username: u.username,
+          opaqueRecord: filler(),
+          passwordWrappedMasterKey: filler(),
+          recoveryWrappedMasterKey: filler(),
+          recoveryVerifyKey: new Uint8Array(32).fill(2),
+          wrappedIdentity: filler(),
+          publicBundle: u.publicBundle,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await storage.sessions.create({
+          sessionId: `s-${u.userId}`,
+          tokenHash: u.tokenHash,
+          userId: u.userId,
+          createdAt: now,
+          lastSeenAt: now,
+          expiresAt: now + 3_600_000,
+          label: 'bench',
+        });
+      }
+      for (const d of req.docs) await storage.documents.create({ docId: d.docId, ownerId: d.ownerId, createdAt: now });
+      return null;
+    }
+    case 'cpu': {
+      const c = process.cpuUsage();
+      const ms = (ns: number) => ns / 1e6;
+      const r: CpuReport = { user: c.user, system: c.system, eldP50: ms(eld.percentile(50)) - 2, eldP99: ms(eld.percentile(99)) - 2, eldMax: ms(eld.max) - 2 };
+      eld.reset();
+      return r;
+    }
+    case 'mem': {
+      if (req.gc) {
+        if (!gc) throw new Error('server child needs --expose-gc');
+        for (let i = 0; i < 4; i++) {
+          gc();
+          await settle();
+        }
+      }
+      const m = process.memoryUsage();
+      const r: MemReport = { heapUsed: m.heapUsed, rss: m.rss, external: m.external, arrayBuffers: m.arrayBuffers };
+      return r;
+    }
+    case 'docs': {
+      const h = server.hocuspocus;
+      const doc = req.docName ? h.documents.get(req.docName) : undefined;
+      const r: DocsReport = { documents: h.getDocumentsCount(), connections: h.getConnectionsCount(), logLength: doc ? doc.getArray('log').length : null };
+      return r;
+    }
+    case 'stop': {
+      await server.destroy();
+      await storage?.close();
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      setImmediate(() => process.exit(0));
+      return null;
+    }
+  }
+}
+
+process.on('message', (msg: { id: number } & ServerRequest) => {
+  handle(msg).then(
+    (result) => send({ id: msg.id, ok: true, result }),
+    (e: unknown) => send({ id: msg.id, ok: false, error: e instanceof Error ? e.stack ?? e.message : String(e) }),
+  );
+});
+process.on('disconnect', () => process.exit(0)); // the parent went away: never linger
+send({ t: 'ready', port: server.address.port });

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { signUpViaUi } from '../support/accounts.ts';
+import { launchBrowser, newRecordedContext, type Traffic } from '../support/launchBrowser.ts';
+import { scanForCanary } from '../support/scanForCanary.ts';
+
+const seed = Date.now().toString(36);
+const canary = `Sekret${seed}Qx`;
+const password = 'correct horse battery staple';
+const alice = `alice-${seed}`;
+const bob = `bob-${seed}`;
+const carol = `carol-${seed}`;
+
+let browser: Browser;
+let docPath = '';
+const traffics: Traffic[] = [];
+const problems: string[][] = [];
+
+async function user(name: string): Promise<Page> {
+  const r = await newRecordedContext(browser, inject('baseUrl'));
+  traffics.push(r.traffic);
+  problems.push(r.problems);
+  await signUpViaUi(r.page, name, password);
+  return r.page;
+}
+
+async function share(page: Page, username: string, role: 'Can view' | 'Can edit') {
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await page.getByLabel('Username to share with').fill(username);
+  await page.getByLabel('Role').selectOption({ label: role });
+  await page.getByRole('dialog').getByRole('button', { name: 'Share', exact: true }).click();
+  await page.getByRole('dialog').getByText(`Shared with ${username}`).waitFor();
+  await page.getByRole('button', { name: 'Done' }).click();
+}
+
+describe('word processor: two people edit one document; a viewer only reads', () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shares with an editor and a viewer by username; edits and carets flow between people', async () => {
+    const [a, b, c] = await Promise.all([user(alice), user(bob), user(carol)]);
+    await a.goto('/docs');
+    await a.getByRole('button', { name: 'New document' }).click();
+    await a.waitForURL(/\/docs\/[A-Za-z0-9_-]+$/);
+    docPath = new URL(a.url()).pathname;
+    await a.getByLabel('Title').fill(`Budget ${canary}`);
+    await a.getByLabel('Document body').click();
+    await a.keyboard.type(`Alice wrote ${canary}.`);
+    await share(a, bob, 'Can edit');
+    await share(a, carol, 'Can view');
+
+    await b.goto('/docs');
+    await b.getByTestId('doc-list').getByText(`Shared by ${alice}`).click();
+    await b.waitForURL(`**${docPath}`);
+    await b.getByLabel('Document body').getByText(`Alice wrote ${canary}.`).waitFor({ timeout: 15_000 });
+    expect(await b.getByLabel('Title').inputValue()).toBe(`Budget ${canary}`);
+    await b.getByLabel('Document body').click();
+    await b.keyboard.press('End');
+    await b.keyboard.type(' Bob agrees.');
+    await a.getByLabel('Document body').getByText('Bob agrees.').waitFor({ timeout: 15_000 });
+    await a.locator('.collaboration-carets__label', { hasText: bob }).waitFor({ timeout: 15_000 });
+    await a.screenshot({ path: 'artifacts/shared-editing.png' });
+
+    await c.goto(docPath);
+    await c.getByLabel('Document body').getByText('Bob agrees.').waitFor({ timeout: 15_000 });
+    await c.getByText('View only').waitFor();
+    expect(await c.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0);
+    await c.getByLabel('Document body').click();
+    await c.keyboard.type('carol tries to edit');
+    await a.waitForTimeout(500);
+    expect(await a.getByLabel('Document body').textContent()).not.toContain('carol tries');
+    // Bob's list now names the document by its real title.
+    await b.goto('/docs');
+    await b.getByTestId('doc-list').getByText(`Budget ${canary}`).waitFor({ timeout: 15_000 });
+  });
+
+  it('keeps a stranger out: not in their list, and the direct link opens nothing', async () => {
+    expect(docPath).not.toBe('');
+    const d = await user(`dave-${seed}`);
+    await d.goto('/docs');
+    await d.getByText('No documents yet').waitFor();
+    await d.goto(docPath);
+    await d.getByRole('heading', { name: 'Document not found' }).waitFor();
+    expect(await d.getByLabel('Document body').count()).toBe(0);
+  });
+
+  it('never lets titles or text reach the server in the clear', () => {
+    const hits = scanForCanary(canary, {
+      dirs: [inject('dataDir')],
+      files: inject('logFiles'),
+      captured: Object.fromEntries(traffics.flatMap((t, i) => [[`bodies${i}`, t.bodies], [`urls${i}`, t.urls], [`ws${i}`, t.wsFrames]])),
+    });
+    expect(hits).toEqual([]);
+  });
+
+  it('had no page errors or unexpected console errors', () => {
+    expect(problems.flat()).toEqual([]);
+  });
+});
