@@ -18,6 +18,10 @@ import type { LogSink } from './LoggingExtension.ts';
 export type SnapshotMessage =
   | { t: 'snap-put'; b: string }
   | { t: 'snap-get'; id: string }
+  | { t: 'snap-fetch'; id: string; rid: string }
+  | { t: 'snap-list'; rid: string }
+  | { t: 'snap-data'; rid: string; b: string }
+  | { t: 'snap-versions'; rid: string; versions: Array<{ id: string; createdAt: number; author: string; size: number }> }
   | { t: 'snap'; id: string; b: string }
   | { t: 'snap-ack'; id: string }
   | { t: 'snap-err'; code: string };
@@ -46,13 +50,16 @@ export class SnapshotExtension implements Extension {
     const ctx = connection.context as CollabContext;
     try {
       if (msg.t === 'snap-get' && typeof msg.id === 'string') {
-        const record = await this.storage.snapshots.get(documentName, msg.id);
-        if (!record) throw new DocError('SNAPSHOT_INVALID', 'unknown snapshot');
-        const chunks: Uint8Array[] = [];
-        const stream = await this.storage.blobs.get(record.blobKey);
-        if (!stream) throw new DocError('SNAPSHOT_INVALID', 'missing blob');
-        for await (const c of stream) chunks.push(c);
-        connection.sendStateless(JSON.stringify({ t: 'snap', id: msg.id, b: Buffer.concat(chunks).toString('base64url') }));
+        connection.sendStateless(JSON.stringify({ t: 'snap', id: msg.id, b: await this.read(documentName, msg.id) }));
+      } else if (msg.t === 'snap-fetch' && typeof msg.id === 'string' && typeof msg.rid === 'string') {
+        connection.sendStateless(JSON.stringify({ t: 'snap-data', rid: msg.rid, b: await this.read(documentName, msg.id) }));
+      } else if (msg.t === 'snap-list' && typeof msg.rid === 'string') {
+        const versions = [];
+        for (const s of await this.storage.snapshots.list(documentName)) {
+          const author = await this.storage.accounts.getById(s.authorUserId);
+          versions.push({ id: s.snapshotId, createdAt: s.createdAt, author: author?.username ?? '(deleted account)', size: s.size });
+        }
+        connection.sendStateless(JSON.stringify({ t: 'snap-versions', rid: msg.rid, versions }));
       } else if (msg.t === 'snap-put' && typeof msg.b === 'string') {
         if (connection.readOnly || ctx.role === 'viewer') throw new DocError('NOT_A_WRITER');
         const id = await this.commit(document, documentName, new Uint8Array(Buffer.from(msg.b, 'base64url')), ctx);
@@ -63,6 +70,17 @@ export class SnapshotExtension implements Extension {
       this.sink(JSON.stringify({ t: new Date().toISOString(), level: 'warn', service: 'collab', event: 'snapshot.refused', doc: documentName, code }));
       connection.sendStateless(JSON.stringify({ t: 'snap-err', code }));
     }
+  }
+
+  /** A stored snapshot as base64url. @throws DocError SNAPSHOT_INVALID when unknown */
+  private async read(docId: string, snapshotId: string): Promise<string> {
+    const record = await this.storage.snapshots.get(docId, snapshotId);
+    if (!record) throw new DocError('SNAPSHOT_INVALID', 'unknown snapshot');
+    const stream = await this.storage.blobs.get(record.blobKey);
+    if (!stream) throw new DocError('SNAPSHOT_INVALID', 'missing blob');
+    const chunks: Uint8Array[] = [];
+    for await (const c of stream) chunks.push(c);
+    return Buffer.concat(chunks).toString('base64url');
   }
 
   private async commit(document: Document, docId: string, bytes: Uint8Array, ctx: CollabContext): Promise<string> {

@@ -1,5 +1,5 @@
-import { asSymmetricKey, fromBase64Url } from '@coffre/crypto';
-import { EncryptedAwareness, EncryptedDocSession, connectHocuspocus, type HocuspocusConnection } from '@coffre/docs';
+import { asSymmetricKey, fromBase64Url, toBase64Url } from '@coffre/crypto';
+import { EncryptedAwareness, EncryptedDocSession, connectHocuspocus, type HocuspocusConnection, type SnapshotAnchor } from '@coffre/docs';
 import type { UnlockedAccount } from './unlockedAccount.client.ts';
 
 export type OpenDoc = { session: EncryptedDocSession; connection: HocuspocusConnection; presence: EncryptedAwareness; close(): void };
@@ -7,7 +7,12 @@ export type OpenDoc = { session: EncryptedDocSession; connection: HocuspocusConn
 /** Opens a document by id and key: a local plaintext Y.Doc synced as envelopes through the collab server. */
 export function openEncryptedDoc(input: { account: UnlockedAccount; docId: string; key: Uint8Array | string; epoch: number; collabUrl: string; canWrite?: boolean }): OpenDoc {
   const key = asSymmetricKey(typeof input.key === 'string' ? fromBase64Url(input.key) : input.key);
-  const session = new EncryptedDocSession({ docId: input.docId, keys: { current: { epoch: input.epoch, key } }, identity: input.account.identity });
+  const session = new EncryptedDocSession({
+    docId: input.docId,
+    keys: { current: { epoch: input.epoch, key } },
+    identity: input.account.identity,
+    trustAnchor: localAnchor(input.account.userId, input.docId),
+  });
   const connection = connectHocuspocus(session, { url: input.collabUrl, canWrite: input.canWrite ?? true });
   const presence = new EncryptedAwareness(session, connection.provider.awareness!);
   const flushOnHide = () => session.flush();
@@ -25,6 +30,24 @@ export function openEncryptedDoc(input: { account: UnlockedAccount; docId: strin
         connection.destroy();
         session.destroy();
       }, 200);
+    },
+  };
+}
+
+/** The last snapshot this device saw of a document; not secret, kept across sessions to refuse rollbacks. */
+function localAnchor(userId: string, docId: string): { get(): SnapshotAnchor | null; set(a: SnapshotAnchor): void } {
+  const key = `coffre:anchor:${userId}:${docId}`;
+  return {
+    get() {
+      try {
+        const raw = JSON.parse(localStorage.getItem(key) ?? 'null') as { snapshotId: string; chainHash: string } | null;
+        return raw ? { snapshotId: raw.snapshotId, chainHash: fromBase64Url(raw.chainHash) } : null;
+      } catch {
+        return null;
+      }
+    },
+    set(a) {
+      localStorage.setItem(key, JSON.stringify({ snapshotId: a.snapshotId, chainHash: toBase64Url(a.chainHash) }));
     },
   };
 }

@@ -235,6 +235,18 @@ export class EncryptedDocSession {
     this.applySnapshot(newest, newestState);
   }
 
+  /**
+   * Verifies and decrypts a snapshot into a separate document, for previews.
+   * Changes nothing here. @throws DocError
+   */
+  readSnapshot(bytes: Uint8Array): { doc: Y.Doc; createdAt: number; identityKey: Uint8Array } {
+    const snap = decodeSnapshot(bytes);
+    const state = openSnapshot(snap, this.opts.docId, (epoch) => this.keyFor(epoch));
+    const doc = new Y.Doc();
+    Y.applyUpdateV2(doc, state);
+    return { doc, createdAt: snap.header.ts, identityKey: snap.header.identityKey };
+  }
+
   /** Seals this session's presence state (cursor, name) for the awareness channel. */
   sealPresence(state: Uint8Array): Uint8Array {
     this.presenceCounter += 1;

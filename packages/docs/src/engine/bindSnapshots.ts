@@ -1,10 +1,29 @@
-import { fromBase64Url, toBase64Url } from '@coffre/crypto';
+import { fromBase64Url, randomBytes, toBase64Url } from '@coffre/crypto';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { ENVELOPE } from '../wire/envelopeLayout.ts';
 import type { CompactionPolicy } from './connectHocuspocus.ts';
 import type { EncryptedDocSession } from './EncryptedDocSession.ts';
 
-type Incoming = { t: 'snap'; id: string; b: string } | { t: 'snap-ack'; id: string } | { t: 'snap-err'; code: string };
+type Incoming =
+  | { t: 'snap'; id: string; b: string }
+  | { t: 'snap-ack'; id: string }
+  | { t: 'snap-err'; code: string }
+  | { t: 'snap-data'; rid: string; b: string }
+  | { t: 'snap-versions'; rid: string; versions: Version[] };
+
+/** A stored snapshot as the server lists it (the author is the server's claim; previews verify). */
+export type Version = { id: string; createdAt: number; author: string; size: number };
+
+export type SnapshotControl = {
+  /** Compacts now, whatever the policy says (e.g. "save a version"). Resolves when the server answered. */
+  snapshotNow(): Promise<boolean>;
+  listVersions(): Promise<Version[]>;
+  /** Raw snapshot bytes, for previews; verify them with session.readSnapshot. */
+  fetchSnapshot(id: string): Promise<Uint8Array>;
+  stop(): void;
+};
+
+const REQUEST_TIMEOUT_MS = 20_000;
 
 /**
  * Fetches the snapshots a session asks for, and compacts: when the log
@@ -12,10 +31,28 @@ type Incoming = { t: 'snap'; id: string; b: string } | { t: 'snap-ack'; id: stri
  * once), this writer uploads a snapshot; the server's compare-and-swap picks
  * one winner and the others simply see the new snapshot arrive.
  */
-export function bindSnapshots(session: EncryptedDocSession, provider: HocuspocusProvider, policy: CompactionPolicy | null, canWrite: boolean): () => void {
+export function bindSnapshots(session: EncryptedDocSession, provider: HocuspocusProvider, policy: CompactionPolicy | null, canWrite: boolean): SnapshotControl {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let inFlight = false;
   let sent: Uint8Array | null = null;
+  let answered: ((ok: boolean) => void) | null = null;
+  const pending = new Map<string, (msg: Incoming | null) => void>();
+  const request = <T>(body: Record<string, unknown>, pick: (m: Incoming) => T | undefined): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const rid = toBase64Url(randomBytes(9));
+      const timeout = setTimeout(() => {
+        pending.delete(rid);
+        reject(new Error('The server did not answer in time.'));
+      }, REQUEST_TIMEOUT_MS);
+      pending.set(rid, (m) => {
+        clearTimeout(timeout);
+        pending.delete(rid);
+        const value = m ? pick(m) : undefined;
+        if (value === undefined) reject(new Error('The server refused the request.'));
+        else resolve(value);
+      });
+      provider.sendStateless(JSON.stringify({ ...body, rid }));
+    });
   const log = session.envelope.getArray<Uint8Array>(ENVELOPE.LOG);
 
   const offWanted = session.onSnapshotWanted((id) => provider.sendStateless(JSON.stringify({ t: 'snap-get', id })));
@@ -33,22 +70,29 @@ export function bindSnapshots(session: EncryptedDocSession, provider: Hocuspocus
     if (msg.t === 'snap-ack' || msg.t === 'snap-err') {
       inFlight = false;
       sent = null;
+      answered?.(msg.t === 'snap-ack');
+      answered = null;
     }
+    if ((msg.t === 'snap-data' || msg.t === 'snap-versions') && typeof msg.rid === 'string') pending.get(msg.rid)?.(msg);
   };
   provider.on('stateless', onStateless);
 
   const logBytes = () => log.toArray().reduce((n, b) => n + b.length, 0);
   const due = () => policy !== null && (log.length >= policy.afterEnvelopes || logBytes() >= policy.afterBytes);
-  const attempt = () => {
+  const attempt = (force = false) => {
     timer = null;
-    if (inFlight || !due()) return;
+    if (inFlight || (!force && !due())) return;
     // Only what the server has acknowledged may be covered: wait until everything is sent.
     if (!provider.isSynced || provider.hasUnsyncedChanges || session.hasPendingLocalChanges) {
-      timer = setTimeout(attempt, 250);
+      timer = setTimeout(() => attempt(force), 250);
       return;
     }
     const bytes = session.buildSnapshot();
-    if (!bytes) return;
+    if (!bytes) {
+      answered?.(false);
+      answered = null;
+      return;
+    }
     inFlight = true;
     sent = bytes;
     setTimeout(() => (inFlight = false), 30_000); // no answer (connection lost): allow another try
@@ -56,14 +100,28 @@ export function bindSnapshots(session: EncryptedDocSession, provider: Hocuspocus
   };
   const onLog = () => {
     if (!canWrite || timer || inFlight || !due()) return;
-    timer = setTimeout(attempt, Math.random() * (policy?.jitterMs ?? 0));
+    timer = setTimeout(() => attempt(), Math.random() * (policy?.jitterMs ?? 0));
   };
   log.observe(onLog);
 
-  return () => {
-    offWanted();
-    provider.off('stateless', onStateless);
-    log.unobserve(onLog);
-    if (timer) clearTimeout(timer);
+  return {
+    snapshotNow() {
+      if (!canWrite) return Promise.resolve(false);
+      return new Promise<boolean>((resolve) => {
+        answered = resolve;
+        session.flush();
+        if (timer) clearTimeout(timer);
+        attempt(true);
+      });
+    },
+    listVersions: () => request({ t: 'snap-list' }, (m) => (m.t === 'snap-versions' ? m.versions : undefined)),
+    fetchSnapshot: (id) => request({ t: 'snap-fetch', id }, (m) => (m.t === 'snap-data' ? fromBase64Url(m.b) : undefined)),
+    stop() {
+      offWanted();
+      provider.off('stateless', onStateless);
+      log.unobserve(onLog);
+      if (timer) clearTimeout(timer);
+      for (const fn of pending.values()) fn(null);
+    },
   };
 }

@@ -1,11 +1,13 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { EncryptedDocSession } from './EncryptedDocSession.ts';
-import { bindSnapshots } from './bindSnapshots.ts';
+import { bindSnapshots, type SnapshotControl } from './bindSnapshots.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'synced' | 'offline' | 'denied';
 
 export type HocuspocusConnection = {
   provider: HocuspocusProvider;
+  /** Versions: list, fetch and save snapshots. */
+  history: Omit<SnapshotControl, 'stop'>;
   readonly status: ConnectionStatus;
   /** True while envelopes this client wrote have not been acknowledged by the server. */
   readonly unsynced: boolean;
@@ -53,10 +55,11 @@ export function connectHocuspocus(
   provider.on('unsyncedChanges', () => {
     for (const fn of listeners) fn(status);
   });
-  const offSnapshot = bindSnapshots(session, provider, opts.compaction === false ? null : opts.compaction ?? DEFAULT_COMPACTION, opts.canWrite ?? true);
+  const snapshots = bindSnapshots(session, provider, opts.compaction === false ? null : opts.compaction ?? DEFAULT_COMPACTION, opts.canWrite ?? true);
   provider.attach();
   return {
     provider,
+    history: snapshots,
     get status() {
       return status;
     },
@@ -68,7 +71,7 @@ export function connectHocuspocus(
       return () => listeners.delete(fn);
     },
     destroy() {
-      offSnapshot();
+      snapshots.stop();
       provider.destroy();
       socket.destroy();
     },

@@ -1,17 +1,13 @@
 import { useEffect, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import Highlight from '@tiptap/extension-highlight';
-import TextAlign from '@tiptap/extension-text-align';
-import { Color, TextStyle } from '@tiptap/extension-text-style';
-import { TaskItem, TaskList } from '@tiptap/extension-list';
-import { TableKit } from '@tiptap/extension-table';
 import { CharacterCount, Placeholder } from '@tiptap/extensions';
 import { TEXT_DOC, setTextDocTitle, textDocTitle } from '@coffre/docs';
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
+import { schemaExtensions } from './schemaExtensions.ts';
 import { PresenceList } from './PresenceList.tsx';
 import { SyncBadge } from './SyncBadge.tsx';
 import { WordCount } from './WordCount.tsx';
@@ -36,16 +32,9 @@ export function DocEditor({
       immediatelyRender: false,
       editable: !readOnly,
       extensions: [
-        StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] } }),
+        ...schemaExtensions(),
         Collaboration.configure({ document: doc, field: TEXT_DOC.BODY }),
         CollaborationCaret.configure({ provider: { awareness: open.presence.awareness }, user }),
-        Highlight.configure({ multicolor: true }),
-        TextStyle,
-        Color,
-        TextAlign.configure({ types: ['heading', 'paragraph'] }),
-        TaskList,
-        TaskItem.configure({ nested: true }),
-        TableKit.configure({ table: { resizable: true } }),
         CharacterCount,
         Placeholder.configure({ placeholder: 'Start writing…' }),
       ],
@@ -71,6 +60,7 @@ export function DocEditor({
         {readOnly && <span className="badge">View only</span>}
         <PresenceList awareness={open.presence.awareness} />
         <SyncBadge open={open} />
+        {editor && <HistoryPanel open={open} editor={editor} readOnly={readOnly} />}
         {headerExtra}
       </div>
       {editor && !readOnly && <EditorToolbar editor={editor} />}

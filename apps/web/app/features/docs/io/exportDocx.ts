@@ -1,0 +1,209 @@
+import type { JSONContent } from '@tiptap/core';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type FileChild,
+  type ILevelsOptions,
+  type IParagraphOptions,
+} from 'docx';
+import { DOCX_INLINE_CODE_STYLE, docxRuns } from './docxRuns.ts';
+
+export const DOCX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Paragraph styles `importDocx` maps back: Word's own "Quote", and a code style. */
+export const DOCX_STYLE_NAMES = { QUOTE: 'Quote', CODE_BLOCK: 'Code Block' } as const;
+
+/** A4 with 2.5 cm margins, in twentieths of a point. */
+const TEXT_WIDTH_TWIPS = 11906 - 2 * 1418;
+const INDENT_TWIPS = 720;
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+const ALIGNMENT: Record<string, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+};
+
+interface Context {
+  /** List depth, 0 outside lists. */
+  depth: number;
+  quote: boolean;
+  /** Numbering of the enclosing ordered list, shared by its nested ordered lists. */
+  ordered?: { reference: string; instance: number };
+  /** The first paragraph of a list item carries its bullet, number or checkbox. */
+  marker?: Pick<IParagraphOptions, 'bullet' | 'numbering'> & { checkbox?: string };
+}
+
+/**
+ * A document as a .docx file: title, headings, paragraphs with bold, italic,
+ * underline, strike, code, colour, highlight and alignment, bullet, numbered
+ * and task lists (☐/☑), links, quotes, monospace code blocks, tables and rules.
+ */
+export async function exportDocx(doc: JSONContent, options: { title: string }): Promise<Uint8Array> {
+  const title = options.title.trim();
+  const numbering = new Map<string, number>(); // reference → start
+  let instances = 0;
+
+  const blocks = (nodes: readonly JSONContent[] | undefined, ctx: Context): FileChild[] => {
+    const out: FileChild[] = [];
+    for (const node of nodes ?? []) {
+      out.push(...block(node, ctx));
+      ctx = { ...ctx, marker: undefined }; // only the item's first paragraph gets the marker
+    }
+    return out;
+  };
+
+  const paragraph = (node: JSONContent, ctx: Context, extra: IParagraphOptions = {}): Paragraph => {
+    const { checkbox, ...marker } = ctx.marker ?? {};
+    const children = docxRuns(node.content);
+    if (checkbox) children.unshift(new TextRun(`${checkbox} `));
+    const align = ALIGNMENT[String(node.attrs?.textAlign)];
+    return new Paragraph({
+      children,
+      ...(align ? { alignment: align } : {}),
+      ...(ctx.quote ? { style: 'Quote' } : {}),
+      ...(ctx.depth && !ctx.marker?.bullet && !ctx.marker?.numbering ? { indent: { left: INDENT_TWIPS * ctx.depth } } : {}),
+      ...marker,
+      ...extra,
+    });
+  };
+
+  const list = (node: JSONContent, ctx: Context): FileChild[] => {
+    let ordered = ctx.ordered;
+    if (node.type === 'orderedList' && !ordered) {
+      const start = Math.max(0, Math.trunc(Number(node.attrs?.start)) || 1);
+      const reference = `ordered-${start}`;
+      numbering.set(reference, start);
+      ordered = { reference, instance: ++instances };
+    }
+    const depth = ctx.depth + 1;
+    const level = Math.min(8, depth - 1);
+    return (node.content ?? []).flatMap((item) => {
+      const marker: Context['marker'] =
+        node.type === 'orderedList' ? { numbering: { reference: ordered!.reference, level, instance: ordered!.instance } }
+        : node.type === 'taskList' ? { checkbox: item.attrs?.checked ? '☑' : '☐' }
+        : { bullet: { level } };
+      const itemCtx: Context = { depth, quote: ctx.quote, marker, ...(node.type === 'orderedList' ? { ordered } : {}) };
+      const children = blocks(item.content, itemCtx);
+      return children.length ? children : [paragraph({}, itemCtx)];
+    });
+  };
+
+  const block = (node: JSONContent, ctx: Context): FileChild[] => {
+    switch (node.type) {
+      case 'paragraph':
+        return [paragraph(node, ctx)];
+      case 'heading': {
+        const level = Math.min(6, Math.max(1, Number(node.attrs?.level) || 1));
+        return [paragraph(node, ctx, { heading: HEADINGS[level - 1]! })];
+      }
+      case 'blockquote':
+        return blocks(node.content, { ...ctx, quote: true });
+      case 'bulletList':
+      case 'orderedList':
+      case 'taskList':
+        return list(node, ctx);
+      case 'codeBlock': {
+        const text = (node.content ?? []).map((child) => child.text ?? '').join('');
+        return text.split('\n').map((line) => paragraph({ content: line ? [{ type: 'text', text: line }] : [] }, { ...ctx, quote: false }, { style: 'CodeBlock' }));
+      }
+      case 'horizontalRule':
+        return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'A1A1AA', space: 1 } } })];
+      case 'table':
+        return table(node) ?? [];
+      default:
+        return blocks(node.content, ctx);
+    }
+  };
+
+  const table = (node: JSONContent): FileChild[] | undefined => {
+    const rows = node.content ?? [];
+    const columns = Math.max(0, ...rows.map((row) => (row.content ?? []).reduce((n, cell) => n + span(cell.attrs?.colspan), 0)));
+    if (!columns) return undefined;
+    const width = Math.floor(TEXT_WIDTH_TWIPS / columns);
+    return [
+      new Table({
+        width: { size: width * columns, type: WidthType.DXA },
+        columnWidths: Array<number>(columns).fill(width),
+        rows: rows.map((row) => {
+          const cells = row.content ?? [];
+          return new TableRow({
+            tableHeader: cells.length > 0 && cells.every((cell) => cell.type === 'tableHeader'),
+            children: cells.map((cell) => {
+              const colspan = span(cell.attrs?.colspan);
+              const content = blocks(cell.content, { depth: 0, quote: false });
+              return new TableCell({
+                children: content.length ? (content as (Paragraph | Table)[]) : [new Paragraph({})],
+                width: { size: width * colspan, type: WidthType.DXA },
+                ...(colspan > 1 ? { columnSpan: colspan } : {}),
+                ...(span(cell.attrs?.rowspan) > 1 ? { rowSpan: span(cell.attrs?.rowspan) } : {}),
+                ...(cell.type === 'tableHeader' ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F4F4F5' } } : {}),
+              });
+            }),
+          });
+        }),
+      }),
+    ];
+  };
+
+  const body = blocks(doc.content, { depth: 0, quote: false });
+  const document = new Document({
+    ...(title ? { title } : {}),
+    styles: {
+      paragraphStyles: [
+        {
+          id: 'Quote',
+          name: DOCX_STYLE_NAMES.QUOTE,
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { italics: true, color: '3F3F46' },
+          paragraph: { indent: { left: INDENT_TWIPS }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'D4D4D8', space: 8 } } },
+        },
+        {
+          id: 'CodeBlock',
+          name: DOCX_STYLE_NAMES.CODE_BLOCK,
+          basedOn: 'Normal',
+          run: { font: 'Consolas', size: 20 },
+          paragraph: { spacing: { before: 0, after: 0 }, shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F4F4F5' } },
+        },
+      ],
+      characterStyles: [{ id: DOCX_INLINE_CODE_STYLE.id, name: DOCX_INLINE_CODE_STYLE.name, basedOn: 'DefaultParagraphFont', run: { font: 'Consolas' } }],
+    },
+    numbering: { config: [...numbering].map(([reference, start]) => ({ reference, levels: orderedLevels(start) })) },
+    sections: [
+      {
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1418, bottom: 1418, left: 1418, right: 1418 } } },
+        children: [...(title ? [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] })] : []), ...body],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toArrayBuffer(document));
+}
+
+function span(value: unknown): number {
+  const n = Math.trunc(Number(value));
+  return Number.isFinite(n) && n > 1 ? Math.min(n, 1000) : 1;
+}
+
+function orderedLevels(start: number): ILevelsOptions[] {
+  const formats = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN];
+  return Array.from({ length: 9 }, (_, level) => ({
+    level,
+    format: formats[level % 3]!,
+    text: `%${level + 1}.`,
+    start: level === 0 ? start : 1,
+    alignment: AlignmentType.START,
+    style: { paragraph: { indent: { left: INDENT_TWIPS * (level + 1), hanging: 360 } } },
+  }));
+}
