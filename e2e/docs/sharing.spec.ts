@@ -63,10 +63,23 @@ describe('word processor: two people edit one document; a viewer only reads', ()
     await b.keyboard.type(' Bob agrees.');
     await a.getByLabel('Document body').getByText('Bob agrees.').waitFor({ timeout: 15_000 });
     await a.locator('.collaboration-carets__label', { hasText: bob }).waitFor({ timeout: 15_000 });
+    // Bob comments on Alice's sentence; Alice sees it, replies, and resolves it.
+    await b.getByLabel('Document body').click();
+    await b.keyboard.press('End');
+    await b.keyboard.press('Shift+Home');
+    await b.getByLabel('New comment').fill(`Bob's note ${canary}`);
+    await b.getByRole('button', { name: 'Comment', exact: true }).click();
+    const thread = a.getByTestId('comment-thread').filter({ hasText: `Bob's note ${canary}` });
+    await thread.waitFor({ timeout: 15_000 });
+    await thread.getByLabel('Reply').fill(`Thanks ${canary}`);
+    await thread.getByLabel('Reply').press('Enter');
+    await b.getByTestId('comment-thread').getByText(`Thanks ${canary}`).waitFor({ timeout: 15_000 });
     await a.screenshot({ path: 'artifacts/shared-editing.png' });
+    await thread.getByRole('button', { name: 'Resolve' }).click();
+    await b.getByText('No open comments.').waitFor({ timeout: 15_000 });
 
     await c.goto(docPath);
-    await c.getByLabel('Document body').getByText('Bob agrees.').waitFor({ timeout: 15_000 });
+    await expect.poll(() => c.getByLabel('Document body').textContent(), { timeout: 15_000 }).toContain('Bob agrees.');
     await c.getByText('View only').waitFor();
     expect(await c.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0);
     await c.getByLabel('Document body').click();

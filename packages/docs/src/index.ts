@@ -12,3 +12,13 @@ export { padUpdate, unpadUpdate, paddedLength } from './engine/padUpdate.ts';
 export * from './wire/index.ts';
 export { addFolderEntry, folderEntries, getFolderEntry, listFolderEntries, updateFolderEntry, type FolderEntry } from './models/folderModel.ts';
 export { TEXT_DOC, setTextDocTitle, textDocTitle } from './models/textDocModel.ts';
+export {
+  MAX_COMMENT_CHARS,
+  addCommentThread,
+  commentThreads,
+  listCommentThreads,
+  replyToThread,
+  setThreadResolved,
+  type CommentReply,
+  type CommentThread,
+} from './models/commentsModel.ts';

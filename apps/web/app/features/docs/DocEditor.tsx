@@ -5,6 +5,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { CharacterCount, Placeholder } from '@tiptap/extensions';
 import { TEXT_DOC, setTextDocTitle, textDocTitle } from '@coffre/docs';
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
+import { CommentsPanel } from './CommentsPanel.tsx';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { schemaExtensions } from './schemaExtensions.ts';
@@ -16,12 +17,14 @@ import { WordCount } from './WordCount.tsx';
 export function DocEditor({
   open,
   user,
+  me,
   readOnly,
   headerExtra,
   onTitleChange,
 }: {
   open: OpenDoc;
   user: { name: string; color: string };
+  me: { userId: string };
   readOnly: boolean;
   headerExtra?: React.ReactNode;
   onTitleChange(title: string): void;
@@ -64,7 +67,10 @@ export function DocEditor({
         {headerExtra}
       </div>
       {editor && !readOnly && <EditorToolbar editor={editor} />}
-      <EditorContent editor={editor} className="doc-body" />
+      <div className="doc-main">
+        <EditorContent editor={editor} className="doc-body" />
+        {editor && <CommentsPanel open={open} editor={editor} me={{ userId: me.userId, name: user.name }} readOnly={readOnly} />}
+      </div>
       {editor && <WordCount editor={editor} />}
     </div>
   );

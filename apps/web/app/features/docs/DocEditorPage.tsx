@@ -41,6 +41,7 @@ export default function DocEditorPage({ docId }: { docId: string }) {
       open={open}
       readOnly={readOnly}
       user={{ name: account!.username, color: userColor(account!.userId) }}
+      me={{ userId: account!.userId }}
       headerExtra={canShare && account ? <ShareDialog account={account} docId={docId} epoch={entry.epoch} docKey={entry.key} /> : null}
       onTitleChange={(title) => folder.renameDocument(docId, title)}
     />

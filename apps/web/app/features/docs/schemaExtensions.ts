@@ -5,6 +5,7 @@ import TextAlign from '@tiptap/extension-text-align';
 import { Color, TextStyle } from '@tiptap/extension-text-style';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
 import { TableKit } from '@tiptap/extension-table';
+import { CommentMark } from './CommentMark.ts';
 
 /** The document schema, shared by the editor, previews and conversions. */
 export function schemaExtensions(): Extensions {
@@ -17,5 +18,6 @@ export function schemaExtensions(): Extensions {
     TaskList,
     TaskItem.configure({ nested: true }),
     TableKit.configure({ table: { resizable: true } }),
+    CommentMark,
   ];
 }
