@@ -10,7 +10,7 @@ export type CollabServerOptions = { port: number; host?: string; storage: Storag
 
 /** Hocuspocus with one extension per concern. Call `initWire()` from @coffre/docs/wire once before. */
 export function createCollabServer(opts: CollabServerOptions): Server {
-  const guard = new GuardExtension(opts.logSink);
+  const guard = new GuardExtension(opts.storage, opts.logSink);
   return new Server({
     name: 'coffre-collab',
     port: opts.port,

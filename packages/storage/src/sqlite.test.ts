@@ -1,3 +1,4 @@
+import { migrations } from './sqlite/migrations.ts';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -89,7 +90,7 @@ describe('sqlite driver on disk', () => {
     const raw = new Database(join(dataDir, 'coffre.sqlite'), { readonly: true });
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(raw.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([{ version: 1, name: 'initial' }]);
+      expect(raw.prepare('SELECT version, name FROM schema_migrations').all()).toEqual(migrations.map(({ version, name }) => ({ version, name })));
     } finally {
       raw.close();
     }
@@ -117,7 +118,7 @@ describe('sqlite driver on disk', () => {
 
     const raw = new Database(join(dataDir, 'coffre.sqlite'), { readonly: true });
     try {
-      expect(raw.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: 1 });
+      expect(raw.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: migrations.length });
     } finally {
       raw.close();
     }

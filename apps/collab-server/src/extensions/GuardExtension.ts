@@ -2,6 +2,7 @@ import type { Extension, beforeHandleMessagePayload, onLoadDocumentPayload } fro
 import * as decoding from 'lib0/decoding';
 import type { Document } from '@hocuspocus/server';
 import { DocError, ENVELOPE, commitGuardState, forgetAppliedItems, loadGuardState, readEnvelopeMeta, validateIncomingUpdate, type GuardState } from '@coffre/docs/wire';
+import type { Storage } from '@coffre/storage';
 import { CLOSE_CODES, closeReason } from '../closeCodes.ts';
 import type { CollabContext } from './AuthExtension.ts';
 import type { LogSink } from './LoggingExtension.ts';
@@ -25,7 +26,10 @@ export class GuardExtension implements Extension {
   private readonly states = new WeakMap<Document, GuardState>();
   private readonly queues = new Map<string, Promise<void>>();
 
-  constructor(private readonly sink: LogSink = (l) => process.stdout.write(l + '\n')) {}
+  constructor(
+    private readonly storage: Storage,
+    private readonly sink: LogSink = (l) => process.stdout.write(l + '\n'),
+  ) {}
 
   async onLoadDocument({ document }: onLoadDocumentPayload): Promise<void> {
     this.states.delete(document);
@@ -74,6 +78,8 @@ export class GuardExtension implements Extension {
         writer: { identityKey: ctx.identityKey, canWrite: ctx.role !== 'viewer' },
       });
       commitGuardState(state, commit);
+      // Durable before Hocuspocus applies and acknowledges it: a crash after the ack loses nothing.
+      if (commit.logItems.length > 0) await this.storage.documents.appendUpdate(documentName, yUpdate, Date.now());
     } catch (e) {
       if (e instanceof DocError) this.refuse(documentName, e.code, CLOSE_CODES.UPDATE_REFUSED);
       throw e;

@@ -21,10 +21,22 @@ export interface DocumentStore {
   create(doc: NewDocument): Promise<void>;
   get(docId: string): Promise<DocumentRecord | null>;
   /**
-   * Resolves only once the state is durable.
+   * Resolves only once the state is durable. With `journalUpTo`, journal
+   * entries up to that id are removed in the same transaction (the state
+   * includes them).
    * @throws StorageError('NOT_FOUND') when the document does not exist.
    */
-  putState(docId: string, state: Uint8Array, updatedAt: number): Promise<void>;
+  putState(docId: string, state: Uint8Array, updatedAt: number, journalUpTo?: number): Promise<void>;
+  /**
+   * Appends one accepted update to the document's journal, durably, so it
+   * survives a crash before the next `putState`. Resolves to the entry's id.
+   * @throws StorageError('NOT_FOUND') when the document does not exist.
+   */
+  appendUpdate(docId: string, update: Uint8Array, at: number): Promise<number>;
+  /** Journal entries after the stored state, oldest first. */
+  readJournal(docId: string): Promise<Array<{ id: number; bytes: Uint8Array }>>;
+  /** Id of the newest journal entry (0 when empty); pass it to `putState` to drop what the state includes. */
+  lastJournalId(docId: string): Promise<number>;
   /**
    * Removes the document, its snapshot records and every membership, grant and link on it
    * (the document id is the item id). Snapshot blobs are the caller's to delete: list them first.

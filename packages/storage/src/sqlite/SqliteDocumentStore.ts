@@ -51,13 +51,43 @@ export class SqliteDocumentStore implements DocumentStore {
     });
   }
 
-  async putState(docId: string, state: Uint8Array, updatedAt: number): Promise<void> {
+  async putState(docId: string, state: Uint8Array, updatedAt: number, journalUpTo?: number): Promise<void> {
     // synchronous=FULL: the commit is on disk before run() returns.
-    await this.#sql.run((conn) => {
-      const result = conn
-        .prepare('UPDATE documents SET state = ?, updated_at = ? WHERE doc_id = ?')
-        .run(bindBytes(state), updatedAt, docId);
-      if (result.changes === 0) throw new StorageError('NOT_FOUND', 'document not found');
+    await this.#sql.run((conn) =>
+      conn.atomic(() => {
+        const result = conn
+          .prepare('UPDATE documents SET state = ?, updated_at = ? WHERE doc_id = ?')
+          .run(bindBytes(state), updatedAt, docId);
+        if (result.changes === 0) throw new StorageError('NOT_FOUND', 'document not found');
+        if (journalUpTo !== undefined) conn.prepare('DELETE FROM document_journal WHERE doc_id = ? AND id <= ?').run(docId, journalUpTo);
+      }),
+    );
+  }
+
+  async appendUpdate(docId: string, update: Uint8Array, at: number): Promise<number> {
+    return this.#sql.run((conn) => {
+      try {
+        return Number(conn.prepare('INSERT INTO document_journal (doc_id, bytes, at) VALUES (?, ?, ?)').run(docId, bindBytes(update), at).lastInsertRowid);
+      } catch (error) {
+        if (isSqliteConstraint(error, 'FOREIGNKEY')) throw new StorageError('NOT_FOUND', 'document not found', { cause: error });
+        throw error;
+      }
+    });
+  }
+
+  async readJournal(docId: string): Promise<Array<{ id: number; bytes: Uint8Array }>> {
+    return this.#sql.run((conn) =>
+      (conn.prepare('SELECT id, bytes FROM document_journal WHERE doc_id = ? ORDER BY id').all(docId) as Array<{ id: number; bytes: Buffer }>).map((r) => ({
+        id: r.id,
+        bytes: readBytes(r.bytes),
+      })),
+    );
+  }
+
+  async lastJournalId(docId: string): Promise<number> {
+    return this.#sql.run((conn) => {
+      const row = conn.prepare('SELECT MAX(id) AS id FROM document_journal WHERE doc_id = ?').get(docId) as { id: number | null };
+      return row.id ?? 0;
     });
   }
 

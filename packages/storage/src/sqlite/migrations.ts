@@ -126,4 +126,17 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'document-journal',
+    sql: `
+      CREATE TABLE document_journal (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        doc_id TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+        bytes BLOB NOT NULL,
+        at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX document_journal_by_doc ON document_journal (doc_id, id);
+    `,
+  },
 ];

@@ -37,6 +37,25 @@ export function documentContract(h: () => StorageHarness): void {
       expect((await documents.get('doc-1'))?.ownerId).toBe('user-alice');
     });
 
+    it('journals accepted updates durably until a state that includes them is stored', async () => {
+      const { documents } = h().storage;
+      await documents.create({ docId: 'doc-j', ownerId: 'user-alice', createdAt: T0 });
+      await expectStorageError(documents.appendUpdate('nope', patternBytes(4), T0), 'NOT_FOUND');
+      expect(await documents.lastJournalId('doc-j')).toBe(0);
+      const a = await documents.appendUpdate('doc-j', patternBytes(8, 1), T0);
+      const b = await documents.appendUpdate('doc-j', patternBytes(8, 2), T0 + 1);
+      expect(b).toBeGreaterThan(a);
+      expect(await documents.lastJournalId('doc-j')).toBe(b);
+      const journal = await documents.readJournal('doc-j');
+      expect(journal.map((e) => e.id)).toEqual([a, b]);
+      expectSameBytes(journal[1]!.bytes, patternBytes(8, 2));
+      // A state that includes the first entry drops it; the second stays.
+      await documents.putState('doc-j', patternBytes(16, 3), T0 + 2, a);
+      expect((await documents.readJournal('doc-j')).map((e) => e.id)).toEqual([b]);
+      await documents.putState('doc-j', patternBytes(16, 4), T0 + 3);
+      expect((await documents.readJournal('doc-j')).map((e) => e.id)).toEqual([b]);
+    });
+
     it('lists by owner without state', async () => {
       const { documents } = h().storage;
       await documents.create({ docId: 'd2', ownerId: 'user-alice', createdAt: T0 + 1 });
