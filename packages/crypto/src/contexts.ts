@@ -36,6 +36,7 @@ export const DOMAINS = {
   envelopeHash: 'coffre/envelope-hash/v1',
   rootDocId: 'coffre/root-doc-id/v1',
   snapshotChain: 'coffre/snapshot-chain/v1',
+  docPending: 'coffre/doc-pending/v1',
   // the browser's sealed master-key cache (apps/web, ADR 0003)
   sessionCache: 'coffre/session-cache/v1',
   // HMAC input for the per-session unlock key, computed by the web server (ADR 0003)

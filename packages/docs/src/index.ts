@@ -2,7 +2,7 @@
 // The collab server may import only '@coffre/docs/wire'.
 export { EncryptedDocSession, type DocKeys, type EncryptedDocOptions, type IntegrityEvent, type SnapshotAnchor } from './engine/EncryptedDocSession.ts';
 export { DEFAULT_COMPACTION, type CompactionPolicy } from './engine/connectHocuspocus.ts';
-export type { SnapshotControl, Version } from './engine/bindSnapshots.ts';
+export type { SnapshotCache, SnapshotControl, Version } from './engine/bindSnapshots.ts';
 export { EncryptedAwareness } from './engine/EncryptedAwareness.ts';
 export { connectHocuspocus, type ConnectionStatus, type HocuspocusConnection } from './engine/connectHocuspocus.ts';
 export { createDeviceKey, type DeviceKey } from './engine/DeviceKey.ts';

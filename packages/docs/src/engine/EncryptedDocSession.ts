@@ -62,6 +62,7 @@ export class EncryptedDocSession {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly integrityListeners = new Set<(e: IntegrityEvent) => void>();
   private readonly changeListeners = new Set<() => void>();
+  private readonly pendingListeners = new Set<(pending: Uint8Array | null) => void>();
   private destroyed = false;
   /** False while the transport is (re)connecting: envelopes are sealed only once it is synced. */
   private online = true;
@@ -89,6 +90,7 @@ export class EncryptedDocSession {
     this.doc.on('updateV2', (update: Uint8Array, origin: unknown) => {
       if (origin === REMOTE || this.destroyed) return;
       this.buffer.push(update);
+      if (!this.online) this.emitPending();
       this.timer ??= setTimeout(() => this.flush(), opts.batchMs ?? 100);
     });
   }
@@ -112,6 +114,21 @@ export class EncryptedDocSession {
     return () => this.integrityListeners.delete(fn);
   }
 
+  /**
+   * Called with the edits not yet sealed into an envelope (merged, plaintext)
+   * while offline, and with null once they are sealed: for an encrypted
+   * offline store that survives a reload.
+   */
+  onPendingChange(fn: (pending: Uint8Array | null) => void): () => void {
+    this.pendingListeners.add(fn);
+    return () => this.pendingListeners.delete(fn);
+  }
+
+  /** Re-applies edits saved by onPendingChange (after a reload); they are sent when online. */
+  restorePending(update: Uint8Array): void {
+    Y.applyUpdateV2(this.doc, update); // local origin: joins the buffer like a fresh edit
+  }
+
   /** Called after envelopes were applied or held back, and after local flushes. */
   onChange(fn: () => void): () => void {
     this.changeListeners.add(fn);
@@ -132,7 +149,11 @@ export class EncryptedDocSession {
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.buffer.length === 0 || !this.online || this.destroyed) return;
+    if (this.buffer.length === 0 || this.destroyed) return;
+    if (!this.online) {
+      this.emitPending();
+      return;
+    }
     const update = this.buffer.length === 1 ? this.buffer[0]! : Y.mergeUpdatesV2(this.buffer);
     this.buffer = [];
     const bytes = sealUpdateEnvelope({
@@ -150,7 +171,14 @@ export class EncryptedDocSession {
     this.prevHash = envelopeHash(bytes);
     this.seen.add(toHex(this.prevHash));
     this.envelope.transact(() => this.envelope.getArray<Uint8Array>(ENVELOPE.LOG).push([bytes]), LOCAL);
+    for (const fn of this.pendingListeners) fn(null);
     this.emitChange();
+  }
+
+  private emitPending(): void {
+    if (this.pendingListeners.size === 0 || this.buffer.length === 0) return;
+    const merged = this.buffer.length === 1 ? this.buffer[0]! : Y.mergeUpdatesV2(this.buffer);
+    for (const fn of this.pendingListeners) fn(merged);
   }
 
   /** The snapshot this session has verified and applied ('' for none). */

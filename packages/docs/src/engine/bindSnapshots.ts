@@ -31,7 +31,16 @@ const REQUEST_TIMEOUT_MS = 20_000;
  * once), this writer uploads a snapshot; the server's compare-and-swap picks
  * one winner and the others simply see the new snapshot arrive.
  */
-export function bindSnapshots(session: EncryptedDocSession, provider: HocuspocusProvider, policy: CompactionPolicy | null, canWrite: boolean): SnapshotControl {
+/** Where a client keeps snapshot ciphertext it has seen, to open documents offline. */
+export type SnapshotCache = { get(id: string): Promise<Uint8Array | null>; put(id: string, bytes: Uint8Array): Promise<void> };
+
+export function bindSnapshots(
+  session: EncryptedDocSession,
+  provider: HocuspocusProvider,
+  policy: CompactionPolicy | null,
+  canWrite: boolean,
+  cache: SnapshotCache | null = null,
+): SnapshotControl {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let inFlight = false;
   let sent: Uint8Array | null = null;
@@ -55,7 +64,14 @@ export function bindSnapshots(session: EncryptedDocSession, provider: Hocuspocus
     });
   const log = session.envelope.getArray<Uint8Array>(ENVELOPE.LOG);
 
-  const offWanted = session.onSnapshotWanted((id) => provider.sendStateless(JSON.stringify({ t: 'snap-get', id })));
+  const offWanted = session.onSnapshotWanted((id) => {
+    const fromServer = () => provider.sendStateless(JSON.stringify({ t: 'snap-get', id }));
+    if (!cache) return fromServer();
+    cache.get(id).then(
+      (bytes) => (bytes ? session.receiveSnapshot(bytes) : fromServer()),
+      () => fromServer(),
+    );
+  });
 
   const onStateless = ({ payload }: { payload: string }) => {
     let msg: Incoming;
@@ -64,9 +80,16 @@ export function bindSnapshots(session: EncryptedDocSession, provider: Hocuspocus
     } catch {
       return;
     }
-    if (msg.t === 'snap' && typeof msg.b === 'string') session.receiveSnapshot(fromBase64Url(msg.b));
+    if (msg.t === 'snap' && typeof msg.b === 'string') {
+      const bytes = fromBase64Url(msg.b);
+      session.receiveSnapshot(bytes);
+      if (session.currentSnapshotId === msg.id) void cache?.put(msg.id, bytes).catch(() => undefined);
+    }
     // Our own snapshot won: adopt it without fetching it back.
-    if (msg.t === 'snap-ack' && sent) session.receiveSnapshot(sent);
+    if (msg.t === 'snap-ack' && sent) {
+      session.receiveSnapshot(sent);
+      void cache?.put(msg.id, sent).catch(() => undefined);
+    }
     if (msg.t === 'snap-ack' || msg.t === 'snap-err') {
       inFlight = false;
       sent = null;

@@ -1,6 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { EncryptedDocSession } from './EncryptedDocSession.ts';
-import { bindSnapshots, type SnapshotControl } from './bindSnapshots.ts';
+import { bindSnapshots, type SnapshotCache, type SnapshotControl } from './bindSnapshots.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'synced' | 'offline' | 'denied';
 
@@ -25,7 +25,7 @@ export const DEFAULT_COMPACTION: CompactionPolicy = { afterEnvelopes: 300, after
 
 export function connectHocuspocus(
   session: EncryptedDocSession,
-  opts: { url: string; WebSocketPolyfill?: unknown; compaction?: CompactionPolicy | false; canWrite?: boolean },
+  opts: { url: string; WebSocketPolyfill?: unknown; compaction?: CompactionPolicy | false; canWrite?: boolean; snapshotCache?: SnapshotCache },
 ): HocuspocusConnection {
   let status: ConnectionStatus = 'connecting';
   const listeners = new Set<(s: ConnectionStatus) => void>();
@@ -55,7 +55,7 @@ export function connectHocuspocus(
   provider.on('unsyncedChanges', () => {
     for (const fn of listeners) fn(status);
   });
-  const snapshots = bindSnapshots(session, provider, opts.compaction === false ? null : opts.compaction ?? DEFAULT_COMPACTION, opts.canWrite ?? true);
+  const snapshots = bindSnapshots(session, provider, opts.compaction === false ? null : opts.compaction ?? DEFAULT_COMPACTION, opts.canWrite ?? true, opts.snapshotCache ?? null);
   provider.attach();
   return {
     provider,

@@ -6,9 +6,10 @@ import { CharacterCount, Placeholder } from '@tiptap/extensions';
 import { TEXT_DOC, setTextDocTitle, textDocTitle } from '@coffre/docs';
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { CommentsPanel } from './CommentsPanel.tsx';
+import { DocFileMenu } from './DocFileMenu.tsx';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
-import { schemaExtensions } from './schemaExtensions.ts';
+import { editorExtensions } from './io/editorExtensions.ts';
 import { PresenceList } from './PresenceList.tsx';
 import { SyncBadge } from './SyncBadge.tsx';
 import { WordCount } from './WordCount.tsx';
@@ -35,7 +36,7 @@ export function DocEditor({
       immediatelyRender: false,
       editable: !readOnly,
       extensions: [
-        ...schemaExtensions(),
+        ...editorExtensions(),
         Collaboration.configure({ document: doc, field: TEXT_DOC.BODY }),
         CollaborationCaret.configure({ provider: { awareness: open.presence.awareness }, user }),
         CharacterCount,
@@ -63,6 +64,7 @@ export function DocEditor({
         {readOnly && <span className="badge">View only</span>}
         <PresenceList awareness={open.presence.awareness} />
         <SyncBadge open={open} />
+        {editor && <DocFileMenu open={open} editor={editor} readOnly={readOnly} />}
         {editor && <HistoryPanel open={open} editor={editor} readOnly={readOnly} />}
         {headerExtra}
       </div>

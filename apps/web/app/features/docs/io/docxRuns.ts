@@ -1,10 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
 import { ExternalHyperlink, ShadingType, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
 import { cssColorToHex } from './cssColorToHex.ts';
+import { DOCX_STYLES } from './docxStyles.ts';
 import { safeHref } from './safeHref.ts';
-
-/** Character style for inline code, defined by `exportDocx` and mapped back to `<code>` by `importDocx`. */
-export const DOCX_INLINE_CODE_STYLE = { id: 'InlineCode', name: 'Inline Code' } as const;
 
 /**
  * Inline ProseMirror JSON as Word runs: bold, italic, underline, strike, code,
@@ -28,9 +26,10 @@ export function docxRuns(nodes: readonly JSONContent[] | undefined, base: IRunOp
     const { options, href } = runOptions(node, base);
     if (href && link?.href !== href) flush();
     if (!href) flush();
-    const run = new TextRun({ ...options, text: node.text, ...(href ? { style: 'Hyperlink' } : {}) });
-    if (href) (link ??= { href, runs: [] }).runs.push(run);
-    else out.push(run);
+    // A newline inside text (a Markdown soft break) shows in the editor; Word needs a break for it.
+    const runs = node.text.split('\n').map((part, i) => new TextRun({ ...options, text: part, ...(i ? { break: 1 } : {}), ...(href ? { style: 'Hyperlink' } : {}) }));
+    if (href) (link ??= { href, runs: [] }).runs.push(...runs);
+    else out.push(...runs);
   }
   flush();
   return out;
@@ -54,7 +53,7 @@ function runOptions(node: JSONContent, base: IRunOptions): { options: IRunOption
         options = { ...options, strike: true };
         break;
       case 'code':
-        options = { ...options, style: DOCX_INLINE_CODE_STYLE.id };
+        options = { ...options, style: DOCX_STYLES.INLINE_CODE.id };
         break;
       case 'textStyle': {
         const color = cssColorToHex(mark.attrs?.color);

@@ -5,9 +5,8 @@ import TextAlign from '@tiptap/extension-text-align';
 import { Color, TextStyle } from '@tiptap/extension-text-style';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
 import { TableKit } from '@tiptap/extension-table';
-
-/** URL schemes a link may carry, in the editor and in every import and export. */
-export const LINK_PROTOCOLS = ['http', 'https', 'mailto'] as const;
+import { CommentMark } from '../CommentMark.ts';
+import { LINK_PROTOCOLS } from './linkProtocols.ts';
 
 /**
  * The word processor's schema-defining extensions, shared by the editor and by
@@ -25,5 +24,6 @@ export function editorExtensions(): Extensions {
     TaskList,
     TaskItem.configure({ nested: true }),
     TableKit.configure({ table: { resizable: true } }),
+    CommentMark,
   ];
 }

@@ -17,12 +17,10 @@ import {
   type ILevelsOptions,
   type IParagraphOptions,
 } from 'docx';
-import { DOCX_INLINE_CODE_STYLE, docxRuns } from './docxRuns.ts';
+import { docxRuns } from './docxRuns.ts';
+import { DOCX_STYLES } from './docxStyles.ts';
 
 export const DOCX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** Paragraph styles `importDocx` maps back: Word's own "Quote", and a code style. */
-export const DOCX_STYLE_NAMES = { QUOTE: 'Quote', CODE_BLOCK: 'Code Block' } as const;
 
 /** A4 with 2.5 cm margins, in twentieths of a point. */
 const TEXT_WIDTH_TWIPS = 11906 - 2 * 1418;
@@ -72,7 +70,7 @@ export async function exportDocx(doc: JSONContent, options: { title: string }): 
     return new Paragraph({
       children,
       ...(align ? { alignment: align } : {}),
-      ...(ctx.quote ? { style: 'Quote' } : {}),
+      ...(ctx.quote ? { style: DOCX_STYLES.QUOTE.id } : {}),
       ...(ctx.depth && !ctx.marker?.bullet && !ctx.marker?.numbering ? { indent: { left: INDENT_TWIPS * ctx.depth } } : {}),
       ...marker,
       ...extra,
@@ -116,7 +114,7 @@ export async function exportDocx(doc: JSONContent, options: { title: string }): 
         return list(node, ctx);
       case 'codeBlock': {
         const text = (node.content ?? []).map((child) => child.text ?? '').join('');
-        return text.split('\n').map((line) => paragraph({ content: line ? [{ type: 'text', text: line }] : [] }, { ...ctx, quote: false }, { style: 'CodeBlock' }));
+        return text.split('\n').map((line) => paragraph({ content: line ? [{ type: 'text', text: line }] : [] }, { ...ctx, quote: false }, { style: DOCX_STYLES.CODE_BLOCK.id }));
       }
       case 'horizontalRule':
         return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'A1A1AA', space: 1 } } })];
@@ -138,8 +136,10 @@ export async function exportDocx(doc: JSONContent, options: { title: string }): 
         columnWidths: Array<number>(columns).fill(width),
         rows: rows.map((row) => {
           const cells = row.content ?? [];
+          // Only say "header" when it is one: readers take any tblHeader element as true.
+          const header = cells.length > 0 && cells.every((cell) => cell.type === 'tableHeader');
           return new TableRow({
-            tableHeader: cells.length > 0 && cells.every((cell) => cell.type === 'tableHeader'),
+            ...(header ? { tableHeader: true } : {}),
             children: cells.map((cell) => {
               const colspan = span(cell.attrs?.colspan);
               const content = blocks(cell.content, { depth: 0, quote: false });
@@ -163,22 +163,22 @@ export async function exportDocx(doc: JSONContent, options: { title: string }): 
     styles: {
       paragraphStyles: [
         {
-          id: 'Quote',
-          name: DOCX_STYLE_NAMES.QUOTE,
+          id: DOCX_STYLES.QUOTE.id,
+          name: DOCX_STYLES.QUOTE.name,
           basedOn: 'Normal',
           next: 'Normal',
           run: { italics: true, color: '3F3F46' },
           paragraph: { indent: { left: INDENT_TWIPS }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'D4D4D8', space: 8 } } },
         },
         {
-          id: 'CodeBlock',
-          name: DOCX_STYLE_NAMES.CODE_BLOCK,
+          id: DOCX_STYLES.CODE_BLOCK.id,
+          name: DOCX_STYLES.CODE_BLOCK.name,
           basedOn: 'Normal',
           run: { font: 'Consolas', size: 20 },
           paragraph: { spacing: { before: 0, after: 0 }, shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F4F4F5' } },
         },
       ],
-      characterStyles: [{ id: DOCX_INLINE_CODE_STYLE.id, name: DOCX_INLINE_CODE_STYLE.name, basedOn: 'DefaultParagraphFont', run: { font: 'Consolas' } }],
+      characterStyles: [{ id: DOCX_STYLES.INLINE_CODE.id, name: DOCX_STYLES.INLINE_CODE.name, basedOn: 'DefaultParagraphFont', run: { font: 'Consolas' } }],
     },
     numbering: { config: [...numbering].map(([reference, start]) => ({ reference, levels: orderedLevels(start) })) },
     sections: [

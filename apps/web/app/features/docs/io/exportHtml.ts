@@ -5,6 +5,7 @@ import { safeHref } from './safeHref.ts';
 const STYLESHEET = `
 body { font: 16px/1.6 Georgia, 'Times New Roman', serif; color: #1a1a1a; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; }
 h1, h2, h3, h4, h5, h6 { font-family: system-ui, sans-serif; line-height: 1.25; break-after: avoid; }
+p, h1, h2, h3, h4, h5, h6 { white-space: pre-wrap; }
 pre, code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.9em; }
 pre { background: #f4f4f5; padding: 0.75rem 1rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 blockquote { margin-left: 0; padding-left: 1rem; border-left: 3px solid #d4d4d8; color: #3f3f46; }

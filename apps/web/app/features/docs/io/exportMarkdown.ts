@@ -100,40 +100,42 @@ function prefixLines(text: string, first: string, rest: string): string {
 
 function renderTable(table: JSONContent): string {
   const rows = (table.content ?? []).map((row) =>
-    (row.content ?? []).flatMap((cell) => {
-      const span = Math.max(1, Number(cell.attrs?.colspan) || 1);
-      return [renderCell(cell), ...Array<string>(span - 1).fill('')];
-    }),
+    (row.content ?? []).flatMap((cell) => [renderCell(cell), ...Array<string>(span(cell) - 1).fill('')]),
   );
   if (rows.length === 0) return '';
   const width = Math.max(1, ...rows.map((row) => row.length));
   const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
-  const aligns = (table.content?.[0]?.content ?? []).map((cell) => cell.attrs?.align);
+  const aligns = (table.content?.[0]?.content ?? []).flatMap((cell) => [cell.attrs?.align, ...Array<undefined>(span(cell) - 1).fill(undefined)]);
   const rule = Array.from({ length: width }, (_, i) => ({ left: ':---', center: ':---:', right: '---:' })[aligns[i] as string] ?? '---');
   return [line(rows[0]!), `| ${rule.join(' | ')} |`, ...rows.slice(1).map(line)].join('\n');
+}
+
+function span(cell: JSONContent): number {
+  return Math.min(1000, Math.max(1, Math.trunc(Number(cell.attrs?.colspan)) || 1));
 }
 
 function renderCell(cell: JSONContent): string {
   return cellLines(cell.content).join('<br>');
 }
 
-function cellLines(nodes: readonly JSONContent[] | undefined, prefix = ''): string[] {
+/** A cell's blocks as lines of inline Markdown; lists become bullet characters. */
+function cellLines(nodes: readonly JSONContent[] | undefined): string[] {
   const lines: string[] = [];
   for (const node of nodes ?? []) {
     if (node.type === 'paragraph' || node.type === 'heading') {
       const text = renderMarkdownInline(node.content, { inTable: true });
-      if (text || prefix) lines.push(prefix + text);
+      if (text) lines.push(text);
     } else if (node.type === 'codeBlock') {
       const text = (node.content ?? []).map((child) => child.text ?? '').join('');
-      lines.push(prefix + renderMarkdownInline([{ type: 'text', text, marks: [{ type: 'code' }] }], { inTable: true }));
+      if (text) lines.push(renderMarkdownInline([{ type: 'text', text, marks: [{ type: 'code' }] }], { inTable: true }));
     } else if (listKind(node)) {
       (node.content ?? []).forEach((item, i) => {
         const marker = node.type === 'orderedList' ? `${i + 1}. ` : item.type === 'taskItem' ? (item.attrs?.checked ? '☑ ' : '☐ ') : '• ';
         const [first = '', ...rest] = cellLines(item.content);
-        lines.push(prefix + marker + first, ...rest.map((l) => prefix + '\u2003' + l));
+        lines.push(marker + first, ...rest.map((line) => `\u2003${line}`));
       });
     } else {
-      lines.push(...cellLines(node.content, prefix));
+      lines.push(...cellLines(node.content));
     }
   }
   return lines;

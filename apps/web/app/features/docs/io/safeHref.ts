@@ -1,4 +1,4 @@
-import { LINK_PROTOCOLS } from './editorExtensions.ts';
+import { LINK_PROTOCOLS } from './linkProtocols.ts';
 
 const ALLOWED = new Set<string>(LINK_PROTOCOLS.map((p) => `${p}:`));
 
