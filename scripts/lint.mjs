@@ -11,7 +11,7 @@ const ALLOWED = {
   '@coffre/collab-server': ['@coffre/storage', '@coffre/docs'],
   '@coffre/web': ['@coffre/crypto', '@coffre/docs', '@coffre/storage'],
   '@coffre/e2e': ['@coffre/web', '@coffre/collab-server'],
-  '@coffre/bench': ['@coffre/crypto', '@coffre/docs', '@coffre/storage'],
+  '@coffre/bench': ['@coffre/crypto', '@coffre/docs', '@coffre/storage', '@coffre/collab-server'],
 };
 // Test files may also use these, to play a real client against the server (devDependencies).
 const ALLOWED_IN_TESTS = { '@coffre/collab-server': ['@coffre/crypto', '@coffre/docs'] };

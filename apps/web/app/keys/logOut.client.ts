@@ -1,4 +1,5 @@
 import { apiFetch } from '../api/apiFetch.ts';
+import { deleteOfflineData } from './idbStore.client.ts';
 import { clearKeyCaches } from './unlockedAccount.client.ts';
 
 /** Ends the session on the server and wipes keys from memory and storage, even offline. */
@@ -7,5 +8,6 @@ export async function logOut(): Promise<void> {
     await apiFetch('/auth/logout', {});
   } finally {
     clearKeyCaches();
+    await deleteOfflineData().catch(() => undefined);
   }
 }

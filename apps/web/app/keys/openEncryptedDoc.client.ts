@@ -1,5 +1,6 @@
 import { asSymmetricKey, fromBase64Url, toBase64Url } from '@coffre/crypto';
 import { EncryptedAwareness, EncryptedDocSession, connectHocuspocus, type HocuspocusConnection, type SnapshotAnchor } from '@coffre/docs';
+import { attachOfflineStore } from './offlineDoc.client.ts';
 import type { UnlockedAccount } from './unlockedAccount.client.ts';
 
 export type OpenDoc = { session: EncryptedDocSession; connection: HocuspocusConnection; presence: EncryptedAwareness; close(): void };
@@ -13,7 +14,8 @@ export function openEncryptedDoc(input: { account: UnlockedAccount; docId: strin
     identity: input.account.identity,
     trustAnchor: localAnchor(input.account.userId, input.docId),
   });
-  const connection = connectHocuspocus(session, { url: input.collabUrl, canWrite: input.canWrite ?? true });
+  const offline = attachOfflineStore({ userId: input.account.userId, session, key });
+  const connection = connectHocuspocus(session, { url: input.collabUrl, canWrite: input.canWrite ?? true, snapshotCache: offline.snapshotCache });
   const presence = new EncryptedAwareness(session, connection.provider.awareness!);
   const flushOnHide = () => session.flush();
   window.addEventListener('pagehide', flushOnHide);
@@ -28,6 +30,7 @@ export function openEncryptedDoc(input: { account: UnlockedAccount; docId: strin
       setTimeout(() => {
         presence.destroy();
         connection.destroy();
+        offline.detach();
         session.destroy();
       }, 200);
     },

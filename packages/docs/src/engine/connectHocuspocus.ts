@@ -57,6 +57,12 @@ export function connectHocuspocus(
   });
   const snapshots = bindSnapshots(session, provider, opts.compaction === false ? null : opts.compaction ?? DEFAULT_COMPACTION, opts.canWrite ?? true, opts.snapshotCache ?? null);
   provider.attach();
+  // React to the browser's own network state at once, instead of waiting for a heartbeat to time out.
+  const goOffline = () => socket.disconnect();
+  const goOnline = () => void socket.connect();
+  const win = globalThis as { addEventListener?: (t: string, f: () => void) => void; removeEventListener?: (t: string, f: () => void) => void };
+  win.addEventListener?.('offline', goOffline);
+  win.addEventListener?.('online', goOnline);
   return {
     provider,
     history: snapshots,
@@ -71,6 +77,8 @@ export function connectHocuspocus(
       return () => listeners.delete(fn);
     },
     destroy() {
+      win.removeEventListener?.('offline', goOffline);
+      win.removeEventListener?.('online', goOnline);
       snapshots.stop();
       provider.destroy();
       socket.destroy();

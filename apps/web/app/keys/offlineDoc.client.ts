@@ -1,0 +1,47 @@
+import { DOMAINS, openAead, sealAead, type SymmetricKey } from '@coffre/crypto';
+import type { EncryptedDocSession, SnapshotCache } from '@coffre/docs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { idbStore } from './idbStore.client.ts';
+
+/**
+ * What a device keeps of a document to work offline, all of it ciphertext:
+ * the envelope document (y-indexeddb), snapshots it has seen, and edits not
+ * yet sealed into an envelope, sealed under the document key.
+ */
+export function attachOfflineStore(input: { userId: string; session: EncryptedDocSession; key: SymmetricKey }): { snapshotCache: SnapshotCache; ready: Promise<void>; detach(): void } {
+  const { session, key } = input;
+  const id = `${input.userId}:${session.docId}`;
+  const persistence = new IndexeddbPersistence(`coffre-envelopes:${id}`, session.envelope);
+  const snapshots = idbStore('snapshots');
+  const pending = idbStore('pending');
+  const fields = { docId: session.docId };
+
+  const ready = pending
+    .get(id)
+    .then((sealed) => {
+      if (!sealed) return;
+      try {
+        session.restorePending(openAead(key, sealed, DOMAINS.docPending, fields));
+      } catch {
+        void pending.delete(id); // tampered or from an old key: never applied
+      }
+    })
+    .catch(() => undefined);
+  let writes = Promise.resolve();
+  const off = session.onPendingChange((update) => {
+    writes = writes
+      .then(() => (update ? pending.put(id, sealAead(key, update, DOMAINS.docPending, fields)) : pending.delete(id)))
+      .catch(() => undefined);
+  });
+  return {
+    ready,
+    snapshotCache: {
+      get: (snapshotId) => snapshots.get(`${session.docId}:${snapshotId}`),
+      put: (snapshotId, bytes) => snapshots.put(`${session.docId}:${snapshotId}`, bytes),
+    },
+    detach() {
+      off();
+      void persistence.destroy();
+    },
+  };
+}
