@@ -86,6 +86,21 @@ describe('word processor: two people edit one document; a viewer only reads', ()
     await c.keyboard.type('carol tries to edit');
     await a.waitForTimeout(500);
     expect(await a.getByLabel('Document body').textContent()).not.toContain('carol tries');
+    // Alice removes Carol: the key rotates, Bob keeps editing with the new key, Carol is cut off.
+    await a.getByRole('button', { name: 'Share', exact: true }).click();
+    await a.getByRole('dialog').getByRole('listitem').filter({ hasText: carol }).getByRole('button', { name: 'Remove' }).click();
+    await a.getByRole('dialog').getByText(`${carol} was removed and the document has a new key.`).waitFor({ timeout: 30_000 });
+    await a.getByRole('button', { name: 'Done' }).click();
+    await c.getByTestId('sync-status').filter({ hasText: 'No access' }).waitFor({ timeout: 20_000 }).catch(async (e) => {
+      await c.screenshot({ path: 'artifacts/removed-failure.png' });
+      throw e;
+    });
+    await b.getByLabel('Document body').click();
+    await b.keyboard.press('Control+End');
+    await b.keyboard.type(` After rotation ${canary}.`);
+    await expect.poll(() => a.getByLabel('Document body').textContent(), { timeout: 30_000 }).toContain('After rotation');
+    expect(await c.getByLabel('Document body').textContent()).not.toContain('After rotation');
+
     // Bob's list now names the document by its real title.
     await b.goto('/docs');
     await b.getByTestId('doc-list').getByText(`Budget ${canary}`).waitFor({ timeout: 15_000 });

@@ -4,6 +4,7 @@ import { AuthExtension } from './extensions/AuthExtension.ts';
 import { GuardExtension } from './extensions/GuardExtension.ts';
 import { SnapshotExtension } from './extensions/SnapshotExtension.ts';
 import { LoggingExtension, type LogSink } from './extensions/LoggingExtension.ts';
+import { MembershipWatchExtension } from './extensions/MembershipWatchExtension.ts';
 import { PersistenceExtension } from './extensions/PersistenceExtension.ts';
 
 export type CollabServerOptions = { port: number; host?: string; storage: Storage; secureCookies: boolean; logSink?: LogSink };
@@ -22,6 +23,7 @@ export function createCollabServer(opts: CollabServerOptions): Server {
     extensions: [
       new LoggingExtension(opts.logSink),
       new AuthExtension(opts.storage, opts.secureCookies),
+      new MembershipWatchExtension(opts.storage),
       guard,
       new SnapshotExtension(opts.storage, guard, opts.logSink),
       new PersistenceExtension(opts.storage),

@@ -76,6 +76,14 @@ describe('collab server: authentication, access list, relay, persistence', () =>
     a.s.doc.getText('t').insert(0, 'hello from the owner');
     await expect.poll(() => v.s.doc.getText('t').toString()).toBe('hello from the owner');
 
+    // Removing the viewer cuts their open connection within seconds.
+    const stranger = await addUser(storage, 'late');
+    await storage.members.set('doc-2', stranger.userId, 'editor', Date.now());
+    const l = session(stranger, 'doc-2', docKey);
+    await synced(l.c);
+    await storage.members.remove('doc-2', stranger.userId);
+    await expect.poll(() => l.c.status, { timeout: 6000 }).toBe('denied');
+
     v.s.doc.getText('t').insert(0, 'viewer was here ');
     v.s.flush();
     await new Promise((r) => setTimeout(r, 300));

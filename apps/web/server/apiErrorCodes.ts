@@ -14,6 +14,7 @@ export const API_ERROR_CODES = [
   'NOT_FOUND',
   'DOC_EXISTS',
   'FORBIDDEN',
+  'MEMBERS_CHANGED',
   'PAYLOAD_TOO_LARGE',
   'INTERNAL',
 ] as const;

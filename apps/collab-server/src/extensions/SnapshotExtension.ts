@@ -86,9 +86,11 @@ export class SnapshotExtension implements Extension {
   private async commit(document: Document, docId: string, bytes: Uint8Array, ctx: CollabContext): Promise<string> {
     const meta = readEnvelopeMeta(document);
     const state = this.guard.stateOf(document) ?? loadGuardState(document, meta.epoch);
-    const snap = validateSnapshot(bytes, { docId, state, writer: { identityKey: ctx.identityKey, canWrite: ctx.role !== 'viewer' }, meta });
+    const writer = { identityKey: ctx.identityKey, canWrite: ctx.role !== 'viewer', canRotate: ctx.role === 'admin' };
+    const snap = validateSnapshot(bytes, { docId, state, writer, meta });
     const covered = new Map(Object.entries(coveredRecord(snap)));
-    const nextMeta = { snapshotId: snap.header.snapshotId, chainHash: snap.chainHash, epoch: meta.epoch, covered: coveredRecord(snap) };
+    // A snapshot under the next epoch is a key rotation: from now on only that epoch is accepted.
+    const nextMeta = { snapshotId: snap.header.snapshotId, chainHash: snap.chainHash, epoch: snap.header.epoch, covered: coveredRecord(snap) };
     // Durable order: blob, then (snapshot row + pruned state) in one transaction, then the live document.
     const key = blobKey(docId, snap.header.snapshotId);
     await this.storage.blobs.put(key, bytes);
@@ -124,6 +126,7 @@ export class SnapshotExtension implements Extension {
       removed = pruneCoveredEnvelopes(document, covered);
       writeEnvelopeMeta(document, nextMeta);
     });
+    state.epoch = nextMeta.epoch;
     this.sink(JSON.stringify({ t: new Date().toISOString(), level: 'info', service: 'collab', event: 'snapshot.committed', doc: docId, bytes: bytes.length, pruned: removed }));
     return snap.header.snapshotId;
   }

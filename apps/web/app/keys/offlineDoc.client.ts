@@ -8,10 +8,15 @@ import { idbStore } from './idbStore.client.ts';
  * the envelope document (y-indexeddb), snapshots it has seen, and edits not
  * yet sealed into an envelope, sealed under the document key.
  */
-export function attachOfflineStore(input: { userId: string; session: EncryptedDocSession; key: SymmetricKey }): { snapshotCache: SnapshotCache; ready: Promise<void>; detach(): void } {
+export function attachOfflineStore(input: { userId: string; session: EncryptedDocSession; key: SymmetricKey; epoch: number }): {
+  snapshotCache: SnapshotCache;
+  ready: Promise<void>;
+  detach(): Promise<void>;
+} {
   const { session, key } = input;
   const id = `${input.userId}:${session.docId}`;
-  const persistence = new IndexeddbPersistence(`coffre-envelopes:${id}`, session.envelope);
+  // One cache per key epoch: after a rotation, writes refused under the old key are never resent.
+  const persistence = new IndexeddbPersistence(envelopeDbName(input.userId, session.docId, input.epoch), session.envelope);
   const snapshots = idbStore('snapshots');
   const pending = idbStore('pending');
   const fields = { docId: session.docId };
@@ -39,9 +44,21 @@ export function attachOfflineStore(input: { userId: string; session: EncryptedDo
       get: (snapshotId) => snapshots.get(`${session.docId}:${snapshotId}`),
       put: (snapshotId, bytes) => snapshots.put(`${session.docId}:${snapshotId}`, bytes),
     },
-    detach() {
+    async detach() {
       off();
-      void persistence.destroy();
+      await persistence.destroy();
     },
   };
+}
+
+function envelopeDbName(userId: string, docId: string, epoch: number): string {
+  return `coffre-envelopes:${userId}:${docId}:${epoch}`;
+}
+
+/** Drops the envelope cache of a past epoch (after a key rotation). */
+export function forgetCachedEnvelopes(userId: string, docId: string, epoch: number): Promise<void> {
+  return new Promise((resolve) => {
+    const req = indexedDB.deleteDatabase(envelopeDbName(userId, docId, epoch));
+    req.onsuccess = req.onerror = req.onblocked = () => resolve();
+  });
 }

@@ -1,7 +1,11 @@
+import * as Y from 'yjs';
 import { asSymmetricKey, fromBase64Url, toBase64Url } from '@coffre/crypto';
 import { EncryptedAwareness, EncryptedDocSession, connectHocuspocus, type HocuspocusConnection, type SnapshotAnchor } from '@coffre/docs';
-import { attachOfflineStore } from './offlineDoc.client.ts';
+import { attachOfflineStore, forgetCachedEnvelopes } from './offlineDoc.client.ts';
 import type { UnlockedAccount } from './unlockedAccount.client.ts';
+
+/** Edits a closing session could not seal (its key was rotated away), for the next session of that document in this tab. */
+const handover = new Map<string, Uint8Array>();
 
 export type OpenDoc = { session: EncryptedDocSession; connection: HocuspocusConnection; presence: EncryptedAwareness; close(): void };
 
@@ -14,7 +18,12 @@ export function openEncryptedDoc(input: { account: UnlockedAccount; docId: strin
     identity: input.account.identity,
     trustAnchor: localAnchor(input.account.userId, input.docId),
   });
-  const offline = attachOfflineStore({ userId: input.account.userId, session, key });
+  const offline = attachOfflineStore({ userId: input.account.userId, session, key, epoch: input.epoch });
+  const carried = handover.get(input.docId);
+  if (carried) {
+    handover.delete(input.docId);
+    session.restorePending(carried);
+  }
   const connection = connectHocuspocus(session, { url: input.collabUrl, canWrite: input.canWrite ?? true, snapshotCache: offline.snapshotCache });
   const presence = new EncryptedAwareness(session, connection.provider.awareness!);
   const flushOnHide = () => session.flush();
@@ -26,11 +35,17 @@ export function openEncryptedDoc(input: { account: UnlockedAccount; docId: strin
     close() {
       window.removeEventListener('pagehide', flushOnHide);
       session.flush();
+      const unsent = session.takePending();
+      // After a key rotation, envelopes sealed under the old key may have been refused: hand the whole
+      // state over, and the next session re-seals whatever the server does not have.
+      const rotatedAway = session.keyOutdated;
+      if (rotatedAway) handover.set(input.docId, Y.encodeStateAsUpdateV2(session.doc));
+      else if (unsent) handover.set(input.docId, unsent);
       // Give the provider a moment to send the last envelope before closing.
       setTimeout(() => {
         presence.destroy();
         connection.destroy();
-        offline.detach();
+        void offline.detach().then(() => (rotatedAway ? forgetCachedEnvelopes(input.account.userId, input.docId, input.epoch) : undefined));
         session.destroy();
       }, 200);
     },

@@ -78,6 +78,35 @@ export function sharingRoutes(services: Services): Router {
     res.json({ ok: true });
   });
 
+  /**
+   * A key rotation: new grants, for the next epoch, for everyone who still
+   * has access (the caller excepted). The collab server accepts the new
+   * epoch from an admin's snapshot; this only replaces the stored grants.
+   */
+  r.post('/docs/:docId/rotate', async (req, res) => {
+    const docId = String(req.params.docId);
+    const body = z
+      .object({ epoch: z.number().int().min(2), grants: z.array(z.object({ userId: z.string().min(1).max(64), grant: base64Bytes(GRANT_BYTES) })).max(1000) })
+      .parse(req.body);
+    const userId = me(res.locals);
+    if ((await roleOf(docId, userId)) !== 'admin') throw new ApiError(403, 'FORBIDDEN', 'Only an admin of this document can change its key.');
+    const doc = (await storage.documents.get(docId))!;
+    const expected = new Set([doc.ownerId, ...(await storage.members.list(docId)).map((m) => m.userId)]);
+    expected.delete(userId);
+    const given = new Set(body.grants.map((g) => g.userId));
+    if (given.size !== expected.size || [...expected].some((u) => !given.has(u))) {
+      throw new ApiError(409, 'MEMBERS_CHANGED', 'The people with access changed meanwhile. Try again.');
+    }
+    await storage.transaction(async (tx) => {
+      for (const old of await tx.grants.listForItem(docId)) await tx.grants.delete(old.grantId);
+      for (const g of body.grants) {
+        await tx.grants.put({ grantId: randomUUID(), itemId: docId, recipientUserId: g.userId, senderUserId: userId, payload: g.grant, createdAt: services.now() });
+      }
+    });
+    log.info('doc.key-rotated', { docId, by: userId, epoch: body.epoch, grants: body.grants.length });
+    res.json({ ok: true });
+  });
+
   /** Grants addressed to me, with each sharer's bundle so the browser can verify them. */
   r.get('/grants', async (_req, res) => {
     const grants = await storage.grants.listForRecipient(me(res.locals));

@@ -124,6 +124,16 @@ export class EncryptedDocSession {
     return () => this.pendingListeners.delete(fn);
   }
 
+  /** Removes and returns the edits not yet sealed (merged), e.g. to hand them to a session with a newer key. */
+  takePending(): Uint8Array | null {
+    if (this.buffer.length === 0) return null;
+    const merged = this.buffer.length === 1 ? this.buffer[0]! : Y.mergeUpdatesV2(this.buffer);
+    this.buffer = [];
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    return merged;
+  }
+
   /** Re-applies edits saved by onPendingChange (after a reload); they are sent when online. */
   restorePending(update: Uint8Array): void {
     Y.applyUpdateV2(this.doc, update); // local origin: joins the buffer like a fresh edit
@@ -150,7 +160,7 @@ export class EncryptedDocSession {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.buffer.length === 0 || this.destroyed) return;
-    if (!this.online) {
+    if (!this.online || this.keyOutdated) {
       this.emitPending();
       return;
     }
@@ -181,6 +191,31 @@ export class EncryptedDocSession {
     for (const fn of this.pendingListeners) fn(merged);
   }
 
+  /** The epoch whose key seals new envelopes. */
+  get currentEpoch(): number {
+    return this.opts.keys.current.epoch;
+  }
+
+  /**
+   * Switches to a new epoch key (a rotation); older keys stay for reading
+   * older envelopes and versions. Seal nothing new until the rotation
+   * snapshot is accepted (the transport handles that).
+   */
+  useKey(epoch: number, key: SymmetricKey): () => void {
+    const previous = this.opts.keys;
+    const byEpoch = new Map(previous.byEpoch ?? []);
+    byEpoch.set(previous.current.epoch, previous.current.key);
+    this.opts.keys = { current: { epoch, key }, byEpoch };
+    return () => {
+      this.opts.keys = previous;
+    };
+  }
+
+  /** The server moved to an epoch this session has no key for (someone rotated): stop sealing. */
+  get keyOutdated(): boolean {
+    return readEnvelopeMeta(this.envelope).epoch > this.opts.keys.current.epoch;
+  }
+
   /** The snapshot this session has verified and applied ('' for none). */
   get currentSnapshotId(): string {
     return this.snapshotId;
@@ -194,11 +229,11 @@ export class EncryptedDocSession {
 
   /**
    * A new snapshot of the current state, built on the last one, covering
-   * every envelope applied here. Null while the session is behind (a snapshot
+   * every envelope applied or sent here (edits not yet sealed are included
+   * in the state but covered by no envelope, which is harmless). Null while the session is behind (a snapshot
    * to load, or envelopes missing) or has nothing to cover.
    */
   buildSnapshot(): Uint8Array | null {
-    this.flush();
     if (this.waitingForSnapshot() || this.outOfDate) return null;
     const covered = [...this.chains].map(([device, c]) => ({ deviceKey: fromHex(device), seq: c.seq, hash: c.hash }));
     if (this.seq > 0) covered.push({ deviceKey: this.device.publicKey, seq: this.seq, hash: this.prevHash });

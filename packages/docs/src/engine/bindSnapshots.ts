@@ -1,4 +1,4 @@
-import { fromBase64Url, randomBytes, toBase64Url } from '@coffre/crypto';
+import { fromBase64Url, randomBytes, toBase64Url, type SymmetricKey } from '@coffre/crypto';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { ENVELOPE } from '../wire/envelopeLayout.ts';
 import type { CompactionPolicy } from './connectHocuspocus.ts';
@@ -18,6 +18,12 @@ export type SnapshotControl = {
   /** Compacts now, whatever the policy says (e.g. "save a version"). Resolves when the server answered. */
   snapshotNow(): Promise<boolean>;
   listVersions(): Promise<Version[]>;
+  /**
+   * Moves the document to a new epoch key: everything sent so far is
+   * acknowledged, then a snapshot under the new key (which the server
+   * accepts from admins only) replaces the log. Resolves to success.
+   */
+  rotate(epoch: number, key: SymmetricKey): Promise<boolean>;
   /** Raw snapshot bytes, for previews; verify them with session.readSnapshot. */
   fetchSnapshot(id: string): Promise<Uint8Array>;
   stop(): void;
@@ -105,8 +111,9 @@ export function bindSnapshots(
   const attempt = (force = false) => {
     timer = null;
     if (inFlight || (!force && !due())) return;
-    // Only what the server has acknowledged may be covered: wait until everything is sent.
-    if (!provider.isSynced || provider.hasUnsyncedChanges || session.hasPendingLocalChanges) {
+    // Only what the server has acknowledged may be covered: send what is gathered, wait for the ack.
+    session.flush();
+    if (!provider.isSynced || provider.hasUnsyncedChanges) {
       timer = setTimeout(() => attempt(force), 250);
       return;
     }
@@ -136,6 +143,22 @@ export function bindSnapshots(
         if (timer) clearTimeout(timer);
         attempt(true);
       });
+    },
+    async rotate(epoch, key) {
+      if (!canWrite) return false;
+      session.flush();
+      for (let i = 0; i < 100 && (provider.hasUnsyncedChanges || !provider.isSynced); i++) await new Promise((r) => setTimeout(r, 100));
+      if (provider.hasUnsyncedChanges || inFlight) return false;
+      session.setOnline(false); // nothing new is sealed until the server has the new epoch
+      const undo = session.useKey(epoch, key);
+      const ok = await new Promise<boolean>((resolve) => {
+        answered = resolve;
+        if (timer) clearTimeout(timer);
+        attempt(true);
+      });
+      if (!ok) undo();
+      session.setOnline(provider.isSynced);
+      return ok;
     },
     listVersions: () => request({ t: 'snap-list' }, (m) => (m.t === 'snap-versions' ? m.versions : undefined)),
     fetchSnapshot: (id) => request({ t: 'snap-fetch', id }, (m) => (m.t === 'snap-data' ? fromBase64Url(m.b) : undefined)),

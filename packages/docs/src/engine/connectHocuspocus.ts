@@ -51,6 +51,11 @@ export function connectHocuspocus(
     },
     onSynced: () => set('synced'),
     onAuthenticationFailed: () => set('denied'),
+    // A per-document close from the server carries `coffre:<code>:<reason>` (Hocuspocus 3 sends no code).
+    onClose: ({ event }) => {
+      const code = Number(String(event?.reason ?? '').split(':')[1]);
+      set(code === 4401 || code === 4403 ? 'denied' : 'offline');
+    },
   });
   provider.on('unsyncedChanges', () => {
     for (const fn of listeners) fn(status);

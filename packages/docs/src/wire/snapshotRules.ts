@@ -20,7 +20,10 @@ export function validateSnapshot(bytes: Uint8Array, ctx: { docId: string; state:
   const snap = decodeSnapshot(bytes);
   const h = snap.header;
   if (h.docId !== ctx.docId) throw new DocError('WRONG_DOCUMENT');
-  if (h.epoch !== ctx.state.epoch) throw new DocError('STALE_EPOCH');
+  // A key rotation is a snapshot under the next epoch, by an admin, that includes every envelope the server has.
+  const rotation = h.epoch === ctx.state.epoch + 1;
+  if (h.epoch !== ctx.state.epoch && !rotation) throw new DocError('STALE_EPOCH');
+  if (rotation && !ctx.writer.canRotate) throw new DocError('NOT_A_WRITER', 'only admins rotate keys');
   if (!ctx.writer.canWrite || !constantTimeEqual(h.identityKey, ctx.writer.identityKey)) throw new DocError('NOT_A_WRITER');
   verifySnapshot(snap);
   const parentHash = ctx.meta.snapshotId ? ctx.meta.chainHash : ZERO_HASH;
@@ -32,6 +35,11 @@ export function validateSnapshot(bytes: Uint8Array, ctx: { docId: string; state:
     if (!head || c.seq > head.seq || covered.has(device)) throw new DocError('SNAPSHOT_INVALID', 'covers envelopes the server never had');
     if (c.seq === head.seq && !constantTimeEqual(c.hash, head.hash)) throw new DocError('SNAPSHOT_INVALID', 'covers another envelope');
     covered.set(device, c.seq);
+  }
+  if (rotation) {
+    for (const [device, head] of ctx.state.devices) {
+      if ((covered.get(device) ?? 0) !== head.seq) throw new DocError('SNAPSHOT_INVALID', 'a rotation must include every envelope');
+    }
   }
   for (const [device, seq] of Object.entries(ctx.meta.covered)) {
     if ((covered.get(device) ?? 0) < seq) throw new DocError('SNAPSHOT_INVALID', 'covers less than its parent');

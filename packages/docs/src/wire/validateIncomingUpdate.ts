@@ -7,7 +7,8 @@ import { ENVELOPE, ZERO_HASH } from './envelopeLayout.ts';
 import type { DeviceChain, GuardCommit, GuardState } from './GuardState.ts';
 import { verifyEnvelope } from './verifyEnvelope.ts';
 
-export type Writer = { identityKey: Uint8Array; canWrite: boolean };
+/** The connection's user: their identity key and role. Only admins may rotate a document's key. */
+export type Writer = { identityKey: Uint8Array; canWrite: boolean; canRotate?: boolean };
 
 /**
  * The server guard's rule, as a pure function: an incoming Yjs update to an

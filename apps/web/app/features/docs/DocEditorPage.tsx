@@ -21,7 +21,23 @@ export default function DocEditorPage({ docId }: { docId: string }) {
     if (!account || !key || !epoch) return;
     const handle = openEncryptedDoc({ account, docId, key, epoch, collabUrl: folder.collabUrl, canWrite: !readOnly });
     setOpen(handle);
-    return () => handle.close();
+    // Someone rotated the key: fetch the grant they sealed to us (it may lag the new snapshot a moment);
+    // the new key in the folder entry reopens the document.
+    let retry: ReturnType<typeof setInterval> | null = null;
+    const check = () => {
+      if (retry || !handle.session.keyOutdated) return;
+      void folder.refreshGrants();
+      retry = setInterval(() => void folder.refreshGrants(), 1500);
+    };
+    const offChange = handle.session.onChange(check);
+    const meta = handle.session.envelope.getMap('meta');
+    meta.observe(check);
+    return () => {
+      if (retry) clearInterval(retry);
+      offChange();
+      meta.unobserve(check);
+      handle.close();
+    };
   }, [account, docId, key, epoch, readOnly, folder.collabUrl]);
 
   if (!folder.ready) return <p className="muted">Decrypting your documents…</p>;
@@ -42,7 +58,11 @@ export default function DocEditorPage({ docId }: { docId: string }) {
       readOnly={readOnly}
       user={{ name: account!.username, color: userColor(account!.userId) }}
       me={{ userId: account!.userId }}
-      headerExtra={canShare && account ? <ShareDialog account={account} docId={docId} epoch={entry.epoch} docKey={entry.key} /> : null}
+      headerExtra={
+        canShare && account ? (
+          <ShareDialog account={account} docId={docId} epoch={entry.epoch} docKey={entry.key} open={open} onRotated={(e, k) => folder.setDocumentKey(docId, e, k)} />
+        ) : null
+      }
       onTitleChange={(title) => folder.renameDocument(docId, title)}
     />
   );

@@ -14,6 +14,9 @@ export type HomeFolder = {
   collabUrl: string;
   createDocument(title: string): Promise<FolderEntry>;
   renameDocument(id: string, title: string): void;
+  /** After a key rotation: my own new key, or fetch the grants others sealed to me. */
+  setDocumentKey(id: string, epoch: number, key: string): void;
+  refreshGrants(): Promise<void>;
 };
 
 const HomeFolderContext = createContext<HomeFolder | null>(null);
@@ -85,8 +88,14 @@ export function HomeFolderProvider({ account, collabUrl, children }: { account: 
       renameDocument(id: string, title: string) {
         if (open) updateFolderEntry(open.session.doc, id, { title, modified: Date.now() });
       },
+      setDocumentKey(id: string, epoch: number, key: string) {
+        if (open) updateFolderEntry(open.session.doc, id, { epoch, key, modified: Date.now() });
+      },
+      async refreshGrants() {
+        if (open) await addSharedWithMe(account, open);
+      },
     }),
-    [open, synced, error, entries, collabUrl],
+    [open, synced, error, entries, collabUrl, account],
   );
 
   return <HomeFolderContext.Provider value={value}>{children}</HomeFolderContext.Provider>;

@@ -2,12 +2,28 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiFetch } from '../../api/apiFetch.ts';
 import { errorMessage } from '../../components/errorMessage.ts';
 import { shareDocument, type Role } from '../../keys/shareDocument.client.ts';
+import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
+import { rotateDocumentKey } from '../../keys/rotateDocumentKey.client.ts';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 
 type Member = { userId: string; username: string; role: Role; owner: boolean };
 
 /** Share a document with people by username: the key is sealed to them in this browser. */
-export function ShareDialog({ account, docId, epoch, docKey }: { account: UnlockedAccount; docId: string; epoch: number; docKey: string }) {
+export function ShareDialog({
+  account,
+  docId,
+  epoch,
+  docKey,
+  open,
+  onRotated,
+}: {
+  account: UnlockedAccount;
+  docId: string;
+  epoch: number;
+  docKey: string;
+  open: OpenDoc;
+  onRotated(epoch: number, key: string): void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [username, setUsername] = useState('');
   const [role, setRole] = useState<Role>('editor');
@@ -36,12 +52,24 @@ export function ShareDialog({ account, docId, epoch, docKey }: { account: Unlock
     }
   }
 
+  /** Removing someone also rotates the key, so they cannot read what is written next. */
   async function handleRemove(m: Member) {
+    setBusy(true);
+    setStatus(null);
     try {
       await apiFetch(`/docs/${encodeURIComponent(docId)}/members/${encodeURIComponent(m.userId)}/remove`, {});
+      const rotated = await rotateDocumentKey({ account, open, docId, epoch });
+      if (rotated) {
+        onRotated(rotated.epoch, rotated.key);
+        setStatus({ ok: true, text: `${m.username} was removed and the document has a new key.` });
+      } else {
+        setStatus({ ok: false, text: `${m.username} was removed, but changing the key failed. Remove them again to retry.` });
+      }
       load();
     } catch (err) {
       setStatus({ ok: false, text: errorMessage(err) });
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -67,7 +95,7 @@ export function ShareDialog({ account, docId, epoch, docKey }: { account: Unlock
               <span>{m.username}{m.userId === account.userId ? ' (you)' : ''}</span>
               <span className="muted small">{m.owner ? 'Owner' : m.role}</span>
               {!m.owner && m.userId !== account.userId && (
-                <button type="button" className="ghost" onClick={() => handleRemove(m)}>Remove</button>
+                <button type="button" className="ghost" disabled={busy} onClick={() => handleRemove(m)}>Remove</button>
               )}
             </li>
           ))}

@@ -32,9 +32,10 @@ export function SyncBadge({ open }: { open: OpenDoc }) {
 }
 
 function compute(open: OpenDoc, integrity: string | null): Shown {
-  if (integrity) return { label: 'Integrity problem', tone: 'bad', detail: `Some changes from the server failed verification (${integrity}) and were not applied.` };
   const s = open.connection.status;
-  if (s === 'denied') return { label: 'No access', tone: 'bad', detail: 'The server refused access to this document.' };
+  if (s === 'denied') return { label: 'No access', tone: 'bad', detail: 'You no longer have access to this document.' };
+  if (integrity === 'UNKNOWN_EPOCH') return { label: 'Key changed', tone: 'bad', detail: 'The document got a new key that was not shared with you. Newer changes cannot be shown.' };
+  if (integrity) return { label: 'Integrity problem', tone: 'bad', detail: `Some changes from the server failed verification (${integrity}) and were not applied.` };
   if (s === 'offline' || s === 'connecting') {
     const pending = open.connection.unsynced || open.session.hasPendingLocalChanges;
     return { label: pending ? 'Offline — changes kept here' : 'Offline', tone: 'warn', detail: 'Reconnecting… Your edits stay in this tab and are sent when the connection returns.' };

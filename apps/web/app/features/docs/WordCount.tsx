@@ -4,7 +4,8 @@ import { useEditorState, type Editor } from '@tiptap/react';
 export function WordCount({ editor }: { editor: Editor }) {
   const { words, characters } = useEditorState({
     editor,
-    selector: ({ editor: e }) => ({ words: e.storage.characterCount.words() as number, characters: e.storage.characterCount.characters() as number }),
+    // The storage is gone for a moment while an editor is replaced (e.g. after a key rotation).
+    selector: ({ editor: e }) => ({ words: (e.storage.characterCount?.words() ?? 0) as number, characters: (e.storage.characterCount?.characters() ?? 0) as number }),
   });
   return (
     <footer className="doc-foot muted small" data-testid="word-count">

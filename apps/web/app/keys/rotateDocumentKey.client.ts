@@ -1,0 +1,39 @@
+import { generateSymmetricKey, sealGrant, toBase64Url } from '@coffre/crypto';
+import { apiFetch } from '../api/apiFetch.ts';
+import { lookUpContact } from './lookUpContact.client.ts';
+import type { OpenDoc } from './openEncryptedDoc.client.ts';
+import type { UnlockedAccount } from './unlockedAccount.client.ts';
+
+type Member = { userId: string; username: string; role: 'viewer' | 'editor' | 'admin'; owner: boolean };
+
+/**
+ * After someone loses access: a fresh key for the next epoch, sealed to
+ * everyone who keeps access, then a snapshot under it. Content written from
+ * now on is unreadable with the old key.
+ * @returns the new epoch and key (base64url), or null when the server refused
+ */
+export async function rotateDocumentKey(input: { account: UnlockedAccount; open: OpenDoc; docId: string; epoch: number }): Promise<{ epoch: number; key: string } | null> {
+  const epoch = input.epoch + 1;
+  const key = generateSymmetricKey();
+  const members = await apiFetch<Member[]>(`/docs/${encodeURIComponent(input.docId)}/members`);
+  const grants = [];
+  for (const m of members) {
+    if (m.userId === input.account.userId) continue;
+    const contact = await lookUpContact(m.username);
+    const grant = sealGrant({
+      itemId: input.docId,
+      epoch,
+      role: m.owner ? 'admin' : m.role,
+      itemKey: key,
+      recipientUserId: contact.userId,
+      recipientBoxPublicKey: contact.boxPublicKey,
+      signerUserId: input.account.userId,
+      signer: input.account.identity.signing,
+    });
+    grants.push({ userId: contact.userId, grant: toBase64Url(grant) });
+  }
+  // The snapshot first: once the server is on the new epoch, old-key writes stop everywhere.
+  if (!(await input.open.connection.history.rotate(epoch, key))) return null;
+  await apiFetch(`/docs/${encodeURIComponent(input.docId)}/rotate`, { epoch, grants });
+  return { epoch, key: toBase64Url(key) };
+}
