@@ -98,7 +98,7 @@ describe('word processor: two people edit one document; a viewer only reads', ()
     await b.getByLabel('Document body').click();
     await b.keyboard.press('Control+End');
     await b.keyboard.type(` After rotation ${canary}.`);
-    await expect.poll(() => a.getByLabel('Document body').textContent(), { timeout: 30_000 }).toContain('After rotation');
+    await expect.poll(() => a.getByLabel('Document body').textContent(), { timeout: 60_000 }).toContain('After rotation');
     expect(await c.getByLabel('Document body').textContent()).not.toContain('After rotation');
 
     // Bob's list now names the document by its real title.

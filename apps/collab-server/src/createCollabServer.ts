@@ -3,6 +3,7 @@ import type { Storage } from '@coffre/storage';
 import { AuthExtension } from './extensions/AuthExtension.ts';
 import { GuardExtension } from './extensions/GuardExtension.ts';
 import { SnapshotExtension } from './extensions/SnapshotExtension.ts';
+import { LimitsExtension } from './extensions/LimitsExtension.ts';
 import { LoggingExtension, type LogSink } from './extensions/LoggingExtension.ts';
 import { MembershipWatchExtension } from './extensions/MembershipWatchExtension.ts';
 import { PersistenceExtension } from './extensions/PersistenceExtension.ts';
@@ -24,6 +25,7 @@ export function createCollabServer(opts: CollabServerOptions): Server {
       new LoggingExtension(opts.logSink),
       new AuthExtension(opts.storage, opts.secureCookies),
       new MembershipWatchExtension(opts.storage),
+      new LimitsExtension(undefined, opts.logSink),
       guard,
       new SnapshotExtension(opts.storage, guard, opts.logSink),
       new PersistenceExtension(opts.storage),

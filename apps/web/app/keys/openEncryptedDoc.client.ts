@@ -4,6 +4,9 @@ import { EncryptedAwareness, EncryptedDocSession, connectHocuspocus, type Hocusp
 import { attachOfflineStore, forgetCachedEnvelopes } from './offlineDoc.client.ts';
 import type { UnlockedAccount } from './unlockedAccount.client.ts';
 
+const BATCH_WITH_OTHERS_MS = 100;
+const BATCH_ALONE_MS = 1000;
+
 /** Edits a closing session could not seal (its key was rotated away), for the next session of that document in this tab. */
 const handover = new Map<string, Uint8Array>();
 
@@ -12,11 +15,14 @@ export type OpenDoc = { session: EncryptedDocSession; connection: HocuspocusConn
 /** Opens a document by id and key: a local plaintext Y.Doc synced as envelopes through the collab server. */
 export function openEncryptedDoc(input: { account: UnlockedAccount; docId: string; key: Uint8Array | string; epoch: number; collabUrl: string; canWrite?: boolean }): OpenDoc {
   const key = asSymmetricKey(typeof input.key === 'string' ? fromBase64Url(input.key) : input.key);
+  let presence: EncryptedAwareness | undefined;
   const session = new EncryptedDocSession({
     docId: input.docId,
     keys: { current: { epoch: input.epoch, key } },
     identity: input.account.identity,
     trustAnchor: localAnchor(input.account.userId, input.docId),
+    // Others see edits quickly; alone, edits are gathered longer into fewer envelopes (DESIGN.md §3).
+    batchMs: () => (presence?.othersPresent ? BATCH_WITH_OTHERS_MS : BATCH_ALONE_MS),
   });
   const offline = attachOfflineStore({ userId: input.account.userId, session, key, epoch: input.epoch });
   const carried = handover.get(input.docId);
@@ -25,7 +31,7 @@ export function openEncryptedDoc(input: { account: UnlockedAccount; docId: strin
     session.restorePending(carried);
   }
   const connection = connectHocuspocus(session, { url: input.collabUrl, canWrite: input.canWrite ?? true, snapshotCache: offline.snapshotCache });
-  const presence = new EncryptedAwareness(session, connection.provider.awareness!);
+  presence = new EncryptedAwareness(session, connection.provider.awareness!);
   const flushOnHide = () => session.flush();
   window.addEventListener('pagehide', flushOnHide);
   return {

@@ -24,8 +24,8 @@ export type EncryptedDocOptions = {
   docId: string;
   keys: DocKeys;
   identity: Identity;
-  /** How long local edits are gathered into one envelope. */
-  batchMs?: number;
+  /** How long local edits are gathered into one envelope (a function: e.g. shorter when others are present). */
+  batchMs?: number | (() => number);
   /** Membership check for an envelope's author; anything refused is never applied. */
   isAuthorAllowed?: (identityKey: Uint8Array) => boolean;
   /** The last snapshot this device saw of this document, kept across reloads: rollbacks and forks are refused. */
@@ -91,7 +91,7 @@ export class EncryptedDocSession {
       if (origin === REMOTE || this.destroyed) return;
       this.buffer.push(update);
       if (!this.online) this.emitPending();
-      this.timer ??= setTimeout(() => this.flush(), opts.batchMs ?? 100);
+      this.timer ??= setTimeout(() => this.flush(), typeof opts.batchMs === 'function' ? opts.batchMs() : (opts.batchMs ?? 100));
     });
   }
 
