@@ -1,10 +1,72 @@
 /**
  * Benchmarks that print ratios against a baseline measured in the same run.
- * Usage: npm run bench [-- --quick]
+ * Usage: npm run bench [-- --quick]; pick benchmarks with COFFRE_BENCH_ONLY=crypto,fanout,cold,memory
+ * (or `tsx run.ts --only=…` in bench/).
+ *
+ * --quick is a smoke run (small loads, one repetition, a prefix of the
+ * editing trace): its figures are not the ones to quote.
  */
+import os from 'node:os';
 import { cryptoEnvelopeBench } from './crypto/cryptoEnvelopeBench.ts';
-import { printResults } from './printResults.ts';
+import { printResults, type BenchCheck, type BenchResult } from './printResults.ts';
+import { coldOpenBench } from './sync/coldOpenBench.ts';
+import { fanoutBench, type FanoutOptions } from './sync/fanoutBench.ts';
+import { serverMemoryBench } from './sync/serverMemoryBench.ts';
 
-const quick = process.argv.includes('--quick');
-const results = [await cryptoEnvelopeBench({ iterations: quick ? 2_000 : 20_000 })];
-printResults(results);
+// `npm run bench -- --quick` at the root reaches this script as npm's config (npm_config_quick), not as an argument.
+const quick = process.argv.includes('--quick') || process.env.npm_config_quick === 'true';
+const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? process.env.COFFRE_BENCH_ONLY;
+const only = onlyArg ? new Set(onlyArg.split(',')) : null;
+const wanted = (name: string) => only === null || only.has(name);
+
+const results: BenchResult[] = [];
+const checks: BenchCheck[] = [];
+const started = performance.now();
+const section = (name: string) => console.log(`\n== ${name} (${((performance.now() - started) / 1000).toFixed(0)} s) ==`);
+console.log(`coffre bench${quick ? ' --quick (smoke run)' : ''}: ${os.cpus().length} cores, node ${process.version}`);
+
+if (wanted('crypto')) {
+  section('keystroke envelope');
+  results.push(await cryptoEnvelopeBench({ iterations: quick ? 2_000 : 20_000 }));
+}
+
+if (wanted('fanout')) {
+  // One writer; 10 keys/s for 10 and 50 clients. 200 end-to-end encrypted receivers share this
+  // process's one core (each opens every envelope: two Ed25519 verifications), so at 200 the
+  // writer types 4 keys/s to keep the harness below saturation (its CPU is printed per run).
+  const configs: Array<Pick<FanoutOptions, 'clients' | 'intervalMs'>> = quick
+    ? [
+        { clients: 10, intervalMs: 100 },
+        { clients: 50, intervalMs: 100 },
+      ]
+    : [
+        { clients: 10, intervalMs: 100 },
+        { clients: 50, intervalMs: 100 },
+        { clients: 200, intervalMs: 250 },
+      ];
+  for (const c of configs) {
+    section(`fan-out, ${c.clients} clients`);
+    const r = await fanoutBench({ ...c, batchMs: 50, warmupMs: quick ? 500 : 1000, windowMs: quick ? 1500 : 5000, reps: quick ? 1 : 3 });
+    results.push(...r.results);
+    checks.push(...r.checks);
+  }
+}
+
+if (wanted('cold')) {
+  section('cold open of the editing trace');
+  const r = await coldOpenBench(quick ? { edits: 20_000, editsPerEnvelope: 50, opens: 2 } : { editsPerEnvelope: 50, opens: 5 });
+  if (r) {
+    results.push(...r.results);
+    checks.push(...r.checks);
+  }
+}
+
+if (wanted('memory')) {
+  section('server memory');
+  const r = await serverMemoryBench(quick ? { docs: 10, keystrokesPerDoc: 20, connections: 20 } : { docs: 50, keystrokesPerDoc: 20, connections: 200 });
+  results.push(...r.results);
+  checks.push(...r.checks);
+}
+
+const misses = printResults(results, checks);
+console.log(`\n${misses === 0 ? 'every target met' : `${misses} target(s) missed`}; ${((performance.now() - started) / 1000).toFixed(0)} s in all`);

@@ -48,3 +48,21 @@ export async function loadWindow(): Promise<{ end(knownChildCpuMs: number): Prom
     },
   };
 }
+
+/**
+ * Waits (at most `maxWaitMs`) for one second in which other processes use
+ * less than `thresholdPct` of a core; returns the last such figure (null
+ * where /proc/stat is not readable). Other jobs share this machine.
+ */
+export async function waitForQuiet(maxWaitMs = 30_000, thresholdPct = 20): Promise<number | null> {
+  const end = performance.now() + maxWaitMs;
+  let foreign: number | null = null;
+  do {
+    const w = await loadWindow();
+    await new Promise((r) => setTimeout(r, 1000));
+    foreign = (await w.end(0)).foreignPct;
+    if (foreign === null || foreign < thresholdPct) return foreign;
+  } while (performance.now() < end);
+  console.log(`  (machine still busy: other processes use ${foreign.toFixed(0)}% of a core; measuring anyway)`);
+  return foreign;
+}

@@ -28,14 +28,35 @@ export function newDocKey(): SymmetricKey {
 }
 
 /**
- * What the message being handled right now looked like on arrival. Every
- * client of this process shares one event loop, so a frame's handling waits
- * behind the handling of the frames other simulated clients received in the
- * same poll. The bench socket therefore stamps each frame the moment `ws`
- * emits it, and hands it to the provider from a setImmediate; a listener
- * that runs during that hand-over reads the stamps here.
+ * What the frame being handled right now looked like on arrival. Every
+ * client of this process shares one event loop, so without care a frame
+ * would wait behind the handling of every frame the other simulated clients
+ * received in the same poll, and even its arrival could not be seen until
+ * they were done. The bench socket therefore stamps each frame the moment
+ * `ws` emits it and queues it; the queue hands over one frame per turn of
+ * the event loop (setImmediate), so the loop polls the sockets again, and
+ * stamps what arrived, between any two frames. A listener that runs during a
+ * hand-over reads the stamps here.
  */
 export const dispatch: { current: { arrival: number; start: number } | null } = { current: null };
+
+const handOvers: Array<() => void> = [];
+let pumping = false;
+function pump(): void {
+  try {
+    handOvers.shift()?.();
+  } finally {
+    if (handOvers.length > 0) setImmediate(pump);
+    else pumping = false;
+  }
+}
+function handOver(job: () => void): void {
+  handOvers.push(job);
+  if (!pumping) {
+    pumping = true;
+    setImmediate(pump);
+  }
+}
 
 type Listener = (ev: unknown) => void;
 
@@ -60,7 +81,7 @@ export function benchSocket(cookie: string | null): typeof globalThis.WebSocket 
     if (type !== 'message') return base.addEventListener.call(this, type, listener, options);
     const wrapper: Listener = (ev) => {
       const arrival = now();
-      setImmediate(() => {
+      handOver(() => {
         if (this.wrapped.get(listener) !== wrapper) return; // removed meanwhile
         const prev = dispatch.current;
         dispatch.current = { arrival, start: now() };

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { BenchCheck, BenchResult } from '../printResults.ts';
-import { loadWindow, median, percentile } from '../stats.ts';
+import { loadWindow, median, percentile, waitForQuiet } from '../stats.ts';
 import { createBenchUser, dispatch, newDocKey, now, openCoffreClient, openMany, openPlainClient, sleep, waitFor, type CoffreClient, type PlainClient } from './clients.ts';
 import { startServer } from './serverProcess.ts';
 
@@ -33,11 +33,14 @@ type RunFigures = {
   wireP50: number;
   wireP99: number;
   handleP50: number;
+  flushP50: number;
   harnessP50: number;
   harnessP99: number;
   typedP50: number;
   serverCpuPct: number;
   serverEldP99: number;
+  journalP50: number;
+  journalP99: number;
   clientCpuPct: number;
   foreignPct: number | null;
   delivered: number;
@@ -61,10 +64,12 @@ async function runOnce(mode: 'coffre' | 'plain', o: FanoutOptions): Promise<RunF
     const pushAt: number[] = []; // keystroke index (1-based) → push time
     const typedAt: number[] = []; // keystroke index → time typed
     let frameBytes = 0;
+    const flushMs: number[] = []; // coffre: merge + seal + sign + push + send, per envelope
     if (mode === 'coffre') {
       const user = await createBenchUser('fanout');
-      await server.setup([user.setup], [{ docId, ownerId: user.setup.userId }]);
+      await server.setup([user.setup], [docId, `${docId}-warm`].map((d) => ({ docId: d, ownerId: user.setup.userId })));
       const key = newDocKey();
+      await warmUp(() => openCoffreClient({ url: server.url, user, docId: `${docId}-warm`, key, batchMs: o.batchMs }));
       const cs = await openMany(o.clients, 25, () => openCoffreClient({ url: server.url, user, docId, key, batchMs: o.batchMs }));
       clients = cs;
       texts = cs.map((c) => c.session.doc.getText('t'));
@@ -79,10 +84,12 @@ async function runOnce(mode: 'coffre' | 'plain', o: FanoutOptions): Promise<RunF
         const logBefore = log.length;
         flush();
         if (log.length === logBefore) return; // nothing sealed (nothing pending, or offline)
+        flushMs.push(now() - t);
         for (let k = Math.max(1, pushAt.length); k <= writerText.length; k++) pushAt[k] ??= t;
         frameBytes = log.get(log.length - 1).length;
       };
     } else {
+      await warmUp(() => openPlainClient(server.url, `${docId}-warm`));
       const cs = await openMany(o.clients, 25, () => openPlainClient(server.url, docId));
       clients = cs;
       texts = cs.map((c) => c.doc.getText('t'));
@@ -155,11 +162,14 @@ async function runOnce(mode: 'coffre' | 'plain', o: FanoutOptions): Promise<RunF
       wireP50: percentile(pick((d) => d.wire), 50),
       wireP99: percentile(pick((d) => d.wire), 99),
       handleP50: percentile(pick((d) => d.handle), 50),
+      flushP50: percentile(flushMs, 50),
       harnessP50: percentile(pick((d) => d.harness), 50),
       harnessP99: percentile(pick((d) => d.harness), 99),
       typedP50: percentile(pick((d) => d.typed), 50),
       serverCpuPct: (serverMs / load.wallMs) * 100,
       serverEldP99: cpu1.eldP99,
+      journalP50: cpu1.journalP50,
+      journalP99: cpu1.journalP99,
       clientCpuPct: load.ownPct,
       foreignPct: load.foreignPct,
       delivered,
@@ -175,7 +185,39 @@ async function runOnce(mode: 'coffre' | 'plain', o: FanoutOptions): Promise<RunF
   }
 }
 
+/** Foreign load (% of one core) above which a run is repeated once. */
+const FOREIGN_RETRY_PCT = 30;
+
+/**
+ * Steady state, not a cold start: a fresh server child (and this process's
+ * client code) has run nothing yet, and the measured window alone is too
+ * short for V8 to optimise the hot paths. So, before the clients connect,
+ * a writer and a reader on another document exchange WARMUP_KEYS
+ * keystrokes, one update or envelope each, each acknowledged before the
+ * next; the same for both modes.
+ */
+const WARMUP_KEYS = 250;
+async function warmUp(open: () => CoffreClient | PlainClient): Promise<void> {
+  const [writer, reader] = await openMany(2, 2, open);
+  try {
+    const provider = 'conn' in writer! ? writer.conn.provider : writer!.provider;
+    const text = 'session' in writer! ? writer.session.doc.getText('t') : writer!.doc.getText('t');
+    const readerText = 'session' in reader! ? reader.session.doc.getText('t') : reader!.doc.getText('t');
+    for (let k = 0; k < WARMUP_KEYS; k++) {
+      text.insert(text.length, 'w');
+      if ('session' in writer!) writer.session.flush();
+      await waitFor(() => !provider.hasUnsyncedChanges, 10_000, 1);
+    }
+    await waitFor(() => readerText.length === WARMUP_KEYS, 10_000);
+  } finally {
+    writer!.destroy();
+    reader!.destroy();
+  }
+}
+
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+
+const all0 = (runs: Record<'coffre' | 'plain', RunFigures[]>) => [...runs.coffre, ...runs.plain];
 
 export async function fanoutBench(o: FanoutOptions): Promise<{ results: BenchResult[]; checks: BenchCheck[] }> {
   const runs: Record<'coffre' | 'plain', RunFigures[]> = { coffre: [], plain: [] };
@@ -183,12 +225,22 @@ export async function fanoutBench(o: FanoutOptions): Promise<{ results: BenchRes
     // Alternate the order so a slow phase of the machine does not always hit the same mode.
     const order: Array<'coffre' | 'plain'> = rep % 2 === 0 ? ['plain', 'coffre'] : ['coffre', 'plain'];
     for (const mode of order) {
-      const f = await runOnce(mode, o);
+      await waitForQuiet(10_000);
+      let f = await runOnce(mode, o);
+      if (f.foreignPct !== null && f.foreignPct > FOREIGN_RETRY_PCT) {
+        // Another job took the machine during the window: once more, keeping the quieter run.
+        console.log(`  fan-out N=${o.clients} ${mode}: other processes used ${fmt(f.foreignPct, 0)}% of a core during the window; running it again`);
+        await waitForQuiet(20_000);
+        const again = await runOnce(mode, o);
+        if (again.foreignPct !== null && again.foreignPct < f.foreignPct) f = again;
+      }
       runs[mode].push(f);
       console.log(
         `  fan-out N=${o.clients} ${mode.padEnd(6)} rep ${rep + 1}: latency p50 ${fmt(f.p50, 2)} / p99 ${fmt(f.p99, 2)} ms ` +
-          `(wire ${fmt(f.wireP50, 2)}/${fmt(f.wireP99, 2)}, own handling p50 ${fmt(f.handleP50, 3)}, harness p50/p99 ${fmt(f.harnessP50)}/${fmt(f.harnessP99)}, ` +
-          `typed→applied p50 ${fmt(f.typedP50)}), server CPU ${fmt(f.serverCpuPct)}% (ELD p99 ${fmt(f.serverEldP99)} ms), clients CPU ${fmt(f.clientCpuPct)}%, ` +
+          `(wire ${fmt(f.wireP50, 2)}/${fmt(f.wireP99, 2)}, own handling p50 ${fmt(f.handleP50, 3)}` +
+          `${Number.isNaN(f.flushP50) ? '' : `, writer seal+send p50 ${fmt(f.flushP50, 3)}`}, harness p50/p99 ${fmt(f.harnessP50)}/${fmt(f.harnessP99)}, ` +
+          `typed→applied p50 ${fmt(f.typedP50)}), server CPU ${fmt(f.serverCpuPct)}% (ELD p99 ${fmt(f.serverEldP99)} ms` +
+          `${Number.isNaN(f.journalP50) ? '' : `, journal write p50/p99 ${fmt(f.journalP50, 2)}/${fmt(f.journalP99, 2)} ms`}), clients CPU ${fmt(f.clientCpuPct)}%, ` +
           `foreign ${f.foreignPct === null ? 'n/a' : fmt(f.foreignPct) + '%'}, delivered ${f.delivered}/${f.expected}, frame ${f.frameBytes} B`,
       );
     }
@@ -196,7 +248,10 @@ export async function fanoutBench(o: FanoutOptions): Promise<{ results: BenchRes
   const m = (mode: 'coffre' | 'plain', f: (r: RunFigures) => number) => median(runs[mode].map(f));
   const tag = `fan-out N=${o.clients} (1 writer, 1 key/${o.intervalMs} ms, batch ${o.batchMs} ms)`;
   const base = { unit: 'ms', baselineName: 'plain Hocuspocus' };
-  const notes = `median of ${o.reps} run(s); clients CPU coffre ${fmt(m('coffre', (r) => r.clientCpuPct), 0)}% / plain ${fmt(m('plain', (r) => r.clientCpuPct), 0)}%`;
+  const foreign = all0(runs).map((r) => r.foreignPct ?? 0);
+  const notes =
+    `median of ${o.reps} run(s); clients CPU coffre ${fmt(m('coffre', (r) => r.clientCpuPct), 0)}% / plain ${fmt(m('plain', (r) => r.clientCpuPct), 0)}%; ` +
+    `other processes ${fmt(Math.min(...foreign), 0)}–${fmt(Math.max(...foreign), 0)}% of a core during the windows`;
   const results: BenchResult[] = [
     { ...base, name: `${tag} latency p50`, coffre: m('coffre', (r) => r.p50), baseline: m('plain', (r) => r.p50), targetDelta: 2, note: notes },
     { ...base, name: `${tag} latency p99`, coffre: m('coffre', (r) => r.p99), baseline: m('plain', (r) => r.p99), target: 1.5 },

@@ -12,7 +12,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { initWire } from '@coffre/docs/wire';
 import { createStorage, type Storage } from '@coffre/storage';
 import { Server } from '@hocuspocus/server';
@@ -27,10 +28,13 @@ export type ServerRequest =
   | { cmd: 'cpu' }
   | { cmd: 'mem'; gc: boolean }
   | { cmd: 'docs'; docName?: string }
+  | { cmd: 'heapSnapshot'; file: string }
   | { cmd: 'stop' };
 
-export type CpuReport = { user: number; system: number; eldP50: number; eldP99: number; eldMax: number };
-export type MemReport = { heapUsed: number; rss: number; external: number; arrayBuffers: number };
+/** CPU (µs, cumulative), event-loop delay and the guard's journal writes (coffre), each since the previous read. */
+export type CpuReport = { user: number; system: number; eldP50: number; eldP99: number; eldMax: number; journalWrites: number; journalP50: number; journalP99: number };
+/** `heapUsed` without V8's code space (compiled code, which grows as more paths get optimised), plus the raw figures. */
+export type MemReport = { heap: number; heapUsed: number; codeSpace: number; rss: number; external: number; arrayBuffers: number };
 export type DocsReport = { documents: number; connections: number; logLength: number | null };
 
 const mode = process.argv[2] as ServerMode;
@@ -38,12 +42,24 @@ if (mode !== 'coffre' && mode !== 'plain') throw new Error(`unknown server mode 
 const send = (msg: unknown) => process.send!(msg);
 
 let storage: Storage | null = null;
+let journalMs: number[] = [];
 let dataDir = '';
 let server: Server;
 if (mode === 'coffre') {
   await initWire();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffre-bench-'));
   storage = await createStorage({ driver: 'sqlite', dataDir });
+  // Time the guard's journal writes (one SQLite commit with synchronous=FULL per accepted update, on the event loop).
+  const documents = storage.documents;
+  const append = documents.appendUpdate.bind(documents);
+  documents.appendUpdate = async (...args) => {
+    const t = performance.now();
+    try {
+      return await append(...args);
+    } finally {
+      journalMs.push(performance.now() - t);
+    }
+  };
   server = createCollabServer({ port: 0, storage, secureCookies: false, logSink: () => undefined });
 } else {
   server = new Server({ port: 0, address: '127.0.0.1', quiet: true, stopOnSignals: false });
@@ -92,8 +108,20 @@ async function handle(req: ServerRequest): Promise<unknown> {
     case 'cpu': {
       const c = process.cpuUsage();
       const ms = (ns: number) => ns / 1e6;
-      const r: CpuReport = { user: c.user, system: c.system, eldP50: ms(eld.percentile(50)) - 2, eldP99: ms(eld.percentile(99)) - 2, eldMax: ms(eld.max) - 2 };
+      const j = journalMs.sort((a, b) => a - b);
+      const at = (q: number) => (j.length ? j[Math.min(j.length - 1, Math.floor(q * j.length))]! : NaN);
+      const r: CpuReport = {
+        user: c.user,
+        system: c.system,
+        eldP50: ms(eld.percentile(50)) - 2,
+        eldP99: ms(eld.percentile(99)) - 2,
+        eldMax: ms(eld.max) - 2,
+        journalWrites: j.length,
+        journalP50: at(0.5),
+        journalP99: at(0.99),
+      };
       eld.reset();
+      journalMs = [];
       return r;
     }
     case 'mem': {
@@ -105,7 +133,8 @@ async function handle(req: ServerRequest): Promise<unknown> {
         }
       }
       const m = process.memoryUsage();
-      const r: MemReport = { heapUsed: m.heapUsed, rss: m.rss, external: m.external, arrayBuffers: m.arrayBuffers };
+      const codeSpace = getHeapSpaceStatistics().find((sp) => sp.space_name === 'code_space')?.space_used_size ?? 0;
+      const r: MemReport = { heap: m.heapUsed - codeSpace, heapUsed: m.heapUsed, codeSpace, rss: m.rss, external: m.external, arrayBuffers: m.arrayBuffers };
       return r;
     }
     case 'docs': {
@@ -113,6 +142,10 @@ async function handle(req: ServerRequest): Promise<unknown> {
       const doc = req.docName ? h.documents.get(req.docName) : undefined;
       const r: DocsReport = { documents: h.getDocumentsCount(), connections: h.getConnectionsCount(), logLength: doc ? doc.getArray('log').length : null };
       return r;
+    }
+    case 'heapSnapshot': {
+      // For finding what holds memory; not used by the benchmarks themselves.
+      return writeHeapSnapshot(req.file);
     }
     case 'stop': {
       await server.destroy();

@@ -14,6 +14,8 @@ export type ServerProcess = {
   cpu(): Promise<CpuReport>;
   mem(gc?: boolean): Promise<MemReport>;
   docs(docName?: string): Promise<DocsReport>;
+  /** Writes a V8 heap snapshot of the server (diagnostics). */
+  heapSnapshot(file: string): Promise<string>;
   stop(): Promise<void>;
 };
 
@@ -63,6 +65,7 @@ export async function startServer(mode: ServerMode): Promise<ServerProcess> {
     cpu: () => request<CpuReport>({ cmd: 'cpu' }),
     mem: (gc = true) => request<MemReport>({ cmd: 'mem', gc }),
     docs: (docName) => request<DocsReport>(docName ? { cmd: 'docs', docName } : { cmd: 'docs' }),
+    heapSnapshot: (file) => request<string>({ cmd: 'heapSnapshot', file }),
     async stop() {
       if (exited) return;
       const gone = new Promise<void>((r) => child.once('exit', () => r()));
