@@ -7,6 +7,9 @@ import { createBenchUser, dispatch, newDocKey, now, openCoffreClient, sleep, wai
 import { startServer } from './serverProcess.ts';
 import { loadTrace } from './trace.ts';
 
+/** Replay pace: below the collab server's per-connection message rate (100/s refill, 400 burst). */
+const ENVELOPES_PER_SECOND = 80;
+
 export type ColdOpenOptions = {
   /** Replay only the first `edits` patches (quick runs); undefined = the whole trace. */
   edits?: number;
@@ -24,8 +27,11 @@ export type ColdOpenOptions = {
  *    trace into a Y.Text against the real collab server, one Yjs transaction
  *    per keystroke, sealing `editsPerEnvelope` keystrokes per envelope and
  *    waiting for the server's acknowledgement of each envelope before the
- *    next (a typist never has thousands of envelopes in flight; the pauses
- *    are where compaction happens, as between bursts of real typing).
+ *    next, at most ENVELOPES_PER_SECOND (the server rate-limits each
+ *    connection). When compaction is due the replay pauses until the
+ *    snapshot is in: compaction waits for a moment with nothing
+ *    unacknowledged, which real typing offers all the time and a
+ *    back-to-back replay never does.
  * 2. Fresh clients (new device key, no local state) open the document and
  *    are timed from construction until their plaintext equals the final
  *    text: connect, authenticate, sync the envelope document (snapshot
@@ -84,7 +90,10 @@ export async function coldOpenBench(o: ColdOpenOptions): Promise<{ results: Benc
     let maxLog = 0;
     let pausedMs = 0;
     const t0 = now();
-    for (let i = 0; i < patches.length; i += o.editsPerEnvelope) {
+    for (let i = 0, k = 0; i < patches.length; i += o.editsPerEnvelope, k++) {
+      // The collab server closes a connection that sends more than 100 messages/s for long (LimitsExtension).
+      const due = t0 + pausedMs + (k * 1000) / ENVELOPES_PER_SECOND;
+      if (now() < due) await sleep(due - now());
       for (const [pos, del, ins] of patches.slice(i, i + o.editsPerEnvelope)) {
         if (del) text.delete(pos, del);
         if (ins) text.insert(pos, ins);

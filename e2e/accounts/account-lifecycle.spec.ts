@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newRecordedContext, type Traffic } from '../support/launchBrowser.ts';
-import { scanForCanary } from '../support/scanForCanary.ts';
+import { scanServerAndTraffic } from '../support/scanForCanary.ts';
 
 const seed = Date.now().toString(36);
 const canary = `Canary-${seed}-pw-\u00e9\u6f22`;
@@ -152,11 +152,7 @@ describe('account lifecycle in a real browser', () => {
   });
 
   it('never lets the password reach the server, its database, blobs or logs, in any encoding', () => {
-    const hits = scanForCanary(canary, {
-      dirs: [inject('dataDir')],
-      files: inject('logFiles'),
-      captured: Object.fromEntries(traffics.flatMap((t, i) => [[`bodies${i}`, t.bodies], [`urls${i}`, t.urls], [`ws${i}`, t.wsFrames]])),
-    });
+    const hits = scanServerAndTraffic(canary, { dataDir: inject('dataDir'), logFiles: inject('logFiles'), traffics });
     expect(hits).toEqual([]);
     // The scan looked at a real database.
     expect(traffics.some((t) => t.bodies.some((b) => b.includes('registrationRecord')))).toBe(true);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { signInViaUi, signUpViaUi } from '../support/accounts.ts';
 import { launchBrowser, newRecordedContext, type Traffic } from '../support/launchBrowser.ts';
-import { scanForCanary } from '../support/scanForCanary.ts';
+import { scanServerAndTraffic } from '../support/scanForCanary.ts';
 
 const seed = Date.now().toString(36);
 const canary = `Kanarie${seed}Zq`;
@@ -69,11 +69,7 @@ describe('word processor: live encrypted editing in two browsers', () => {
   });
 
   it('never lets the title or body reach the server in the clear', () => {
-    const hits = scanForCanary(canary, {
-      dirs: [inject('dataDir')],
-      files: inject('logFiles'),
-      captured: Object.fromEntries(traffics.flatMap((t, i) => [[`bodies${i}`, t.bodies], [`urls${i}`, t.urls], [`ws${i}`, t.wsFrames]])),
-    });
+    const hits = scanServerAndTraffic(canary, { dataDir: inject('dataDir'), logFiles: inject('logFiles'), traffics });
     expect(hits).toEqual([]);
     expect(traffics.some((t) => t.wsFrames.length > 5)).toBe(true);
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { signUpViaUi } from '../support/accounts.ts';
 import { launchBrowser, newRecordedContext, type Traffic } from '../support/launchBrowser.ts';
-import { scanForCanary } from '../support/scanForCanary.ts';
+import { scanServerAndTraffic } from '../support/scanForCanary.ts';
 
 const seed = Date.now().toString(36);
 const canary = `Sekret${seed}Qx`;
@@ -117,11 +117,7 @@ describe('word processor: two people edit one document; a viewer only reads', ()
   });
 
   it('never lets titles or text reach the server in the clear', () => {
-    const hits = scanForCanary(canary, {
-      dirs: [inject('dataDir')],
-      files: inject('logFiles'),
-      captured: Object.fromEntries(traffics.flatMap((t, i) => [[`bodies${i}`, t.bodies], [`urls${i}`, t.urls], [`ws${i}`, t.wsFrames]])),
-    });
+    const hits = scanServerAndTraffic(canary, { dataDir: inject('dataDir'), logFiles: inject('logFiles'), traffics });
     expect(hits).toEqual([]);
   });
 

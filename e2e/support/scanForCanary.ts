@@ -42,3 +42,12 @@ export function scanForCanary(canary: string, where: { dirs?: string[]; files?: 
   }
   return hits;
 }
+
+/** Everything the server kept or received in a browser test: data dir, logs, every request and WebSocket frame. */
+export function scanServerAndTraffic(canary: string, where: { dataDir: string; logFiles: string[]; traffics: Array<{ bodies: string[]; urls: string[]; wsFrames: string[] }> }): string[] {
+  return scanForCanary(canary, {
+    dirs: [where.dataDir],
+    files: where.logFiles,
+    captured: Object.fromEntries(where.traffics.flatMap((t, i) => [[`bodies${i}`, t.bodies], [`urls${i}`, t.urls], [`ws${i}`, t.wsFrames]])),
+  });
+}

@@ -1,11 +1,9 @@
-import { concatBytes, sealAead, signDetached, type SymmetricKey } from '@coffre/crypto';
-import { ByteWriter } from '../wire/ByteWriter.ts';
+import type { SymmetricKey } from '@coffre/crypto';
 import { ENVELOPE } from '../wire/envelopeLayout.ts';
-import { envelopeDomain } from '../wire/envelopeDomain.ts';
 import type { CoveredEntry } from '../wire/SnapshotHeader.ts';
 import { encodeSnapshotHeader } from '../wire/snapshotCodec.ts';
 import type { DeviceKey } from './DeviceKey.ts';
-import { padUpdate } from './padUpdate.ts';
+import { deviceFields, sealAndSign } from './sealAndSign.ts';
 
 /** header ‖ u32 len ‖ AEAD(padded V2 state, AAD = header) ‖ device signature. */
 export function sealSnapshot(input: {
@@ -25,18 +23,12 @@ export function sealSnapshot(input: {
     kind: ENVELOPE.KIND_SNAPSHOT,
     docId: input.docId,
     epoch: input.epoch,
-    deviceKey: input.device.publicKey,
-    identityKey: input.device.identityKey,
-    deviceCert: input.device.cert,
-    certCreatedAt: input.device.certCreatedAt,
+    ...deviceFields(input.device),
     snapshotId: input.snapshotId,
     parentSnapshotId: input.parentSnapshotId,
     parentChainHash: input.parentChainHash,
     covered: input.covered,
     ts: input.ts,
   });
-  const domain = envelopeDomain(ENVELOPE.KIND_SNAPSHOT);
-  const sealed = sealAead(input.key, padUpdate(input.state), domain, { header });
-  const signed = concatBytes(header, new ByteWriter().u32(sealed.length).finish(), sealed);
-  return concatBytes(signed, signDetached(input.device.secretKey, domain, signed));
+  return sealAndSign(ENVELOPE.KIND_SNAPSHOT, header, input.state, input.key, input.device);
 }

@@ -1,10 +1,8 @@
-import { concatBytes, sealAead, signDetached, type SymmetricKey } from '@coffre/crypto';
-import { envelopeDomain } from '../wire/envelopeDomain.ts';
-import { ByteWriter } from '../wire/ByteWriter.ts';
+import type { SymmetricKey } from '@coffre/crypto';
 import { encodeEnvelopeHeader } from '../wire/encodeEnvelopeHeader.ts';
 import { ENVELOPE } from '../wire/envelopeLayout.ts';
 import type { DeviceKey } from './DeviceKey.ts';
-import { padUpdate } from './padUpdate.ts';
+import { deviceFields, sealAndSign } from './sealAndSign.ts';
 
 export type SealInput = {
   docId: string;
@@ -22,22 +20,17 @@ export type SealInput = {
 
 /** header ‖ u32 len ‖ AEAD(padded update, AAD = header) ‖ device signature over both. */
 export function sealUpdateEnvelope(input: SealInput): Uint8Array {
+  const kind = input.kind ?? ENVELOPE.KIND_UPDATE;
   const header = encodeEnvelopeHeader({
     version: ENVELOPE.VERSION,
-    kind: input.kind ?? ENVELOPE.KIND_UPDATE,
+    kind,
     docId: input.docId,
     epoch: input.epoch,
-    deviceKey: input.device.publicKey,
-    identityKey: input.device.identityKey,
-    deviceCert: input.device.cert,
-    certCreatedAt: input.device.certCreatedAt,
+    ...deviceFields(input.device),
     seq: input.seq,
     prevHash: input.prevHash,
     baseSnapshotId: input.baseSnapshotId,
     ts: input.ts,
   });
-  const domain = envelopeDomain(input.kind ?? ENVELOPE.KIND_UPDATE);
-  const sealed = sealAead(input.key, padUpdate(input.update), domain, { header });
-  const signed = concatBytes(header, new ByteWriter().u32(sealed.length).finish(), sealed);
-  return concatBytes(signed, signDetached(input.device.secretKey, domain, signed));
+  return sealAndSign(kind, header, input.update, input.key, input.device);
 }
