@@ -259,7 +259,7 @@ export async function coldOpenBench(o: ColdOpenOptions): Promise<{ results: Benc
     ];
     const opens = [...warm, ...cold];
     const checks: BenchCheck[] = [
-      { name: `${tag}: final text equals the trace's endContent`, ok: finalText === expected && (o.edits !== undefined || finalText === trace.endContent), detail: `${finalText.length} characters, expected ${expected.length}` },
+      { name: `${tag}: final text equals ${o.edits === undefined ? "the trace's endContent" : 'a plain Yjs replay of the same edits'}`, ok: finalText === expected && (o.edits !== undefined || finalText === trace.endContent), detail: `${finalText.length} characters, expected ${expected.length}` },
       {
         name: `${tag}: a fresh client fetches one snapshot and ≤ 300 envelopes`,
         ok: opens.every((r) => r.tail <= 300 && r.snapshotsFetched === 1),

@@ -2,7 +2,7 @@ import { CryptoError, DOMAINS, asSigningPublicKey, concatBytes, domainHash, utf8
 import { ByteReader } from './ByteReader.ts';
 import { ByteWriter } from './ByteWriter.ts';
 import { DocError } from './DocError.ts';
-import { deviceCertMessage } from './deviceCertMessage.ts';
+import { verifyDeviceCert } from './verifyDeviceCert.ts';
 import { ENVELOPE } from './envelopeLayout.ts';
 import type { DecodedSnapshot, SnapshotHeader } from './SnapshotHeader.ts';
 
@@ -73,7 +73,7 @@ export function decodeSnapshot(bytes: Uint8Array): DecodedSnapshot {
 export function verifySnapshot(s: DecodedSnapshot): void {
   const h = s.header;
   try {
-    verifyDetached(asSigningPublicKey(h.identityKey), DOMAINS.deviceCert, deviceCertMessage(h.deviceKey, h.certCreatedAt), h.deviceCert);
+    verifyDeviceCert(h);
     verifyDetached(asSigningPublicKey(h.deviceKey), DOMAINS.docSnapshot, s.signedBytes, s.signature);
   } catch (e) {
     if (e instanceof CryptoError) throw new DocError('SIGNATURE_INVALID', e.code);

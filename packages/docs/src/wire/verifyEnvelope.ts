@@ -2,7 +2,7 @@ import { CryptoError, DOMAINS, asSigningPublicKey, verifyDetached } from '@coffr
 import { DocError } from './DocError.ts';
 import { envelopeDomain } from './envelopeDomain.ts';
 import type { DecodedEnvelope } from './EnvelopeHeader.ts';
-import { deviceCertMessage } from './deviceCertMessage.ts';
+import { verifyDeviceCert } from './verifyDeviceCert.ts';
 
 /**
  * Checks, without any document key, that the identity key certified the
@@ -13,7 +13,7 @@ import { deviceCertMessage } from './deviceCertMessage.ts';
 export function verifyEnvelope(env: DecodedEnvelope): void {
   const h = env.header;
   try {
-    verifyDetached(asSigningPublicKey(h.identityKey), DOMAINS.deviceCert, deviceCertMessage(h.deviceKey, h.certCreatedAt), h.deviceCert);
+    verifyDeviceCert(h);
     verifyDetached(asSigningPublicKey(h.deviceKey), envelopeDomain(h.kind), env.signedBytes, env.signature);
   } catch (e) {
     if (e instanceof CryptoError) throw new DocError('SIGNATURE_INVALID', e.code);
