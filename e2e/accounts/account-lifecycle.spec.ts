@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newRecordedContext, type Traffic } from '../support/launchBrowser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from '../support/useBrowser.ts';
 import { scanServerAndTraffic } from '../support/scanForCanary.ts';
 
 const seed = Date.now().toString(36);
@@ -10,16 +10,7 @@ const password = `${canary} correct horse`;
 const newPassword = `${canary} battery staple`;
 const resetPassword = `${canary} after recovery`;
 
-let browser: Browser;
-const traffics: Traffic[] = [];
-const problems: string[][] = [];
-
-async function openPage(): Promise<Page> {
-  const r = await newRecordedContext(browser, inject('baseUrl'));
-  traffics.push(r.traffic);
-  problems.push(r.problems);
-  return r.page;
-}
+const { openPage, traffics, problems } = useBrowser();
 
 async function signIn(page: Page, user: string, pw: string) {
   await page.goto('/login');
@@ -29,13 +20,6 @@ async function signIn(page: Page, user: string, pw: string) {
 }
 
 describe('account lifecycle in a real browser', () => {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   let recoveryKey = '';
 
   it('signs up, shows the recovery key once, and lands in the signed-in shell', async () => {

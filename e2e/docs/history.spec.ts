@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { signUpViaUi } from '../support/accounts.ts';
-import { launchBrowser, newRecordedContext } from '../support/launchBrowser.ts';
+import { useBrowser } from '../support/useBrowser.ts';
 
 const seed = Date.now().toString(36);
-let browser: Browser;
-const problems: string[][] = [];
+const { openPage, problems } = useBrowser();
 
 describe('word processor: version history', () => {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('saves a version, previews it, and restores it as a new change', async () => {
-    const r = await newRecordedContext(browser, inject('baseUrl'));
-    problems.push(r.problems);
-    const a = r.page;
+    const a = await openPage();
     await signUpViaUi(a, `historian-${seed}`, 'an adequately long password');
     await a.goto('/docs');
     await a.getByRole('button', { name: 'New document' }).click();

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { signUpViaUi } from '../support/accounts.ts';
-import { launchBrowser, newRecordedContext } from '../support/launchBrowser.ts';
+import { useBrowser } from '../support/useBrowser.ts';
 
 const seed = Date.now().toString(36);
-let browser: Browser;
-const problems: string[][] = [];
+const { openPage, problems } = useBrowser();
 
 async function download(page: Page, item: string): Promise<Buffer> {
   await page.getByRole('button', { name: 'File' }).click();
@@ -21,17 +20,8 @@ async function importFile(page: Page, name: string, bytes: Buffer) {
 }
 
 describe('word processor: export, import, print', () => {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('exports Markdown, HTML and DOCX; imports DOCX back; refuses a corrupt file without changing anything', async () => {
-    const r = await newRecordedContext(browser, inject('baseUrl'));
-    problems.push(r.problems);
-    const a = r.page;
+    const a = await openPage();
     await signUpViaUi(a, `exporter-${seed}`, 'a long enough password');
     await a.goto('/docs');
     await a.getByRole('button', { name: 'New document' }).click();

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { signInViaUi, signUpViaUi } from '../support/accounts.ts';
-import { launchBrowser, newRecordedContext, type Traffic } from '../support/launchBrowser.ts';
+import { useBrowser } from '../support/useBrowser.ts';
 import { scanServerAndTraffic } from '../support/scanForCanary.ts';
 
 const seed = Date.now().toString(36);
@@ -9,25 +9,9 @@ const canary = `Kanarie${seed}Zq`;
 const username = `writer-${seed}`;
 const password = 'a long and private passphrase';
 
-let browser: Browser;
-const traffics: Traffic[] = [];
-const problems: string[][] = [];
-
-async function openPage(): Promise<Page> {
-  const r = await newRecordedContext(browser, inject('baseUrl'));
-  traffics.push(r.traffic);
-  problems.push(r.problems);
-  return r.page;
-}
+const { openPage, traffics, problems } = useBrowser();
 
 describe('word processor: live encrypted editing in two browsers', () => {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('creates a document, and a second browser sees title and body change live, both ways', async () => {
     const a = await openPage();
     await signUpViaUi(a, username, password);

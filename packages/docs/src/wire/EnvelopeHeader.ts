@@ -1,15 +1,7 @@
+import type { CommonHeader } from './writeCommonHeader.ts';
+
 /** The public, signed and authenticated header of an update envelope. */
-export type EnvelopeHeader = {
-  version: number;
-  kind: number;
-  docId: string;
-  epoch: number;
-  /** Per-tab device key that signs envelopes; certified by the identity key. */
-  deviceKey: Uint8Array;
-  /** The user's Ed25519 identity key, which signed `deviceCert`. */
-  identityKey: Uint8Array;
-  deviceCert: Uint8Array;
-  certCreatedAt: number;
+export type EnvelopeHeader = CommonHeader & {
   /** Per-device counter, 1, 2, 3… */
   seq: number;
   /** Envelope hash of this device's previous envelope (zeros for seq 1). */

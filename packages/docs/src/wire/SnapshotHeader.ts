@@ -1,16 +1,10 @@
+import type { CommonHeader } from './writeCommonHeader.ts';
+
 /** One device's chain position that a snapshot includes. */
 export type CoveredEntry = { deviceKey: Uint8Array; seq: number; hash: Uint8Array };
 
 /** The public, signed header of a snapshot: the whole document state at one point. */
-export type SnapshotHeader = {
-  version: number;
-  kind: number;
-  docId: string;
-  epoch: number;
-  deviceKey: Uint8Array;
-  identityKey: Uint8Array;
-  deviceCert: Uint8Array;
-  certCreatedAt: number;
+export type SnapshotHeader = CommonHeader & {
   snapshotId: string;
   /** '' for the first snapshot. */
   parentSnapshotId: string;

@@ -1,6 +1,6 @@
 import { CryptoError, DOMAINS, asSigningPublicKey, concatBytes, domainHash, utf8Decode, utf8Encode, verifyDetached } from '@coffre/crypto';
 import { ByteReader } from './ByteReader.ts';
-import { ByteWriter } from './ByteWriter.ts';
+import { writeCommonHeader } from './writeCommonHeader.ts';
 import { DocError } from './DocError.ts';
 import { verifyDeviceCert } from './verifyDeviceCert.ts';
 import { ENVELOPE } from './envelopeLayout.ts';
@@ -12,15 +12,7 @@ const MAX_COVERED = 4096;
 
 export function encodeSnapshotHeader(h: SnapshotHeader): Uint8Array {
   if (h.covered.length > MAX_COVERED) throw new DocError('ENVELOPE_TOO_LARGE', 'covered');
-  const w = new ByteWriter()
-    .u8(h.version)
-    .u8(h.kind)
-    .shortBytes(utf8Encode(h.docId))
-    .u32(h.epoch)
-    .bytes(h.deviceKey)
-    .bytes(h.identityKey)
-    .bytes(h.deviceCert)
-    .u64(h.certCreatedAt)
+  const w = writeCommonHeader(h)
     .shortBytes(utf8Encode(h.snapshotId))
     .shortBytes(utf8Encode(h.parentSnapshotId))
     .bytes(h.parentChainHash)
