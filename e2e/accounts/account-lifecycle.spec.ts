@@ -35,7 +35,7 @@ describe('account lifecycle in a real browser', () => {
     await page.getByLabel('I have saved my recovery key').check();
     await page.getByRole('button', { name: 'Continue to Coffre' }).click();
     await page.waitForURL('**/drive');
-    await page.getByRole('heading', { name: 'Drive' }).waitFor();
+    await page.getByRole('navigation', { name: 'Folder path' }).getByText('My drive').waitFor();
     await page.screenshot({ path: 'artifacts/signed-in.png' });
 
     // A reload keeps the session and unlocks the keys again from the sealed cache.

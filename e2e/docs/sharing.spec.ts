@@ -54,7 +54,7 @@ describe('word processor: two people edit one document; a viewer only reads', ()
     await share(a, carol, 'Can view');
 
     await b.goto('/docs');
-    await b.getByTestId('doc-list').getByText(`Shared by ${alice}`).click();
+    await b.getByTestId('doc-list').getByText(`Budget ${canary}`).click();
     await b.waitForURL(`**${docPath}`);
     await b.getByLabel('Document body').getByText(`Alice wrote ${canary}.`).waitFor({ timeout: 15_000 });
     expect(await b.getByLabel('Title').inputValue()).toBe(`Budget ${canary}`);

@@ -63,6 +63,22 @@ describe('collab server: authentication, access list, relay, persistence', () =>
     await expect(raw('doc-1', owner.cookie).result).resolves.toBe('synced');
   });
 
+  it('lets members of a folder open the documents inside it, down the tree, and no one else', async () => {
+    const owner = await addUser(storage, 'owner');
+    const member = await addUser(storage, 'member');
+    const stranger = await addUser(storage, 'stranger');
+    await storage.documents.create({ docId: 'folder-a', ownerId: owner.userId, createdAt: Date.now() });
+    await storage.documents.create({ docId: 'folder-b', ownerId: owner.userId, parentId: 'folder-a', createdAt: Date.now() });
+    await storage.documents.create({ docId: 'doc-in-b', ownerId: owner.userId, parentId: 'folder-b', createdAt: Date.now() });
+    await expect(raw('doc-in-b', member.cookie).result).resolves.toBe('denied');
+    await storage.members.set('folder-a', member.userId, 'viewer', Date.now());
+    await expect(raw('doc-in-b', member.cookie).result).resolves.toBe('synced');
+    await expect(raw('doc-in-b', stranger.cookie).result).resolves.toBe('denied');
+    // Moved out of the shared folder: access goes with it.
+    await storage.documents.setParent('doc-in-b', null);
+    await expect(raw('doc-in-b', member.cookie).result).resolves.toBe('denied');
+  });
+
   it('relays encrypted edits between members, keeps viewers read-only, and persists across a restart', async () => {
     const owner = await addUser(storage, 'owner');
     const viewer = await addUser(storage, 'viewer');

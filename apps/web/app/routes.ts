@@ -6,7 +6,7 @@ export default [
   route('login', 'routes/login.tsx'),
   route('recover', 'routes/recover.tsx'),
   layout('routes/shell.tsx', [
-    route('drive', 'routes/drive.tsx'),
+    route('drive/*', 'routes/drive.tsx'),
     route('docs', 'routes/docs.tsx'),
     route('docs/:docId', 'routes/doc.tsx'),
     route('sheets', 'routes/sheets.tsx'),

@@ -5,6 +5,7 @@ import { ApiError } from './ApiError.ts';
 import { accountRoutes } from './api/accountRoutes.server.ts';
 import { authRoutes } from './api/authRoutes.server.ts';
 import { docsRoutes } from './api/docsRoutes.server.ts';
+import { filesRoutes } from './api/filesRoutes.server.ts';
 import { sharingRoutes } from './api/sharingRoutes.server.ts';
 import { csrfGuard } from './csrfGuard.server.ts';
 import { LIMITS } from './limits.ts';
@@ -48,6 +49,7 @@ export function createApp(services: Services, ui: RequestHandler[] = []): expres
   api.use('/account', accountRoutes(services));
   api.use('/docs', docsRoutes(services));
   api.use('/', sharingRoutes(services));
+  api.use('/', filesRoutes(services));
   api.use((_req, _res, next) => next(new ApiError(404, 'NOT_FOUND', 'No such API endpoint.')));
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
     if (err instanceof ApiError) {

@@ -11,4 +11,8 @@ export const LIMITS = {
   RECENT_AUTH_TTL_MS: 5 * 60 * 1000,
   SESSION_IDLE_MS: 7 * 24 * 60 * 60 * 1000,
   SESSION_TOKEN_BYTES: 32,
+  /** One sealed file chunk: 4 MiB of plaintext plus the AEAD overhead, with slack for format growth. */
+  MAX_SEALED_CHUNK_BYTES: 4 * 1024 * 1024 + 4096,
+  /** Chunks per file version: 2^20 × 4 MiB = 4 TiB. */
+  MAX_CHUNKS_PER_VERSION: 1 << 20,
 } as const;

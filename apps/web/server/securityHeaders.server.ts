@@ -22,6 +22,7 @@ export function securityHeaders(opts: { production: boolean; collabOrigins: stri
         `script-src ${scriptSrc}`,
         `style-src 'self' 'unsafe-inline'`,
         `img-src 'self' blob: data:`,
+        `media-src 'self' blob:`,
         `font-src 'self' data:`,
         `connect-src ${connectSrc}`,
         `worker-src 'self' blob:`,

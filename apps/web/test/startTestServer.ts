@@ -11,10 +11,10 @@ import type { Services } from '../server/Services.ts';
 export type TestServer = { url: string; services: Services; logLines: string[]; stop(): Promise<void> };
 
 /** The real Express app and SQLite storage in a temp data dir, on port 0, without the UI. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffre-web-test-'));
   const logLines: string[] = [];
-  const config = loadConfig({ COFFRE_DATA_DIR: dataDir, NODE_ENV: 'production' });
+  const config = loadConfig({ COFFRE_DATA_DIR: dataDir, NODE_ENV: 'production', ...env });
   const services = await createServices(config, createLogger('web', (l) => logLines.push(l)));
   const server = createApp(services).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));

@@ -18,7 +18,8 @@ export const DOMAINS = {
   fingerprint: 'coffre/fingerprint/v1',
   safetyNumber: 'coffre/safety-number/v1',
   grant: 'coffre/grant/v1',
-  grantPayload: 'coffre/grant-payload/v1',
+  // v2 adds itemKind, itemName and padding; v1 grants are refused (grant version byte)
+  grantPayload: 'coffre/grant-payload/v2',
   // account recovery
   recoveryProof: 'coffre/recovery-proof/v1',
   recoveryKeyChecksum: 'coffre/recovery-key-checksum/v1',
@@ -37,6 +38,8 @@ export const DOMAINS = {
   rootDocId: 'coffre/root-doc-id/v1',
   snapshotChain: 'coffre/snapshot-chain/v1',
   docPending: 'coffre/doc-pending/v1',
+  // an unfinished upload's target and keys, kept in the browser to resume after a reload (ADR 0007)
+  uploadResume: 'coffre/upload-resume/v1',
   // the browser's sealed master-key cache (apps/web, ADR 0003)
   sessionCache: 'coffre/session-cache/v1',
   // HMAC input for the per-session unlock key, computed by the web server (ADR 0003)

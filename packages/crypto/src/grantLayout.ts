@@ -1,15 +1,26 @@
+import { GRANT_ITEM_KINDS } from './isGrantItemKind.ts';
+import { MAX_GRANT_ITEM_NAME_BYTES } from './limits.ts';
 import type { BoxPublicKey } from './types.ts';
 
 export type GrantRole = 'viewer' | 'editor' | 'admin';
 export const GRANT_ROLES: readonly GrantRole[] = ['viewer', 'editor', 'admin'];
 
-/** version(1)=1 ‖ u32 headerLength ‖ header ‖ sealed ‖ signature(64) */
+/**
+ * version(1)=2 ‖ u32 headerLength ‖ header ‖ sealed ‖ signature(64).
+ * Version 1 (no item kind or name in the payload) is retired.
+ */
 export const GRANT_LAYOUT = {
-  version: 1,
+  version: 2,
   headerOffset: 5,
   signatureBytes: 64,
   /** crypto_box_seal overhead: ephemeral public key 32 + MAC 16 */
   sealOverheadBytes: 48,
+  /**
+   * UTF-8 bytes of itemKind + itemName + padding in every payload (1032):
+   * the longest name plus the longest kind, so that the size of a grant
+   * reveals neither to the server. Kinds are ASCII: length = bytes.
+   */
+  payloadTextBytes: MAX_GRANT_ITEM_NAME_BYTES + Math.max(...GRANT_ITEM_KINDS.map((kind) => kind.length)),
 } as const;
 
 /** Signed, public header fields (encodeAad record, domain coffre/grant/v1). */
@@ -23,12 +34,19 @@ export const GRANT_HEADER_SCHEMA = {
   sealedHash: 'bytes',
 } as const;
 
-/** Sealed payload fields (encodeAad record, domain coffre/grant-payload/v1). */
+/**
+ * Sealed payload fields (encodeAad record, domain coffre/grant-payload/v2).
+ * Kind and name live here only, never in the header the server can read.
+ */
 export const GRANT_PAYLOAD_SCHEMA = {
   itemId: 'string',
   epoch: 'number',
   role: 'string',
   itemKey: 'bytes',
+  itemKind: 'string',
+  itemName: 'string',
+  /** zero bytes up to GRANT_LAYOUT.payloadTextBytes */
+  padding: 'bytes',
 } as const;
 
 export interface GrantHeader {

@@ -11,7 +11,7 @@ const CLIENT_FUNCTIONS = [
   'deriveKekFromExportKey', 'generateMasterKey', 'generateRecoveryKey', 'formatRecoveryKey', 'parseRecoveryKey',
   'deriveRecoveryWrappingKey', 'deriveRecoverySigningKeyPair', 'signRecoveryProof', 'verifyRecoveryProof',
   'generateIdentity', 'wrapIdentity', 'unwrapIdentity', 'createPublicBundle', 'verifyPublicBundle', 'fingerprint', 'safetyNumber',
-  'sealGrant', 'openGrant', 'readGrantHeader',
+  'sealGrant', 'openGrant', 'readGrantHeader', 'isGrantItemKind',
   'encryptChunk', 'decryptChunk', 'decryptChunks',
   'generateLinkSecret', 'linkIdFromSecret', 'deriveLinkKey', 'assertArgon2Params', 'encodeLinkFragment', 'decodeLinkFragment',
   'opaqueRegistrationStart', 'opaqueRegistrationFinish', 'opaqueLoginStart', 'opaqueLoginFinish',
@@ -36,6 +36,8 @@ describe('public API', () => {
     expect(api.LINK_ARGON2_OPSLIMIT).toBeGreaterThanOrEqual(3);
     expect(api.LINK_ARGON2_MEMLIMIT).toBeGreaterThanOrEqual(64 * 1024 * 1024);
     expect(api.OPAQUE_KEY_STRETCHING).toBe('memory-constrained');
+    expect(api.MAX_GRANT_ITEM_NAME_BYTES).toBe(1024);
+    expect(api.GRANT_ITEM_KINDS).toEqual(['folder', 'doc', 'sheet', 'calendar', 'chat', 'file']);
   });
 
   it('keeps internal seams private', () => {

@@ -34,6 +34,7 @@ export {
   LINK_ARGON2_OPSLIMIT,
   LINK_ARGON2_OPSLIMIT_MAX,
   LINK_SALT_BYTES,
+  MAX_GRANT_ITEM_NAME_BYTES,
 } from './limits.ts';
 
 // bytes
@@ -89,6 +90,7 @@ export { sealGrant, type SealGrantInput } from './sealGrant.ts';
 export { openGrant, type OpenedGrant, type OpenGrantOptions } from './openGrant.ts';
 export { readGrantHeader } from './readGrantHeader.ts';
 export type { GrantHeader, GrantRole } from './grantLayout.ts';
+export { GRANT_ITEM_KINDS, isGrantItemKind, type GrantItemKind } from './isGrantItemKind.ts';
 
 // files
 export { encryptChunk } from './encryptChunk.ts';

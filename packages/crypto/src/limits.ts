@@ -13,3 +13,6 @@ export const LINK_ARGON2_MEMLIMIT_MAX = 1024 * 1024 * 1024;
 export const LINK_ARGON2_OPSLIMIT_MAX = 32;
 /** Salt bytes for link passwords (crypto_pwhash_SALTBYTES). */
 export const LINK_SALT_BYTES = 16;
+
+/** Ceiling on a shared item's name inside a grant, in UTF-8 bytes. */
+export const MAX_GRANT_ITEM_NAME_BYTES = 1024;

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { AadFields } from './aadFormat.ts';
 import type { CryptoErrorCode } from './CryptoError.ts';
 import { generateIdentity } from './generateIdentity.ts';
 import { generateSymmetricKey } from './generateSymmetricKey.ts';
@@ -7,36 +8,16 @@ import { openGrant, type OpenGrantOptions } from './openGrant.ts';
 import { readGrantHeader } from './readGrantHeader.ts';
 import { sealGrant, type SealGrantInput } from './sealGrant.ts';
 import { buildGrant } from './testing/buildGrant.ts';
+import { buildGrantPayload } from './testing/buildGrantPayload.ts';
 import { buildIdentity } from './testing/buildIdentity.ts';
 import { expectCryptoError } from './testing/expectCryptoError.ts';
 import { fixedBytes } from './testing/fixedBytes.ts';
 import { fromHexForTest } from './testing/fromHexForTest.ts';
+import { GRANT_VECTOR_V1, GRANT_VECTOR_V2 } from './testing/grantVectors.ts';
 import { runTamperSuite } from './testing/runTamperSuite.ts';
 import { snapshotOf } from './testing/snapshotOf.ts';
 import type { GrantRole } from './grantLayout.ts';
 import type { Identity, SymmetricKey } from './types.ts';
-
-// alice (buildIdentity(5)) grants item-1 epoch 3 as editor to bob (buildIdentity(6)), item key fixedBytes(32, 4)
-const VECTOR =
-  '01' + '000000ed' + // version, header length 237
-  '01000f636f666672652f6772616e742f76310007' + // record: coffre/grant/v1, 7 fields
-  '0565706f6368030000000800000000' + '00000003' +
-  '066974656d496402000000066974656d2d31' +
-  '15726563697069656e74426f785075626c69634b65790100000020' +
-  '7fd2fb8858151a7eaec30b04e0220b800f95e6c86bb21c94a64a154a7405f974' +
-  '0f726563697069656e745573657249640200000008757365722d626f62' +
-  '04726f6c650200000006656469746f72' +
-  '0a7365616c6564486173680100000020' +
-  'bbb1a8a4f6722208d45a82d34f89f1c21b04fdde87420555099ea76a9e67aaee' +
-  '0c7369676e6572557365724964020000000a757365722d616c696365' +
-  // sealed box: ephemeral public key(32) ‖ payload(126) ‖ MAC(16)
-  '32f1a2dbda7c11e0d2a6bbced5ac65d8a6f812a2ac8f6be49745f0a46fa5ce566aea807e81dfd04cc952236770b5e3ac' +
-  '8bfdc85d8bbd85bf105857d933bbba49548d09295116a5c848f1610b9bc85adf2c2e6f1717f4288ba5205ac6f8fd48c3' +
-  'e472e0be1580869afc5aefb1869012c90a36d59d41d7e6f41a75044536f448306a365abb6ec735904a79bb73ea455784' +
-  'e3e7bfd03c53da3aa30c60322f82557b37fc754b78c7c33fbcb7d39f6e09' +
-  // signature
-  'b9b97600dc0b8099b4378c8ae9b03670e54a7c8279cdcb652978a90dd9e5690c' +
-  'd5c89f0d47f2edd5050f23e9ece66f68d5d751121a40bc564a69ffea7221b20a';
 
 function grantInput(signer: Identity, recipient: Identity, overrides: Partial<SealGrantInput> = {}): SealGrantInput {
   return {
@@ -48,6 +29,8 @@ function grantInput(signer: Identity, recipient: Identity, overrides: Partial<Se
     recipientBoxPublicKey: recipient.box.publicKey,
     signerUserId: 'user-alice',
     signer: signer.signing,
+    itemKind: 'doc',
+    itemName: 'Roadmap',
     ...overrides,
   };
 }
@@ -72,16 +55,18 @@ describe('sealGrant / openGrant / readGrantHeader', () => {
   });
 
   it('opens the fixed vector', () => {
-    expect(VECTOR.length).toBe(2 * (5 + 237 + 32 + 126 + 16 + 64));
-    expect(openGrant(fromHexForTest(VECTOR), openOptions(alice, bob))).toEqual({
+    expect(GRANT_VECTOR_V2.length).toBe(2 * (5 + 237 + 32 + 1199 + 16 + 64));
+    expect(openGrant(fromHexForTest(GRANT_VECTOR_V2), openOptions(alice, bob))).toEqual({
       itemId: 'item-1',
       epoch: 3,
       role: 'editor',
       itemKey: fixedBytes(32, 4),
+      itemKind: 'folder',
+      itemName: 'Quarterly plan',
       signerUserId: 'user-alice',
     });
-    expect(readGrantHeader(fromHexForTest(VECTOR))).toEqual({
-      version: 1,
+    expect(readGrantHeader(fromHexForTest(GRANT_VECTOR_V2))).toEqual({
+      version: 2,
       itemId: 'item-1',
       epoch: 3,
       role: 'editor',
@@ -89,6 +74,28 @@ describe('sealGrant / openGrant / readGrantHeader', () => {
       recipientBoxPublicKey: bob.box.publicKey,
       signerUserId: 'user-alice',
     });
+  });
+
+  it('refuses retired version-1 grants and unknown versions (UNSUPPORTED_VERSION)', () => {
+    const v1 = fromHexForTest(GRANT_VECTOR_V1);
+    expectCryptoError(() => openGrant(v1, openOptions(alice, bob)), 'UNSUPPORTED_VERSION');
+    expectCryptoError(() => readGrantHeader(v1), 'UNSUPPORTED_VERSION');
+    const header = { itemId: 'item-1', epoch: 3, role: 'viewer', recipientUserId: 'user-bob', recipientBoxPublicKey: bob.box.publicKey, signerUserId: 'user-alice' };
+    const base = { header, payload: buildGrantPayload(), sealTo: bob.box.publicKey, signWith: alice.signing.secretKey };
+    expect(openGrant(buildGrant(base), openOptions(alice, bob)).itemName).toBe('Quarterly plan');
+    for (const version of [0, 1, 3, 255]) {
+      const grant = buildGrant({ ...base, version });
+      expectCryptoError(() => openGrant(grant, openOptions(alice, bob)), 'UNSUPPORTED_VERSION');
+      expectCryptoError(() => readGrantHeader(grant), 'UNSUPPORTED_VERSION');
+    }
+  });
+
+  it('refuses a version-1 payload re-signed inside a version-2 container (MALFORMED)', () => {
+    const v1 = fromHexForTest(GRANT_VECTOR_V1);
+    const v1Sealed = v1.subarray(5 + 237, v1.length - 64);
+    const header = { itemId: 'item-1', epoch: 3, role: 'editor', recipientUserId: 'user-bob', recipientBoxPublicKey: bob.box.publicKey, signerUserId: 'user-alice' };
+    const grant = buildGrant({ header, payload: {}, sealTo: bob.box.publicKey, signWith: alice.signing.secretKey, sealedOverride: v1Sealed });
+    expectCryptoError(() => openGrant(grant, openOptions(alice, bob)), 'MALFORMED');
   });
 
   it('round-trips every role', () => {
@@ -151,16 +158,16 @@ describe('sealGrant / openGrant / readGrantHeader', () => {
       recipientBoxPublicKey: bob.box.publicKey,
       signerUserId: 'user-alice',
     };
-    const payload = { itemId: 'item-1', epoch: 3, role: 'viewer', itemKey: generateSymmetricKey() };
+    const payload = buildGrantPayload({ itemKey: generateSymmetricKey() });
     const base = { sealTo: bob.box.publicKey, signWith: alice.signing.secretKey };
     expect(openGrant(buildGrant({ ...base, header, payload }), openOptions(alice, bob)).role).toBe('viewer');
-    for (const change of [{ role: 'admin' }, { epoch: 4 }, { itemId: 'item-2' }]) {
-      const grant = buildGrant({ ...base, header, payload: { ...payload, ...change } });
+    for (const change of [{ role: 'admin' }, { epoch: 4 }, { itemId: 'item-2' }] as AadFields[]) {
+      const grant = buildGrant({ ...base, header, payload: buildGrantPayload({ ...payload, ...change }) });
       expectCryptoError(() => openGrant(grant, openOptions(alice, bob)), 'KEY_MISMATCH');
     }
-    const shortKey = buildGrant({ ...base, header, payload: { ...payload, itemKey: new Uint8Array(16) } });
+    const shortKey = buildGrant({ ...base, header, payload: buildGrantPayload({ ...payload, itemKey: new Uint8Array(16) }) });
     expectCryptoError(() => openGrant(shortKey, openOptions(alice, bob)), 'MALFORMED');
-    const badRole = buildGrant({ ...base, header: { ...header, role: 'owner' }, payload: { ...payload, role: 'owner' } });
+    const badRole = buildGrant({ ...base, header: { ...header, role: 'owner' }, payload: buildGrantPayload({ ...payload, role: 'owner' }) });
     expectCryptoError(() => openGrant(badRole, openOptions(alice, bob)), 'MALFORMED');
   });
 
@@ -175,7 +182,7 @@ describe('sealGrant / openGrant / readGrantHeader', () => {
         recipientBoxPublicKey: bob.box.publicKey,
         signerUserId: 'user-alice',
       },
-      payload: { itemId: 'item-1', epoch: 3, role: 'viewer', itemKey: generateSymmetricKey() },
+      payload: buildGrantPayload({ itemKey: generateSymmetricKey() }),
       sealTo: carol.box.publicKey,
       signWith: alice.signing.secretKey,
     });

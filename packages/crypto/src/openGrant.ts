@@ -2,12 +2,13 @@ import { blake2b256 } from './blake2b256.ts';
 import { constantTimeEqual } from './constantTimeEqual.ts';
 import { DOMAINS } from './contexts.ts';
 import { CryptoError } from './CryptoError.ts';
-import { decodeAad } from './decodeAad.ts';
 import { decodeGrantHeader } from './decodeGrantHeader.ts';
+import { decodeGrantPayload } from './decodeGrantPayload.ts';
 import { getSodium } from './getSodium.ts';
-import { GRANT_PAYLOAD_SCHEMA, type GrantRole } from './grantLayout.ts';
+import type { GrantRole } from './grantLayout.ts';
+import type { GrantItemKind } from './isGrantItemKind.ts';
 import { splitGrant } from './splitGrant.ts';
-import { KEY_BYTES, type BoxKeyPair, type SigningPublicKey, type SymmetricKey } from './types.ts';
+import type { BoxKeyPair, SigningPublicKey, SymmetricKey } from './types.ts';
 import { verifyDetached } from './verifyDetached.ts';
 
 export interface OpenGrantOptions {
@@ -23,17 +24,22 @@ export interface OpenedGrant {
   epoch: number;
   role: GrantRole;
   itemKey: SymmetricKey;
+  itemKind: GrantItemKind;
+  itemName: string;
   signerUserId: string;
 }
 
 /**
  * Verifies the signature first, then that the grant is for this recipient
- * and item, then opens the sealed payload and checks it repeats the signed
- * item, epoch and role.
- * @throws CryptoError — 'MALFORMED' | 'UNSUPPORTED_VERSION' (container);
- *   'SIGNATURE_INVALID' (bad signature or sealed blob not the signed one);
- *   'KEY_MISMATCH' (valid grant for another recipient/item, or payload
- *   disagreeing with the signed header); 'DECRYPT_FAILED' (cannot open)
+ * and item, then opens the sealed payload, checks it and that it repeats the
+ * signed item, epoch and role. Kind and name are authenticated by the
+ * signature over BLAKE2b-256(sealed); the name is untrusted text to display.
+ * @throws CryptoError — 'UNSUPPORTED_VERSION' (any version but 2, including
+ *   retired v1); 'MALFORMED' (container, header, or payload: item key, unknown
+ *   kind, name not UTF-8 or too long, padding); 'SIGNATURE_INVALID' (bad
+ *   signature or sealed blob not the signed one); 'KEY_MISMATCH' (valid grant
+ *   for another recipient/item, or payload disagreeing with the signed
+ *   header); 'DECRYPT_FAILED' (cannot open)
  */
 export function openGrant(bytes: Uint8Array, options: OpenGrantOptions): OpenedGrant {
   const sodium = getSodium();
@@ -54,16 +60,17 @@ export function openGrant(bytes: Uint8Array, options: OpenGrantOptions): OpenedG
   } catch {
     throw new CryptoError('DECRYPT_FAILED', 'grant');
   }
-  const payload = decodeAad(DOMAINS.grantPayload, payloadBytes, GRANT_PAYLOAD_SCHEMA);
+  const payload = decodeGrantPayload(payloadBytes);
   if (payload.itemId !== header.itemId || payload.epoch !== header.epoch || payload.role !== header.role) {
     throw new CryptoError('KEY_MISMATCH', 'grant payload');
   }
-  if (payload.itemKey.length !== KEY_BYTES.symmetric) throw new CryptoError('MALFORMED', 'grant item key');
   return {
     itemId: header.itemId,
     epoch: header.epoch,
     role: header.role as GrantRole,
-    itemKey: payload.itemKey as SymmetricKey,
+    itemKey: payload.itemKey,
+    itemKind: payload.itemKind,
+    itemName: payload.itemName,
     signerUserId: header.signerUserId,
   };
 }

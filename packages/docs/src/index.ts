@@ -10,7 +10,21 @@ export { sealUpdateEnvelope } from './engine/sealUpdateEnvelope.ts';
 export { openUpdateEnvelope } from './engine/openUpdateEnvelope.ts';
 export { padUpdate, unpadUpdate, paddedLength } from './engine/padUpdate.ts';
 export * from './wire/index.ts';
-export { addFolderEntry, folderEntries, getFolderEntry, listFolderEntries, updateFolderEntry, type FolderEntry } from './models/folderModel.ts';
+export { addFolderEntry, folderEntries, getFolderEntry, listFolderEntries, updateFolderEntry, type FolderEntryPatch } from './models/folderModel.ts';
+export { ENTRY_KINDS, isFileEntry, type DocumentEntry, type EntryKind, type FileEntry, type FileVersionInfo, type FolderEntry } from './models/FolderEntry.ts';
+export { trashFolderEntry } from './models/trashFolderEntry.ts';
+export { restoreFolderEntry } from './models/restoreFolderEntry.ts';
+export { removeFolderEntry } from './models/removeFolderEntry.ts';
+export { addFileVersion } from './models/addFileVersion.ts';
+export { copyEntryInto } from './models/copyEntryInto.ts';
+export { moveFolderEntry } from './models/moveFolderEntry.ts';
+export { sortEntries, type SortDirection, type SortKey } from './models/sortEntries.ts';
+export { filterEntries } from './models/filterEntries.ts';
+export { uniqueName } from './models/uniqueName.ts';
+export { FALLBACK_ENTRY_NAME, cleanEntryName } from './models/cleanEntryName.ts';
+export { safeDownloadName } from './models/safeDownloadName.ts';
+export { MAX_ENTRY_NAME_LENGTH } from './models/fitEntryName.ts';
+export { kindOfMime, type PreviewKind } from './models/kindOfMime.ts';
 export { TEXT_DOC, setTextDocTitle, textDocTitle } from './models/textDocModel.ts';
 export {
   MAX_COMMENT_CHARS,

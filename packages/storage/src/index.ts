@@ -6,6 +6,14 @@ export type { AccountRecord, AccountStore, CredentialUpdate } from './interfaces
 export type { BlobPutOptions, BlobRange, BlobStat, BlobStore } from './interfaces/BlobStore.ts';
 export type { DocumentRecord, DocumentStore, DocumentSummary, NewDocument } from './interfaces/DocumentStore.ts';
 export type { EphemeralStore } from './interfaces/EphemeralStore.ts';
+export type {
+  FileChunkRecord,
+  FileRecord,
+  FileStore,
+  FileVersionRecord,
+  FileVersionState,
+  NewFileVersion,
+} from './interfaces/FileStore.ts';
 export type { GrantRecord, GrantStore } from './interfaces/GrantStore.ts';
 export type { LinkRecord, LinkRole, LinkStore } from './interfaces/LinkStore.ts';
 export type { MemberRole, MembershipRecord, MembershipStore } from './interfaces/MembershipStore.ts';
@@ -17,5 +25,6 @@ export type { SnapshotRecord, SnapshotStore } from './interfaces/SnapshotStore.t
 export type { Storage } from './interfaces/Storage.ts';
 export type { StorageConfig } from './interfaces/StorageConfig.ts';
 export type { StorageTransaction } from './interfaces/StorageTransaction.ts';
+export { MAX_TREE_DEPTH } from './maxTreeDepth.ts';
 export { SQLITE_BUSY_TIMEOUT_MS } from './sqlite/openSqliteDatabase.ts';
 export { StorageError, type StorageErrorCode } from './StorageError.ts';

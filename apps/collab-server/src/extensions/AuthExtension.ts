@@ -32,7 +32,8 @@ export class AuthExtension implements Extension {
     if (!session) throw new Error('UNAUTHENTICATED');
     const doc = await this.storage.documents.get(documentName);
     if (!doc) throw new Error('FORBIDDEN');
-    const role = doc.ownerId === session.userId ? 'admin' : await this.storage.members.get(documentName, session.userId);
+    // Owner, direct member, or member of a folder above it (ADR 0007).
+    const role = await this.storage.members.effectiveRole(documentName, session.userId);
     if (!role) throw new Error('FORBIDDEN');
     const account = await this.storage.accounts.getById(session.userId);
     if (!account) throw new Error('UNAUTHENTICATED');

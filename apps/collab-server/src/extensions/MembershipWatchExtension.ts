@@ -31,7 +31,7 @@ export class MembershipWatchExtension implements Extension {
       for (const connection of document.getConnections()) {
         const ctx = connection.context as CollabContext | undefined;
         if (!ctx?.userId) continue;
-        const role = doc?.ownerId === ctx.userId ? 'admin' : await this.storage.members.get(docId, ctx.userId);
+        const role = doc ? await this.storage.members.effectiveRole(docId, ctx.userId) : null;
         if (!role || (role === 'viewer') !== connection.readOnly) {
           connection.close({ code: CLOSE_CODES.FORBIDDEN, reason: closeReason(CLOSE_CODES.FORBIDDEN, role ? 'ROLE_CHANGED' : 'FORBIDDEN') });
         } else if (role !== ctx.role) {

@@ -1,3 +1,5 @@
+import { idbRequest, openIdb } from './idbRequest.client.ts';
+
 /** A tiny promise wrapper over one IndexedDB object store (bytes by string key). */
 export type IdbStore = {
   get(key: string): Promise<Uint8Array | null>;
@@ -9,28 +11,9 @@ const DB_NAME = 'coffre-offline';
 const STORES = ['snapshots', 'pending'] as const;
 let dbPromise: Promise<IDBDatabase> | null = null;
 
-function openDb(): Promise<IDBDatabase> {
-  dbPromise ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => {
-      for (const name of STORES) if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name);
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-  return dbPromise;
-}
-
 function run<T>(store: (typeof STORES)[number], mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest): Promise<T> {
-  return openDb().then(
-    (db) =>
-      new Promise<T>((resolve, reject) => {
-        const tx = db.transaction(store, mode);
-        const req = fn(tx.objectStore(store));
-        tx.oncomplete = () => resolve(req.result as T);
-        tx.onerror = () => reject(tx.error);
-      }),
-  );
+  dbPromise ??= openIdb(DB_NAME, 1, STORES);
+  return idbRequest<T>(dbPromise, store, mode, fn);
 }
 
 export function idbStore(store: (typeof STORES)[number]): IdbStore {

@@ -1,4 +1,4 @@
-import { generateSymmetricKey, sealGrant, toBase64Url } from '@coffre/crypto';
+import { generateSymmetricKey, sealGrant, toBase64Url, type GrantItemKind } from '@coffre/crypto';
 import { apiFetch } from '../api/apiFetch.ts';
 import { lookUpContact } from './lookUpContact.client.ts';
 import type { OpenDoc } from './openEncryptedDoc.client.ts';
@@ -12,7 +12,7 @@ type Member = { userId: string; username: string; role: 'viewer' | 'editor' | 'a
  * now on is unreadable with the old key.
  * @returns the new epoch and key (base64url), or null when the server refused
  */
-export async function rotateDocumentKey(input: { account: UnlockedAccount; open: OpenDoc; docId: string; epoch: number }): Promise<{ epoch: number; key: string } | null> {
+export async function rotateDocumentKey(input: { account: UnlockedAccount; open: OpenDoc; docId: string; epoch: number; kind: GrantItemKind; name: string }): Promise<{ epoch: number; key: string } | null> {
   const epoch = input.epoch + 1;
   const key = generateSymmetricKey();
   const members = await apiFetch<Member[]>(`/docs/${encodeURIComponent(input.docId)}/members`);
@@ -25,6 +25,8 @@ export async function rotateDocumentKey(input: { account: UnlockedAccount; open:
       epoch,
       role: m.owner ? 'admin' : m.role,
       itemKey: key,
+      itemKind: input.kind,
+      itemName: input.name,
       recipientUserId: contact.userId,
       recipientBoxPublicKey: contact.boxPublicKey,
       signerUserId: input.account.userId,

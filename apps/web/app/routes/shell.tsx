@@ -2,9 +2,13 @@ import { useEffect, useState } from 'react';
 import { NavLink, Outlet, redirect, useNavigate } from 'react-router';
 import type { Route } from './+types/shell';
 import { Brand } from '../components/Brand.tsx';
+import { ClientOnly } from '../components/ClientOnly.tsx';
 import { errorMessage } from '../components/errorMessage.ts';
 import { AccountMenu } from '../features/account/AccountMenu.tsx';
 import { HomeFolderProvider } from '../features/docs/HomeFolderProvider.tsx';
+import { ResumeUploads } from '../features/drive/ResumeUploads.tsx';
+import { TransferPanel } from '../features/drive/TransferPanel.tsx';
+import { TransferProvider } from '../features/drive/TransferProvider.tsx';
 import { collabUrl } from '../features/docs/collabUrl.ts';
 import { restoreSession } from '../keys/restoreSession.client.ts';
 import { useUnlockedAccount } from '../keys/useUnlockedAccount.ts';
@@ -64,7 +68,11 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
           </div>
         ) : account ? (
           <HomeFolderProvider account={account} collabUrl={collabUrl(loaderData)}>
-            <Outlet />
+            <TransferProvider>
+              <Outlet />
+              <TransferPanel />
+              <ClientOnly>{() => <ResumeUploads />}</ClientOnly>
+            </TransferProvider>
           </HomeFolderProvider>
         ) : (
           <p className="muted" aria-live="polite">Unlocking your keys…</p>

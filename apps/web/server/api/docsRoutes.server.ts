@@ -1,35 +1,76 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { StorageError } from '@coffre/storage';
+import { MAX_TREE_DEPTH, StorageError } from '@coffre/storage';
 import { ApiError } from '../ApiError.ts';
+import { hasRole, itemRole } from '../itemRole.server.ts';
 import { requireSession, type Authed } from '../requireSession.server.ts';
 import type { Services } from '../Services.ts';
 
 const DocId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
 /**
- * Registers encrypted documents so the collab server knows who may open
- * them. The server learns an id and an owner; everything else is inside.
+ * Registers encrypted documents (folders included) so the collab server
+ * knows who may open them. The server learns an id, an owner and the id of
+ * the folder it sits in (access is inherited down that tree, ADR 0007);
+ * names, kinds and keys stay inside the encrypted folders.
  */
 export function docsRoutes(services: Services): Router {
   const r = Router();
   const { storage, log } = services;
   r.use(requireSession(services));
+  const me = (locals: Record<string, unknown>) => (locals as Authed).session.userId;
+
+  async function requireEditorOf(folderId: string, userId: string): Promise<void> {
+    if (!hasRole(await itemRole(storage, folderId, userId), 'editor')) throw new ApiError(403, 'FORBIDDEN', 'You cannot add items to this folder.');
+  }
 
   /** Idempotent for the owner, so a client can ensure its root folder exists. */
   r.post('/', async (req, res) => {
-    const { session } = res.locals as Authed;
-    const { docId } = z.object({ docId: DocId }).parse(req.body);
+    const userId = me(res.locals);
+    const { docId, parentId } = z.object({ docId: DocId, parentId: DocId.optional() }).parse(req.body);
+    if (parentId) await requireEditorOf(parentId, userId);
     try {
-      await storage.documents.create({ docId, ownerId: session.userId, createdAt: services.now() });
-      log.info('doc.created', { userId: session.userId, docId });
+      await storage.documents.create({ docId, ownerId: userId, parentId: parentId ?? null, createdAt: services.now() });
+      log.info('doc.created', { userId, docId, parentId: parentId ?? null });
       res.status(201).json({ docId });
     } catch (e) {
       if (!(e instanceof StorageError && e.code === 'DUPLICATE')) throw e;
       const existing = await storage.documents.get(docId);
-      if (existing?.ownerId !== session.userId) throw new ApiError(409, 'DOC_EXISTS', 'That document id is taken.');
+      if (existing?.ownerId !== userId) throw new ApiError(409, 'DOC_EXISTS', 'That document id is taken.');
       res.json({ docId });
     }
+  });
+
+  /** Moves a document or folder: edit rights where it is and where it goes. A folder never moves into itself. */
+  r.post('/:docId/move', async (req, res) => {
+    const docId = DocId.parse(req.params.docId);
+    const { parentId } = z.object({ parentId: DocId }).parse(req.body);
+    const userId = me(res.locals);
+    const doc = await storage.documents.get(docId);
+    if (!doc || !hasRole(await itemRole(storage, docId, userId), 'editor')) throw new ApiError(404, 'NOT_FOUND', 'No such document.');
+    await requireEditorOf(parentId, userId);
+    for (let at: string | null = parentId, depth = 0; at && depth < MAX_TREE_DEPTH; depth++) {
+      if (at === docId) throw new ApiError(400, 'BAD_REQUEST', 'A folder cannot go inside itself.');
+      at = (await storage.documents.get(at))?.parentId ?? null;
+    }
+    await storage.documents.setParent(docId, parentId);
+    log.info('doc.moved', { userId, docId, parentId });
+    res.json({ ok: true });
+  });
+
+  /** Deletes a document forever: its owner, or an editor of the folder it is in. */
+  r.delete('/:docId', async (req, res) => {
+    const docId = DocId.parse(req.params.docId);
+    const userId = me(res.locals);
+    const doc = await storage.documents.get(docId);
+    if (!doc) return void res.json({ ok: true });
+    const allowed = doc.ownerId === userId || (doc.parentId !== null && hasRole(await itemRole(storage, doc.parentId, userId), 'editor'));
+    if (!allowed) throw new ApiError(403, 'FORBIDDEN', 'You cannot delete this document.');
+    const snapshots = await storage.snapshots.list(docId);
+    await storage.documents.delete(docId);
+    for (const s of snapshots) await storage.blobs.delete(s.blobKey);
+    log.info('doc.deleted', { userId, docId });
+    res.json({ ok: true });
   });
 
   return r;

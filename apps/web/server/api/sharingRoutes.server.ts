@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ApiError } from '../ApiError.ts';
 import { base64Bytes, toWire } from '../bytes.ts';
+import { itemRole } from '../itemRole.server.ts';
 import { requireSession, type Authed } from '../requireSession.server.ts';
 import type { Services } from '../Services.ts';
 
@@ -23,7 +24,7 @@ export function sharingRoutes(services: Services): Router {
   async function roleOf(docId: string, userId: string) {
     const doc = await storage.documents.get(docId);
     if (!doc) return null;
-    return doc.ownerId === userId ? 'admin' : await storage.members.get(docId, userId);
+    return itemRole(storage, docId, userId);
   }
 
   /** Public key bundle of a user, to share with them. */

@@ -1,73 +1,79 @@
 import * as Y from 'yjs';
+import type { DocumentEntry, FolderEntry } from './FolderEntry.ts';
+import { parseFolderEntry } from './parseFolderEntry.ts';
+import { readFolderEntry } from './readFolderEntry.ts';
 
-/** What a folder knows of each child; lives inside the folder's encrypted document. */
-export type FolderEntry = {
-  id: string;
-  kind: 'doc';
-  title: string;
-  /** The child's document key (base64url) for epoch `epoch`. */
-  key: string;
-  epoch: number;
-  created: number;
-  modified: number;
-  /** Set for items someone shared with this user: their role and who shared. */
-  role?: 'viewer' | 'editor' | 'admin';
-  sharedBy?: string;
-};
+export type { FolderEntry } from './FolderEntry.ts';
+
+/** The fields `updateFolderEntry` may change; `mime` applies to files only. */
+export type FolderEntryPatch = Partial<Pick<DocumentEntry, 'title' | 'modified' | 'role' | 'key' | 'epoch' | 'trashedAt'>> & { mime?: string };
 
 const ENTRIES = 'entries';
-const FIELDS = ['kind', 'title', 'key', 'epoch', 'created', 'modified'] as const;
+const COMMON_FIELDS = ['kind', 'title', 'key', 'epoch', 'created', 'modified', 'role', 'sharedBy', 'trashedAt'] as const;
+const FILE_FIELDS = ['mime', 'size', 'thumbnail'] as const;
+const PATCH_FIELDS = ['title', 'modified', 'role', 'key', 'epoch', 'trashedAt', 'mime'] as const;
 
 /** Each entry is a nested Y.Map so that a rename and another field change merge. */
 export function folderEntries(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap<Y.Map<unknown>>(ENTRIES);
 }
 
+/** Every well-formed entry, trashed ones included; malformed ones are skipped. */
 export function listFolderEntries(doc: Y.Doc): FolderEntry[] {
   const out: FolderEntry[] = [];
   for (const [id, m] of folderEntries(doc)) {
-    const e = readEntry(id, m);
+    const e = readFolderEntry(id, m);
     if (e) out.push(e);
   }
   return out;
 }
 
 export function getFolderEntry(doc: Y.Doc, id: string): FolderEntry | null {
-  const m = folderEntries(doc).get(id);
-  return m ? readEntry(id, m) : null;
+  return readFolderEntry(id, folderEntries(doc).get(id));
 }
 
+/**
+ * Writes `entry` (a file with all its versions) under `entry.id`, replacing any
+ * entry with that id.
+ * @throws Error if the entry would not read back (a missing or mistyped field, a
+ * key that is not base64url, a file without versions); nothing is written then.
+ */
 export function addFolderEntry(doc: Y.Doc, entry: FolderEntry): void {
+  const record = entry as unknown as Record<string, unknown>;
+  const versions = entry.kind === 'file' ? entry.versions : null;
+  if (!parseFolderEntry(entry.id, (f) => record[f], versions)) throw new Error(`invalid folder entry ${entry.id}`);
   doc.transact(() => {
     const m = new Y.Map<unknown>();
     folderEntries(doc).set(entry.id, m);
-    for (const f of FIELDS) m.set(f, entry[f]);
-    if (entry.role) m.set('role', entry.role);
-    if (entry.sharedBy) m.set('sharedBy', entry.sharedBy);
+    const fields = entry.kind === 'file' ? [...COMMON_FIELDS, ...FILE_FIELDS] : COMMON_FIELDS;
+    for (const f of fields) if (record[f] !== undefined) m.set(f, record[f]);
+    if (versions) {
+      const list = new Y.Array<unknown>();
+      m.set('versions', list);
+      // Copies, so later changes to the caller's objects never alias the stored ones.
+      list.push(versions.map((v) => ({ version: v.version, size: v.size, sealedSize: v.sealedSize, chunkCount: v.chunkCount, created: v.created, uploadedBy: v.uploadedBy })));
+    }
   });
 }
 
-export function updateFolderEntry(doc: Y.Doc, id: string, patch: Partial<Pick<FolderEntry, 'title' | 'modified' | 'role' | 'key' | 'epoch'>>): void {
+/**
+ * Changes the given fields of an existing entry; does nothing if there is no
+ * readable entry `id`. Fields the patch leaves undefined are left as they are
+ * (clear `trashedAt` with `restoreFolderEntry`).
+ * @throws Error if the patch would leave the entry unreadable, or sets `mime` on
+ * an entry that is not a file; nothing is written then.
+ */
+export function updateFolderEntry(doc: Y.Doc, id: string, patch: FolderEntryPatch): void {
   const m = folderEntries(doc).get(id);
-  if (!m) return;
+  const current = readFolderEntry(id, m);
+  if (!m || !current) return;
+  if (patch.mime !== undefined && current.kind !== 'file') throw new Error(`mime set on ${current.kind} entry ${id}`);
+  // Only known fields: a caller that spreads a whole entry into the patch must
+  // not overwrite the id, kind or versions.
+  const changes = PATCH_FIELDS.filter((f) => patch[f] !== undefined).map((f) => [f, patch[f]] as const);
+  const merged: Record<string, unknown> = { ...current, ...Object.fromEntries(changes) };
+  if (!parseFolderEntry(id, (f) => merged[f], current.kind === 'file' ? current.versions : null)) throw new Error(`invalid patch for folder entry ${id}`);
   doc.transact(() => {
-    for (const [k, v] of Object.entries(patch)) if (m.get(k) !== v) m.set(k, v);
+    for (const [k, v] of changes) if (m.get(k) !== v) m.set(k, v);
   });
-}
-
-/** Entries written by a buggy or old client are skipped, not half-read. */
-function readEntry(id: string, m: Y.Map<unknown>): FolderEntry | null {
-  const kind = m.get('kind');
-  const title = m.get('title');
-  const key = m.get('key');
-  const epoch = m.get('epoch');
-  const created = m.get('created');
-  const modified = m.get('modified');
-  if (kind !== 'doc' || typeof title !== 'string' || typeof key !== 'string' || typeof epoch !== 'number' || typeof created !== 'number' || typeof modified !== 'number') return null;
-  const role = m.get('role');
-  const sharedBy = m.get('sharedBy');
-  const entry: FolderEntry = { id, kind, title, key, epoch, created, modified };
-  if (role === 'viewer' || role === 'editor' || role === 'admin') entry.role = role;
-  if (typeof sharedBy === 'string') entry.sharedBy = sharedBy;
-  return entry;
 }

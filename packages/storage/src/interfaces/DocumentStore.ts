@@ -2,6 +2,8 @@
 export interface DocumentRecord {
   docId: string;
   ownerId: string;
+  /** The folder document it lives in; null at the root. The parent may no longer exist. */
+  parentId: string | null;
   /** Null until the first `putState`. */
   state: Uint8Array | null;
   createdAt: number;
@@ -13,6 +15,8 @@ export type DocumentSummary = Omit<DocumentRecord, 'state'>;
 export interface NewDocument {
   docId: string;
   ownerId: string;
+  /** Defaults to null (the root). */
+  parentId?: string | null;
   createdAt: number;
 }
 
@@ -20,6 +24,12 @@ export interface DocumentStore {
   /** @throws StorageError('DUPLICATE') when the document id exists. */
   create(doc: NewDocument): Promise<void>;
   get(docId: string): Promise<DocumentRecord | null>;
+  /**
+   * Moves the document under another folder document, or to the root with null. The parent is
+   * not checked: access inheritance stops at a missing parent and tolerates cycles.
+   * @throws StorageError('NOT_FOUND') when the document does not exist.
+   */
+  setParent(docId: string, parentId: string | null): Promise<void>;
   /**
    * Resolves only once the state is durable. With `journalUpTo`, journal
    * entries up to that id are removed in the same transaction (the state
@@ -40,6 +50,7 @@ export interface DocumentStore {
   /**
    * Removes the document, its snapshot records and every membership, grant and link on it
    * (the document id is the item id). Snapshot blobs are the caller's to delete: list them first.
+   * Child documents and files keep their `parentId`; the caller moves or deletes them.
    * Idempotent; resolves to whether a document was removed.
    */
   delete(docId: string): Promise<boolean>;

@@ -2,6 +2,7 @@ import type { AccountStore } from './AccountStore.ts';
 import type { BlobStore } from './BlobStore.ts';
 import type { DocumentStore } from './DocumentStore.ts';
 import type { EphemeralStore } from './EphemeralStore.ts';
+import type { FileStore } from './FileStore.ts';
 import type { GrantStore } from './GrantStore.ts';
 import type { LinkStore } from './LinkStore.ts';
 import type { MembershipStore } from './MembershipStore.ts';
@@ -18,6 +19,7 @@ export interface Storage {
   ephemeral: EphemeralStore;
   documents: DocumentStore;
   snapshots: SnapshotStore;
+  files: FileStore;
   members: MembershipStore;
   grants: GrantStore;
   links: LinkStore;

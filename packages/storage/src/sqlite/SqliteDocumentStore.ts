@@ -8,6 +8,7 @@ import type { SqlRunner } from './SqlRunner.ts';
 interface DocumentRow {
   doc_id: string;
   owner_id: string;
+  parent_id: string | null;
   state: Buffer | null;
   created_at: number;
   updated_at: number;
@@ -20,12 +21,12 @@ export class SqliteDocumentStore implements DocumentStore {
     this.#sql = sql;
   }
 
-  async create({ docId, ownerId, createdAt }: NewDocument): Promise<void> {
+  async create({ docId, ownerId, parentId = null, createdAt }: NewDocument): Promise<void> {
     await this.#sql.run((conn) => {
       try {
         conn
-          .prepare('INSERT INTO documents (doc_id, owner_id, created_at, updated_at) VALUES (?, ?, ?, ?)')
-          .run(docId, ownerId, createdAt, createdAt);
+          .prepare('INSERT INTO documents (doc_id, owner_id, parent_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+          .run(docId, ownerId, parentId, createdAt, createdAt);
       } catch (error) {
         if (isSqliteConstraint(error, 'PRIMARYKEY')) {
           throw new StorageError('DUPLICATE', 'document already exists', { cause: error });
@@ -38,16 +39,24 @@ export class SqliteDocumentStore implements DocumentStore {
   async get(docId: string): Promise<DocumentRecord | null> {
     return this.#sql.run((conn) => {
       const row = conn
-        .prepare('SELECT doc_id, owner_id, state, created_at, updated_at FROM documents WHERE doc_id = ?')
+        .prepare('SELECT doc_id, owner_id, parent_id, state, created_at, updated_at FROM documents WHERE doc_id = ?')
         .get(docId) as DocumentRow | undefined;
       if (!row) return null;
       return {
         docId: row.doc_id,
         ownerId: row.owner_id,
+        parentId: row.parent_id,
         state: row.state ? readBytes(row.state) : null,
         createdAt: row.created_at,
         updatedAt: row.updated_at,
       };
+    });
+  }
+
+  async setParent(docId: string, parentId: string | null): Promise<void> {
+    await this.#sql.run((conn) => {
+      const result = conn.prepare('UPDATE documents SET parent_id = ? WHERE doc_id = ?').run(parentId, docId);
+      if (result.changes === 0) throw new StorageError('NOT_FOUND', 'document not found');
     });
   }
 
@@ -107,13 +116,14 @@ export class SqliteDocumentStore implements DocumentStore {
     return this.#sql.run((conn) => {
       const rows = conn
         .prepare(
-          `SELECT doc_id, owner_id, created_at, updated_at FROM documents
+          `SELECT doc_id, owner_id, parent_id, created_at, updated_at FROM documents
            WHERE owner_id = ? ORDER BY created_at, doc_id`,
         )
         .all(ownerId) as Omit<DocumentRow, 'state'>[];
       return rows.map((row) => ({
         docId: row.doc_id,
         ownerId: row.owner_id,
+        parentId: row.parent_id,
         createdAt: row.created_at,
         updatedAt: row.updated_at,
       }));

@@ -1,4 +1,5 @@
 import type { MemberRole, MembershipRecord, MembershipStore } from '../interfaces/MembershipStore.ts';
+import { MAX_TREE_DEPTH } from '../maxTreeDepth.ts';
 import { StorageError } from '../StorageError.ts';
 import { isSqliteConstraint } from './isSqliteConstraint.ts';
 import type { SqlRunner } from './SqlRunner.ts';
@@ -9,6 +10,26 @@ interface MembershipRow {
   role: MemberRole;
   updated_at: number;
 }
+
+/** Roles by rank, lowest first; the SQL below ranks them 1, 2, 3 in this order. */
+const ROLES_BY_RANK: readonly MemberRole[] = ['viewer', 'editor', 'admin'];
+
+// The item is level 1; UNION ALL plus the level cap also ends a walk around a parent cycle.
+const EFFECTIVE_ROLE_SQL = `
+  WITH RECURSIVE chain (id, level) AS (
+    SELECT @itemId, 1
+    UNION ALL
+    SELECT documents.parent_id, chain.level + 1
+    FROM chain JOIN documents ON documents.doc_id = chain.id
+    WHERE documents.parent_id IS NOT NULL AND chain.level < @maxDepth
+  )
+  SELECT MAX(rank) AS rank FROM (
+    SELECT 3 AS rank FROM chain JOIN documents ON documents.doc_id = chain.id
+    WHERE documents.owner_id = @userId
+    UNION ALL
+    SELECT CASE memberships.role WHEN 'admin' THEN 3 WHEN 'editor' THEN 2 ELSE 1 END AS rank
+    FROM chain JOIN memberships ON memberships.item_id = chain.id AND memberships.user_id = @userId
+  )`;
 
 function toRecord(row: MembershipRow): MembershipRecord {
   return { itemId: row.item_id, userId: row.user_id, role: row.role, updatedAt: row.updated_at };
@@ -45,6 +66,13 @@ export class SqliteMembershipStore implements MembershipStore {
         .prepare('SELECT role FROM memberships WHERE item_id = ? AND user_id = ?')
         .get(itemId, userId) as { role: MemberRole } | undefined;
       return row?.role ?? null;
+    });
+  }
+
+  async effectiveRole(itemId: string, userId: string): Promise<MemberRole | null> {
+    return this.#sql.run((conn) => {
+      const row = conn.prepare(EFFECTIVE_ROLE_SQL).get({ itemId, userId, maxDepth: MAX_TREE_DEPTH }) as { rank: number | null };
+      return row.rank === null ? null : ROLES_BY_RANK[row.rank - 1]!;
     });
   }
 

@@ -16,6 +16,7 @@ export class SqliteStorage implements Storage {
   readonly ephemeral: StorageTransaction['ephemeral'];
   readonly documents: StorageTransaction['documents'];
   readonly snapshots: StorageTransaction['snapshots'];
+  readonly files: StorageTransaction['files'];
   readonly members: StorageTransaction['members'];
   readonly grants: StorageTransaction['grants'];
   readonly links: StorageTransaction['links'];
@@ -33,6 +34,7 @@ export class SqliteStorage implements Storage {
     this.ephemeral = stores.ephemeral;
     this.documents = stores.documents;
     this.snapshots = stores.snapshots;
+    this.files = stores.files;
     this.members = stores.members;
     this.grants = stores.grants;
     this.links = stores.links;

@@ -2,6 +2,7 @@ import type { StorageTransaction } from '../interfaces/StorageTransaction.ts';
 import { SqliteAccountStore } from './SqliteAccountStore.ts';
 import { SqliteDocumentStore } from './SqliteDocumentStore.ts';
 import { SqliteEphemeralStore } from './SqliteEphemeralStore.ts';
+import { SqliteFileStore } from './SqliteFileStore.ts';
 import { SqliteGrantStore } from './SqliteGrantStore.ts';
 import { SqliteLinkStore } from './SqliteLinkStore.ts';
 import { SqliteMembershipStore } from './SqliteMembershipStore.ts';
@@ -21,6 +22,7 @@ export function createSqliteStores(sql: SqlRunner): StorageTransaction {
     ephemeral: new SqliteEphemeralStore(sql),
     documents: new SqliteDocumentStore(sql),
     snapshots: new SqliteSnapshotStore(sql),
+    files: new SqliteFileStore(sql),
     members: new SqliteMembershipStore(sql),
     grants: new SqliteGrantStore(sql),
     links: new SqliteLinkStore(sql),

@@ -139,4 +139,43 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX document_journal_by_doc ON document_journal (doc_id, id);
     `,
   },
+  {
+    version: 3,
+    name: 'drive-files',
+    sql: `
+      -- parent_id is not a foreign key: a folder may be deleted before its children.
+      ALTER TABLE documents ADD COLUMN parent_id TEXT;
+      CREATE INDEX documents_by_parent ON documents (parent_id);
+
+      -- Like documents, owner_id and parent_id are not foreign keys: the caller cleans up.
+      CREATE TABLE files (
+        file_id TEXT PRIMARY KEY,
+        owner_id TEXT NOT NULL,
+        parent_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE file_versions (
+        file_id TEXT NOT NULL REFERENCES files (file_id) ON DELETE CASCADE,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        state TEXT NOT NULL CHECK (state IN ('uploading', 'complete')),
+        chunk_count INTEGER NOT NULL CHECK (chunk_count >= 0),
+        size INTEGER NOT NULL CHECK (size >= 0),
+        uploader_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        completed_at INTEGER,
+        PRIMARY KEY (file_id, version)
+      ) STRICT;
+      CREATE INDEX file_versions_by_uploader ON file_versions (uploader_id, state);
+
+      CREATE TABLE file_chunks (
+        file_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        idx INTEGER NOT NULL CHECK (idx >= 0),
+        size INTEGER NOT NULL CHECK (size >= 0),
+        PRIMARY KEY (file_id, version, idx),
+        FOREIGN KEY (file_id, version) REFERENCES file_versions (file_id, version) ON DELETE CASCADE
+      ) STRICT;
+    `,
+  },
 ];

@@ -1,5 +1,7 @@
 export type { StorageHarness } from './StorageHarness.ts';
 export { buildAccount } from './fixtures/buildAccount.ts';
+export { buildFile } from './fixtures/buildFile.ts';
+export { buildFileVersion } from './fixtures/buildFileVersion.ts';
 export { buildGrant } from './fixtures/buildGrant.ts';
 export { buildLink } from './fixtures/buildLink.ts';
 export { buildSession } from './fixtures/buildSession.ts';

@@ -4,6 +4,7 @@ import { accountContract } from './contract/accountContract.ts';
 import { blobContract } from './contract/blobContract.ts';
 import { documentContract } from './contract/documentContract.ts';
 import { ephemeralContract } from './contract/ephemeralContract.ts';
+import { fileContract } from './contract/fileContract.ts';
 import { lifecycleContract } from './contract/lifecycleContract.ts';
 import { quotaContract } from './contract/quotaContract.ts';
 import { rateLimitContract } from './contract/rateLimitContract.ts';
@@ -40,6 +41,7 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
     ephemeralContract(current);
     documentContract(current);
     snapshotContract(current);
+    fileContract(current);
     accessContract(current);
     quotaContract(current);
     settingsContract(current);

@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { updateFolderEntry } from '@coffre/docs';
+import { useFolderEntries } from '../drive/useFolderEntries.ts';
+import { useFolderPath } from '../drive/useFolderPath.ts';
 import { getUnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { openEncryptedDoc, type OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { DocEditor } from './DocEditor.tsx';
@@ -7,15 +10,27 @@ import { useHomeFolder } from './HomeFolderProvider.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import { userColor } from './userColor.ts';
 
-/** Finds the document's key in the user's folder, opens the encrypted session, shows the editor. */
+const FOLDER_ID = /^[A-Za-z0-9_-]{16,64}$/;
+
+/**
+ * Finds the document's key in the folder it sits in (`?in=` names the folder
+ * path from my root), opens the encrypted session, shows the editor.
+ */
 export default function DocEditorPage({ docId }: { docId: string }) {
   const folder = useHomeFolder();
-  const entry = folder.entries.find((e) => e.id === docId) ?? null;
+  const [params] = useSearchParams();
+  const pathIds = (params.get('in') ?? '').split('.').filter((id) => FOLDER_ID.test(id));
+  const path = useFolderPath(pathIds);
+  const parent = path.levels.length === pathIds.length + 1 ? path.levels[path.levels.length - 1]! : null;
+  const entries = useFolderEntries(parent?.open);
+  const entry = entries.find((e) => e.id === docId && e.kind === 'doc') ?? null;
   const [open, setOpen] = useState<OpenDoc | null>(null);
   const account = getUnlockedAccount();
   const key = entry?.key;
   const epoch = entry?.epoch;
-  const readOnly = entry?.role === 'viewer';
+  const role = parent?.role ?? entry?.role;
+  const readOnly = role === 'viewer';
+  const parentDoc = parent?.open.session.doc;
 
   useEffect(() => {
     if (!account || !key || !epoch) return;
@@ -40,18 +55,18 @@ export default function DocEditorPage({ docId }: { docId: string }) {
     };
   }, [account, docId, key, epoch, readOnly, folder.collabUrl]);
 
-  if (!folder.ready) return <p className="muted">Decrypting your documents…</p>;
+  if (!folder.ready || (path.loading && !path.error)) return <p className="muted">Decrypting your documents…</p>;
   if (!entry) {
     return (
       <div className="card">
         <h1>Document not found</h1>
         <p className="muted">It is not in your documents, or it was shared with you in a way this version cannot open yet.</p>
-        <Link to="/docs">Back to your documents</Link>
+        <Link to="/drive">Back to your drive</Link>
       </div>
     );
   }
   if (!open) return <p className="muted">Opening…</p>;
-  const canShare = !entry.role || entry.role === 'admin';
+  const canShare = !role || role === 'admin';
   return (
     <DocEditor
       open={open}
@@ -60,10 +75,10 @@ export default function DocEditorPage({ docId }: { docId: string }) {
       me={{ userId: account!.userId }}
       headerExtra={
         canShare && account ? (
-          <ShareDialog account={account} docId={docId} epoch={entry.epoch} docKey={entry.key} open={open} onRotated={(e, k) => folder.setDocumentKey(docId, e, k)} />
+          <ShareDialog account={account} docId={docId} epoch={entry.epoch} docKey={entry.key} kind="doc" name={entry.title} open={open} onRotated={(e, k) => parentDoc && updateFolderEntry(parentDoc, docId, { epoch: e, key: k, modified: Date.now() })} />
         ) : null
       }
-      onTitleChange={(title) => folder.renameDocument(docId, title)}
+      onTitleChange={(title) => parentDoc && updateFolderEntry(parentDoc, docId, { title, modified: Date.now() })}
     />
   );
 }

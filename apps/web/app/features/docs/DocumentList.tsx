@@ -26,7 +26,7 @@ export function DocumentList() {
     }
   }
 
-  const shown = folder.entries.filter((e) => e.title.toLowerCase().includes(filter.trim().toLowerCase()));
+  const shown = folder.entries.filter((e) => e.kind === 'doc' && !e.trashedAt && e.title.toLowerCase().includes(filter.trim().toLowerCase()));
   return (
     <section className="doc-list">
       <header className="doc-list-head">

@@ -1,10 +1,11 @@
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { generateSymmetricKey, randomBytes, toBase64Url } from '@coffre/crypto';
-import { addFolderEntry, folderEntries, getFolderEntry, listFolderEntries, updateFolderEntry, type FolderEntry } from '@coffre/docs';
+import { addFolderEntry, cleanEntryName, getFolderEntry, updateFolderEntry, type FolderEntry } from '@coffre/docs';
 import { apiFetch } from '../../api/apiFetch.ts';
 import { acceptGrants } from '../../keys/acceptGrants.client.ts';
 import { openEncryptedDoc, type OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { rootFolderKeys } from '../../keys/rootFolderId.client.ts';
+import { useFolderEntries } from '../drive/useFolderEntries.ts';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 
 export type HomeFolder = {
@@ -12,6 +13,9 @@ export type HomeFolder = {
   error: string | null;
   entries: FolderEntry[];
   collabUrl: string;
+  /** The root folder's open session ("My drive"), once the server knows it. */
+  root: OpenDoc | null;
+  rootId: string | null;
   createDocument(title: string): Promise<FolderEntry>;
   renameDocument(id: string, title: string): void;
   /** After a key rotation: my own new key, or fetch the grants others sealed to me. */
@@ -36,6 +40,7 @@ export function HomeFolderProvider({ account, collabUrl, children }: { account: 
   const [open, setOpen] = useState<OpenDoc | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [synced, setSynced] = useState(false);
+  const rootId = useMemo(() => rootFolderKeys(account.masterKey).docId, [account]);
 
   useEffect(() => {
     const { docId, key } = rootFolderKeys(account.masterKey);
@@ -67,7 +72,8 @@ export function HomeFolderProvider({ account, collabUrl, children }: { account: 
     };
   }, [account, collabUrl]);
 
-  const entries = useFolderEntries(open);
+  const all = useFolderEntries(open);
+  const entries = useMemo(() => [...all].sort((a, b) => b.modified - a.modified), [all]);
 
   const value = useMemo<HomeFolder>(
     () => ({
@@ -75,10 +81,12 @@ export function HomeFolderProvider({ account, collabUrl, children }: { account: 
       error,
       entries,
       collabUrl,
+      root: open,
+      rootId,
       async createDocument(title: string) {
         if (!open) throw new Error('folder not open');
         const docId = toBase64Url(randomBytes(16));
-        await apiFetch('/docs', { docId });
+        await apiFetch('/docs', { docId, parentId: rootId });
         const now = Date.now();
         const entry: FolderEntry = { id: docId, kind: 'doc', title, key: toBase64Url(generateSymmetricKey()), epoch: 1, created: now, modified: now };
         addFolderEntry(open.session.doc, entry);
@@ -95,7 +103,7 @@ export function HomeFolderProvider({ account, collabUrl, children }: { account: 
         if (open) await addSharedWithMe(account, open);
       },
     }),
-    [open, synced, error, entries, collabUrl, account],
+    [open, synced, error, entries, collabUrl, account, rootId],
   );
 
   return <HomeFolderContext.Provider value={value}>{children}</HomeFolderContext.Provider>;
@@ -111,20 +119,10 @@ async function addSharedWithMe(account: UnlockedAccount, folder: OpenDoc): Promi
       if (existing.role !== g.role || existing.key !== g.key || existing.epoch !== g.epoch) updateFolderEntry(doc, g.itemId, { role: g.role, key: g.key, epoch: g.epoch });
       continue;
     }
+    // Only kinds that are documents of their own can be filed; the name is the sharer's, shown as text.
+    if (g.kind === 'file') continue;
     const now = Date.now();
-    addFolderEntry(doc, { id: g.itemId, kind: 'doc', title: `Shared by ${g.sharedBy}`, key: g.key, epoch: g.epoch, created: now, modified: now, role: g.role, sharedBy: g.sharedBy });
+    addFolderEntry(doc, { id: g.itemId, kind: g.kind, title: cleanEntryName(g.name || `Shared by ${g.sharedBy}`), key: g.key, epoch: g.epoch, created: now, modified: now, role: g.role, sharedBy: g.sharedBy });
   }
   folder.session.flush();
-}
-
-function useFolderEntries(open: OpenDoc | null): FolderEntry[] {
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    if (!open) return;
-    const map = folderEntries(open.session.doc);
-    const bump = () => setVersion((v) => v + 1);
-    map.observeDeep(bump);
-    return () => map.unobserveDeep(bump);
-  }, [open]);
-  return useMemo(() => (open ? listFolderEntries(open.session.doc).sort((a, b) => b.modified - a.modified) : []), [open, version]);
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { GrantItemKind } from '@coffre/crypto';
 import { apiFetch } from '../../api/apiFetch.ts';
 import { errorMessage } from '../../components/errorMessage.ts';
 import { shareDocument, type Role } from '../../keys/shareDocument.client.ts';
@@ -8,23 +9,38 @@ import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 
 type Member = { userId: string; username: string; role: Role; owner: boolean };
 
-/** Share a document with people by username: the key is sealed to them in this browser. */
+/**
+ * Share a document or folder with people by username: the key (and the
+ * item's name and kind) is sealed to them in this browser. `autoOpen` shows
+ * it at once without its own button (the drive opens it from a menu).
+ */
 export function ShareDialog({
   account,
   docId,
   epoch,
   docKey,
+  kind,
+  name,
   open,
   onRotated,
+  autoOpen,
+  onClose,
 }: {
   account: UnlockedAccount;
   docId: string;
   epoch: number;
   docKey: string;
+  kind: GrantItemKind;
+  name: string;
   open: OpenDoc;
   onRotated(epoch: number, key: string): void;
+  autoOpen?: boolean;
+  onClose?(): void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (autoOpen) dialog.current?.showModal();
+  }, [autoOpen]);
   const [username, setUsername] = useState('');
   const [role, setRole] = useState<Role>('editor');
   const [members, setMembers] = useState<Member[]>([]);
@@ -41,7 +57,7 @@ export function ShareDialog({
     setBusy(true);
     setStatus(null);
     try {
-      await shareDocument({ account, docId, epoch, key: docKey, username, role });
+      await shareDocument({ account, docId, epoch, key: docKey, kind, name, username, role });
       setStatus({ ok: true, text: `Shared with ${username.trim().toLowerCase()} as ${role}.` });
       setUsername('');
       load();
@@ -58,10 +74,10 @@ export function ShareDialog({
     setStatus(null);
     try {
       await apiFetch(`/docs/${encodeURIComponent(docId)}/members/${encodeURIComponent(m.userId)}/remove`, {});
-      const rotated = await rotateDocumentKey({ account, open, docId, epoch });
+      const rotated = await rotateDocumentKey({ account, open, docId, epoch, kind, name });
       if (rotated) {
         onRotated(rotated.epoch, rotated.key);
-        setStatus({ ok: true, text: `${m.username} was removed and the document has a new key.` });
+        setStatus({ ok: true, text: `${m.username} was removed and the ${kind === 'folder' ? 'folder' : 'document'} has a new key.` });
       } else {
         setStatus({ ok: false, text: `${m.username} was removed, but changing the key failed. Remove them again to retry.` });
       }
@@ -75,10 +91,12 @@ export function ShareDialog({
 
   return (
     <>
-      <button type="button" className="secondary share-button" onClick={() => dialog.current?.showModal()}>Share</button>
-      <dialog ref={dialog} className="dialog" aria-labelledby="share-title">
-        <h2 id="share-title">Share this document</h2>
-        <p className="muted small">The document key is sealed to each person's public key in your browser. The server never sees it.</p>
+      {!autoOpen && <button type="button" className="secondary share-button" onClick={() => dialog.current?.showModal()}>Share</button>}
+      <dialog ref={dialog} className="dialog" aria-labelledby="share-title" onClose={onClose}>
+        <h2 id="share-title">Share {kind === 'folder' ? 'this folder' : 'this document'}</h2>
+        <p className="muted small">
+          {kind === 'folder' ? 'People you add can open everything in this folder. ' : ''}The key is sealed to each person's public key in your browser. The server never sees it.
+        </p>
         <form onSubmit={handleShare} className="share-form">
           <input aria-label="Username to share with" placeholder="Username" value={username} onChange={(e) => setUsername(e.target.value)} required />
           <select aria-label="Role" value={role} onChange={(e) => setRole(e.target.value as Role)}>

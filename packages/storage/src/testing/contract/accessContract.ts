@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { MAX_TREE_DEPTH } from '../../maxTreeDepth.ts';
 import { buildAccount } from '../fixtures/buildAccount.ts';
 import { buildGrant } from '../fixtures/buildGrant.ts';
 import { buildLink } from '../fixtures/buildLink.ts';
@@ -39,6 +40,106 @@ export function accessContract(h: () => StorageHarness): void {
 
       it('refuses an unknown account', async () => {
         await expectStorageError(h().storage.members.set('doc-1', 'nobody', 'viewer', T0), 'NOT_FOUND');
+      });
+    });
+
+    describe('effective role', () => {
+      /** Creates each document under the next one: the first is the leaf, the last the root. */
+      const createChain = async (docIds: string[], ownerId = 'user-carol'): Promise<void> => {
+        const { documents } = h().storage;
+        for (const [i, docId] of docIds.entries()) {
+          await documents.create({ docId, ownerId, parentId: docIds[i + 1] ?? null, createdAt: T0 });
+        }
+      };
+
+      it('makes the owner of the item or any ancestor an admin', async () => {
+        const { documents, members } = h().storage;
+        await createChain(['leaf', 'mid']);
+        await documents.create({ docId: 'root', ownerId: 'user-alice', createdAt: T0 });
+        await documents.setParent('mid', 'root');
+        await members.set('leaf', 'user-alice', 'viewer', T0);
+        expect(await members.effectiveRole('leaf', 'user-alice')).toBe('admin');
+        expect(await members.effectiveRole('root', 'user-alice')).toBe('admin');
+        expect(await members.effectiveRole('leaf', 'user-carol')).toBe('admin');
+        expect(await members.effectiveRole('root', 'user-carol')).toBeNull();
+      });
+
+      it('inherits a membership from a grandparent, but not from a child or a sibling', async () => {
+        const { documents, members } = h().storage;
+        await createChain(['leaf', 'mid', 'root']);
+        await documents.create({ docId: 'sibling', ownerId: 'user-carol', parentId: 'mid', createdAt: T0 });
+        await members.set('root', 'user-bob', 'viewer', T0);
+        await members.set('sibling', 'user-alice', 'editor', T0);
+        await members.set('leaf', 'user-alice', 'viewer', T0);
+        expect(await members.effectiveRole('leaf', 'user-bob')).toBe('viewer');
+        expect(await members.effectiveRole('mid', 'user-bob')).toBe('viewer');
+        expect(await members.effectiveRole('leaf', 'user-alice')).toBe('viewer');
+        expect(await members.effectiveRole('mid', 'user-alice')).toBeNull();
+        expect(await members.effectiveRole('root', 'user-alice')).toBeNull();
+      });
+
+      it('takes the highest role on the chain, wherever it is', async () => {
+        const { members } = h().storage;
+        await createChain(['leaf', 'mid', 'root']);
+        await members.set('leaf', 'user-bob', 'viewer', T0);
+        await members.set('mid', 'user-bob', 'editor', T0);
+        await members.set('leaf', 'user-alice', 'admin', T0);
+        await members.set('root', 'user-alice', 'viewer', T0);
+        expect(await members.effectiveRole('leaf', 'user-bob')).toBe('editor');
+        expect(await members.effectiveRole('leaf', 'user-alice')).toBe('admin');
+        await members.set('root', 'user-bob', 'admin', T0);
+        expect(await members.effectiveRole('leaf', 'user-bob')).toBe('admin');
+      });
+
+      it('is null for an unrelated user or an unknown item', async () => {
+        const { members } = h().storage;
+        await createChain(['leaf', 'root']);
+        await members.set('root', 'user-bob', 'editor', T0);
+        expect(await members.effectiveRole('leaf', 'user-alice')).toBeNull();
+        expect(await members.effectiveRole('nope', 'user-bob')).toBeNull();
+      });
+
+      it('counts only its own memberships for an item that is not a document', async () => {
+        const { members } = h().storage;
+        await members.set('item-1', 'user-bob', 'editor', T0);
+        await members.set('item-2', 'user-alice', 'admin', T0);
+        expect(await members.effectiveRole('item-1', 'user-bob')).toBe('editor');
+        expect(await members.effectiveRole('item-1', 'user-alice')).toBeNull();
+      });
+
+      it('follows a parent that no longer exists no further', async () => {
+        const { documents, members } = h().storage;
+        await createChain(['leaf', 'gone', 'root']);
+        await members.set('root', 'user-bob', 'editor', T0);
+        await documents.delete('gone');
+        expect(await members.effectiveRole('leaf', 'user-bob')).toBeNull();
+      });
+
+      it('terminates on a parent cycle', async () => {
+        const { documents, members } = h().storage;
+        await createChain(['a', 'b']);
+        await documents.setParent('b', 'a');
+        await documents.create({ docId: 'self', ownerId: 'user-carol', parentId: 'self', createdAt: T0 });
+        await members.set('b', 'user-bob', 'editor', T0);
+        expect(await members.effectiveRole('a', 'user-bob')).toBe('editor');
+        expect(await members.effectiveRole('a', 'user-alice')).toBeNull();
+        expect(await members.effectiveRole('self', 'user-alice')).toBeNull();
+        expect(await members.effectiveRole('self', 'user-carol')).toBe('admin');
+      });
+
+      it(`looks at ${MAX_TREE_DEPTH} levels and no further`, async () => {
+        const s = h().storage;
+        // levels[0] is the item; levels[MAX_TREE_DEPTH] is one level too far.
+        const levels = Array.from({ length: MAX_TREE_DEPTH + 1 }, (_, i) => `level-${i}`);
+        await s.transaction(async () => createChain(levels));
+        await s.documents.create({ docId: 'far-root', ownerId: 'user-alice', createdAt: T0 });
+        await s.documents.setParent(levels[MAX_TREE_DEPTH]!, 'far-root');
+        await s.members.set(levels[MAX_TREE_DEPTH - 1]!, 'user-bob', 'viewer', T0);
+        await s.members.set(levels[MAX_TREE_DEPTH]!, 'user-bob', 'admin', T0);
+        expect(await s.members.effectiveRole(levels[0]!, 'user-bob')).toBe('viewer');
+        expect(await s.members.effectiveRole(levels[1]!, 'user-bob')).toBe('admin');
+        expect(await s.members.effectiveRole(levels[0]!, 'user-alice')).toBeNull();
+        expect(await s.members.effectiveRole(levels[2]!, 'user-alice')).toBe('admin');
       });
     });
 

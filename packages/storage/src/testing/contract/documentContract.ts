@@ -17,6 +17,7 @@ export function documentContract(h: () => StorageHarness): void {
       expect(await documents.get('doc-1')).toEqual({
         docId: 'doc-1',
         ownerId: 'user-alice',
+        parentId: null,
         state: null,
         createdAt: T0,
         updatedAt: T0,
@@ -25,7 +26,7 @@ export function documentContract(h: () => StorageHarness): void {
       await documents.putState('doc-1', state, T0 + 5);
       const read = await documents.get('doc-1');
       expectSameBytes(read?.state, state);
-      expect({ ...read, state: null }).toEqual({ docId: 'doc-1', ownerId: 'user-alice', state: null, createdAt: T0, updatedAt: T0 + 5 });
+      expect({ ...read, state: null }).toEqual({ docId: 'doc-1', ownerId: 'user-alice', parentId: null, state: null, createdAt: T0, updatedAt: T0 + 5 });
       expect(await documents.get('nope')).toBeNull();
     });
 
@@ -58,15 +59,43 @@ export function documentContract(h: () => StorageHarness): void {
 
     it('lists by owner without state', async () => {
       const { documents } = h().storage;
-      await documents.create({ docId: 'd2', ownerId: 'user-alice', createdAt: T0 + 1 });
+      await documents.create({ docId: 'd2', ownerId: 'user-alice', parentId: 'd1', createdAt: T0 + 1 });
       await documents.create({ docId: 'd1', ownerId: 'user-alice', createdAt: T0 });
       await documents.create({ docId: 'd3', ownerId: 'user-bob', createdAt: T0 });
       await documents.putState('d1', patternBytes(10), T0 + 9);
       expect(await documents.listByOwner('user-alice')).toEqual([
-        { docId: 'd1', ownerId: 'user-alice', createdAt: T0, updatedAt: T0 + 9 },
-        { docId: 'd2', ownerId: 'user-alice', createdAt: T0 + 1, updatedAt: T0 + 1 },
+        { docId: 'd1', ownerId: 'user-alice', parentId: null, createdAt: T0, updatedAt: T0 + 9 },
+        { docId: 'd2', ownerId: 'user-alice', parentId: 'd1', createdAt: T0 + 1, updatedAt: T0 + 1 },
       ]);
       expect(await documents.listByOwner('nobody')).toEqual([]);
+    });
+
+    it('creates under a parent and moves with setParent', async () => {
+      const { documents } = h().storage;
+      await documents.create({ docId: 'folder-1', ownerId: 'user-alice', createdAt: T0 });
+      await documents.create({ docId: 'doc-1', ownerId: 'user-alice', parentId: 'folder-1', createdAt: T0 });
+      await documents.create({ docId: 'doc-2', ownerId: 'user-alice', parentId: null, createdAt: T0 });
+      expect((await documents.get('doc-1'))?.parentId).toBe('folder-1');
+      expect((await documents.get('doc-2'))?.parentId).toBeNull();
+
+      await documents.setParent('doc-1', 'folder-2');
+      expect((await documents.get('doc-1'))?.parentId).toBe('folder-2');
+      await documents.setParent('doc-2', 'folder-1');
+      expect((await documents.get('doc-2'))?.parentId).toBe('folder-1');
+      await documents.setParent('doc-2', null);
+      expect((await documents.get('doc-2'))?.parentId).toBeNull();
+      expect((await documents.get('folder-1'))?.parentId).toBeNull();
+
+      await expectStorageError(documents.setParent('nope', 'folder-1'), 'NOT_FOUND');
+      expect(await documents.get('nope')).toBeNull();
+    });
+
+    it('leaves children their parent id when the parent is deleted', async () => {
+      const { documents } = h().storage;
+      await documents.create({ docId: 'folder-1', ownerId: 'user-alice', createdAt: T0 });
+      await documents.create({ docId: 'doc-1', ownerId: 'user-alice', parentId: 'folder-1', createdAt: T0 });
+      expect(await documents.delete('folder-1')).toBe(true);
+      expect((await documents.get('doc-1'))?.parentId).toBe('folder-1');
     });
 
     it('deletes the document with its snapshots and access rows, idempotently', async () => {

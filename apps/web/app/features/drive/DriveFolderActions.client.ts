@@ -1,0 +1,154 @@
+import { asSymmetricKey, fromBase64Url, generateSymmetricKey, randomBytes, toBase64Url } from '@coffre/crypto';
+import {
+  addFolderEntry,
+  cleanEntryName,
+  getFolderEntry,
+  listFolderEntries,
+  moveFolderEntry,
+  removeFolderEntry,
+  restoreFolderEntry,
+  trashFolderEntry,
+  uniqueName,
+  updateFolderEntry,
+  type FolderEntry,
+} from '@coffre/docs';
+import { apiFetch } from '../../api/apiFetch.ts';
+import { FileUpload } from '../../keys/FileUpload.client.ts';
+import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
+import { rootFolderKeys } from '../../keys/rootFolderId.client.ts';
+import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
+import { uploadResumeStore, type ResumeRecord } from '../../keys/uploadResumeStore.client.ts';
+import { recordUploadedFile } from './recordUploadedFile.ts';
+
+export type CreatableKind = 'folder' | 'doc';
+
+const newId = () => toBase64Url(randomBytes(16));
+
+/**
+ * What a person can do in one open folder. Every change is a signed,
+ * encrypted edit of the folder document; the server only learns that an id
+ * now sits under this folder's id.
+ */
+export class DriveFolderActions {
+  constructor(
+    readonly folderId: string,
+    readonly open: OpenDoc,
+    /** This folder's own key and epoch, for resume records. */
+    private readonly self: { key: string; epoch: number },
+    private readonly account: UnlockedAccount,
+  ) {}
+
+  private get rootKey() {
+    return rootFolderKeys(this.account.masterKey).key;
+  }
+
+  private get doc() {
+    return this.open.session.doc;
+  }
+
+  names(): Set<string> {
+    return new Set(listFolderEntries(this.doc).filter((e) => !e.trashedAt).map((e) => e.title));
+  }
+
+  /** A new folder or document: registered under this folder, then filed here with a fresh key. */
+  async create(kind: CreatableKind, name: string): Promise<FolderEntry> {
+    const id = newId();
+    await apiFetch('/docs', { docId: id, parentId: this.folderId });
+    const now = Date.now();
+    const entry: FolderEntry = { id, kind, title: uniqueName(this.names(), cleanEntryName(name)), key: toBase64Url(generateSymmetricKey()), epoch: 1, created: now, modified: now };
+    addFolderEntry(this.doc, entry);
+    this.open.session.flush();
+    return entry;
+  }
+
+  rename(id: string, name: string): void {
+    const others = this.names();
+    const current = getFolderEntry(this.doc, id);
+    if (!current) return;
+    others.delete(current.title);
+    const title = cleanEntryName(name);
+    if (title === current.title) return;
+    updateFolderEntry(this.doc, id, { title: uniqueName(others, title), modified: Date.now() });
+    this.open.session.flush();
+  }
+
+  trash(ids: string[]): void {
+    const at = Date.now();
+    this.doc.transact(() => ids.forEach((id) => trashFolderEntry(this.doc, id, at)));
+    this.open.session.flush();
+  }
+
+  restore(ids: string[]): void {
+    this.doc.transact(() => ids.forEach((id) => restoreFolderEntry(this.doc, id)));
+    this.open.session.flush();
+  }
+
+  /** Deletes on the server first (ciphertext and quota), then drops the entry; a failure leaves the entry in the trash. */
+  async deleteForever(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      const entry = getFolderEntry(this.doc, id);
+      if (!entry) continue;
+      await apiFetch(entry.kind === 'file' ? `/files/${id}` : `/docs/${id}`, undefined, { method: 'DELETE' });
+      removeFolderEntry(this.doc, id);
+    }
+    this.open.session.flush();
+  }
+
+  /** Moves entries into another open folder: server parent first, then the entry is added there before it leaves here. */
+  async moveTo(ids: string[], target: { folderId: string; open: OpenDoc }): Promise<void> {
+    if (target.folderId === this.folderId) return;
+    for (const id of ids) {
+      const entry = getFolderEntry(this.doc, id);
+      if (!entry || id === target.folderId) continue;
+      await apiFetch(entry.kind === 'file' ? `/files/${id}/move` : `/docs/${id}/move`, { parentId: target.folderId });
+      const names = new Set(listFolderEntries(target.open.session.doc).filter((e) => !e.trashedAt).map((e) => e.title));
+      const moved = moveFolderEntry(this.doc, target.open.session.doc, id);
+      const title = moved ? uniqueName(names, moved.title) : null;
+      if (moved && title !== moved.title) updateFolderEntry(target.open.session.doc, id, { title: title! });
+    }
+    target.open.session.flush();
+    this.open.session.flush();
+  }
+
+  /**
+   * An upload into this folder. The entry appears only once every chunk is
+   * on the server; `replaceId` adds a new version to that file instead. A
+   * sealed resume record lets a reload finish it.
+   */
+  startUpload(file: File, opts: { replaceId?: string; name?: string } = {}): { upload: FileUpload; finished: Promise<boolean> } {
+    const existing = opts.replaceId ? getFolderEntry(this.doc, opts.replaceId) : null;
+    const replacing = existing?.kind === 'file' ? existing : null;
+    const fileId = replacing?.id ?? newId();
+    const version = replacing ? Math.max(...replacing.versions.map((v) => v.version)) + 1 : 1;
+    const fileKey = replacing?.key ?? toBase64Url(generateSymmetricKey());
+    const record: ResumeRecord = {
+      fileId,
+      version,
+      fileKey,
+      parent: { id: this.folderId, key: this.self.key, epoch: this.self.epoch, canWrite: true },
+      name: opts.name ?? file.name,
+      mime: file.type,
+      replacing: !!replacing,
+      uploadedBy: this.account.username,
+    };
+    const upload = new FileUpload(file, { fileId, parentId: this.folderId, version, key: asSymmetricKey(fromBase64Url(fileKey)) });
+    const saved = uploadResumeStore.save(this.account.userId, this.rootKey, record, file).catch(() => undefined);
+    const finished = upload.run().then(async (ok) => {
+      await saved;
+      if (upload.state === 'cancelled') await uploadResumeStore.remove(this.account.userId, fileId, version).catch(() => undefined);
+      if (!ok) return false;
+      recordUploadedFile(this.doc, { fileId, version, fileKey, name: record.name, mime: record.mime, size: file.size, sealedSize: upload.sealedSize, chunkCount: upload.chunkCount, uploadedBy: record.uploadedBy });
+      this.open.session.flush();
+      await uploadResumeStore.remove(this.account.userId, fileId, version).catch(() => undefined);
+      return true;
+    });
+    return { upload, finished };
+  }
+
+  /** A folder for an uploaded directory, reusing one of that name if it exists. */
+  async ensureFolder(name: string): Promise<FolderEntry> {
+    const title = cleanEntryName(name);
+    const found = listFolderEntries(this.doc).find((e) => e.kind === 'folder' && !e.trashedAt && e.title === title);
+    return found ?? this.create('folder', title);
+  }
+}

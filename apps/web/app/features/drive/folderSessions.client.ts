@@ -1,0 +1,60 @@
+import { openEncryptedDoc, type OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
+import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
+
+type Held = { open: OpenDoc; refs: number; closeTimer: ReturnType<typeof setTimeout> | null; epoch: number; key: string };
+
+/** Folder documents stay open a little after the last view leaves, so walking back up is instant. */
+const KEEP_OPEN_MS = 30_000;
+const held = new Map<string, Held>();
+
+/** Opens (or shares) the session of a folder document; call `release` when the view goes away. */
+export function acquireFolder(account: UnlockedAccount, collabUrl: string, ref: { id: string; key: string; epoch: number; canWrite: boolean }): { open: OpenDoc; release(): void } {
+  let h = held.get(ref.id);
+  if (h && (h.epoch !== ref.epoch || h.key !== ref.key)) {
+    // Its key rotated: the old session cannot follow.
+    if (h.closeTimer) clearTimeout(h.closeTimer);
+    if (h.refs === 0) h.open.close();
+    held.delete(ref.id);
+    h = undefined;
+  }
+  if (!h) {
+    h = { open: openEncryptedDoc({ account, docId: ref.id, key: ref.key, epoch: ref.epoch, collabUrl, canWrite: ref.canWrite }), refs: 0, closeTimer: null, epoch: ref.epoch, key: ref.key };
+    held.set(ref.id, h);
+  }
+  const entry = h;
+  if (entry.closeTimer) clearTimeout(entry.closeTimer);
+  entry.closeTimer = null;
+  entry.refs += 1;
+  let released = false;
+  return {
+    open: entry.open,
+    release() {
+      if (released) return;
+      released = true;
+      entry.refs -= 1;
+      if (entry.refs > 0) return;
+      entry.closeTimer = setTimeout(() => {
+        if (held.get(ref.id) === entry) held.delete(ref.id);
+        entry.open.close();
+      }, KEEP_OPEN_MS);
+    },
+  };
+}
+
+/** Resolves once the folder has its content (synced, or from the offline copy); rejects when access is denied. */
+export function folderReady(open: OpenDoc, timeoutMs = 8000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (s: string) => {
+      if (s === 'synced' || s === 'offline') finish(resolve);
+      else if (s === 'denied') finish(() => reject(new Error('You no longer have access to this folder.')));
+    };
+    const timer = setTimeout(() => finish(resolve), timeoutMs);
+    const off = open.connection.onStatus(done);
+    function finish(fn: () => void) {
+      clearTimeout(timer);
+      off();
+      fn();
+    }
+    done(open.connection.status);
+  });
+}

@@ -1,0 +1,35 @@
+import { addFileVersion, addFolderEntry, cleanEntryName, getFolderEntry, listFolderEntries, uniqueName, updateFolderEntry } from '@coffre/docs';
+import type * as Y from 'yjs';
+
+export type UploadedFile = {
+  fileId: string;
+  version: number;
+  fileKey: string;
+  name: string;
+  mime: string;
+  size: number;
+  sealedSize: number;
+  chunkCount: number;
+  uploadedBy: string;
+};
+
+/**
+ * Files a finished upload in its folder: a new entry, or a new version of
+ * the file it replaces (if that file is still there; else a new entry).
+ */
+export function recordUploadedFile(doc: Y.Doc, f: UploadedFile): void {
+  const now = Date.now();
+  const info = { version: f.version, size: f.size, sealedSize: f.sealedSize, chunkCount: f.chunkCount, created: now, uploadedBy: f.uploadedBy };
+  const mime = f.mime || 'application/octet-stream';
+  const existing = getFolderEntry(doc, f.fileId);
+  if (existing?.kind === 'file') {
+    if (existing.versions.some((v) => v.version === f.version)) return;
+    doc.transact(() => {
+      addFileVersion(doc, f.fileId, info);
+      updateFolderEntry(doc, f.fileId, { mime });
+    });
+    return;
+  }
+  const names = new Set(listFolderEntries(doc).filter((e) => !e.trashedAt).map((e) => e.title));
+  addFolderEntry(doc, { id: f.fileId, kind: 'file', title: uniqueName(names, cleanEntryName(f.name)), key: f.fileKey, epoch: 1, created: now, modified: now, mime, size: f.size, versions: [info] });
+}

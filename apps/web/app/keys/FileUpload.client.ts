@@ -1,0 +1,205 @@
+import { encryptChunk, type SymmetricKey } from '@coffre/crypto';
+import { ApiRequestError, apiFetch } from '../api/apiFetch.ts';
+import { chunkRange, fileChunkPlan } from './fileChunkPlan.ts';
+
+export type UploadState = 'queued' | 'running' | 'paused' | 'failed' | 'done' | 'cancelled';
+
+export type UploadTarget = {
+  fileId: string;
+  /** The folder document the file goes into. */
+  parentId: string;
+  version: number;
+  key: SymmetricKey;
+};
+
+const RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 15000, 30000, 30000];
+
+/**
+ * One file being sealed and sent chunk by chunk. Only one chunk is in
+ * memory at a time; every chunk can be re-sent, so pause, a dropped
+ * connection or a server restart resume from the chunks the server has.
+ */
+export class FileUpload {
+  state: UploadState = 'queued';
+  error: string | null = null;
+  sentBytes = 0;
+  /** Bytes per second over the last few seconds. */
+  speed = 0;
+  readonly totalBytes: number;
+  readonly chunkCount: number;
+  readonly sealedSize: number;
+  private readonly listeners = new Set<() => void>();
+  private xhr: XMLHttpRequest | null = null;
+  private wake: (() => void) | null = null;
+  private doneChunks = new Set<number>();
+  private samples: Array<{ at: number; bytes: number }> = [];
+  private begun = false;
+
+  constructor(
+    readonly file: Blob,
+    readonly target: UploadTarget,
+    /** Continues a version started before a reload: asks the server what it has instead of starting it. */
+    opts: { resumed?: boolean } = {},
+  ) {
+    this.begun = opts.resumed ?? false;
+    this.totalBytes = file.size;
+    ({ chunkCount: this.chunkCount, sealedSize: this.sealedSize } = fileChunkPlan(file.size));
+  }
+
+  onChange(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Runs to the end; resolves true when complete, false when cancelled or failed (see `error`). */
+  async run(): Promise<boolean> {
+    this.set('running');
+    for (;;) {
+      try {
+        await this.sendAll();
+        this.set('done');
+        return true;
+      } catch (e) {
+        if (this.state === 'cancelled') return false;
+        if (this.state === 'paused') {
+          await new Promise<void>((ok) => (this.wake = ok));
+          if ((this.state as UploadState) === 'cancelled') return false;
+          continue;
+        }
+        this.error = e instanceof ApiRequestError ? e.message : 'The upload failed.';
+        this.set('failed');
+        await new Promise<void>((ok) => (this.wake = ok));
+        if ((this.state as UploadState) === 'cancelled') return false;
+      }
+    }
+  }
+
+  pause(): void {
+    if (this.state !== 'running') return;
+    this.set('paused');
+    this.xhr?.abort();
+  }
+
+  /** Resumes after pause, or retries after a failure. */
+  resume(): void {
+    if (this.state !== 'paused' && this.state !== 'failed') return;
+    this.error = null;
+    this.set('running');
+    this.wake?.();
+    this.wake = null;
+  }
+
+  /** Stops and gives the reserved space back; the server forgets the partial version. */
+  async cancel(): Promise<void> {
+    if (this.state === 'done' || this.state === 'cancelled') return;
+    this.set('cancelled');
+    this.xhr?.abort();
+    this.wake?.();
+    if (!this.begun) return;
+    const { fileId, version } = this.target;
+    await apiFetch(version === 1 ? `/files/${fileId}` : `/files/${fileId}/versions/${version}`, undefined, { method: 'DELETE' }).catch(() => undefined);
+  }
+
+  private async sendAll(): Promise<void> {
+    const { fileId, version, parentId } = this.target;
+    if (!this.begun) {
+      await withRetries(() => apiFetch('/files', { fileId, parentId, version, chunkCount: this.chunkCount, size: this.sealedSize }).catch(async (e) => {
+        // Already begun by this upload before a lost answer: resume it.
+        if (e instanceof ApiRequestError && e.code === 'VERSION_EXISTS') return this.loadServerChunks();
+        throw e;
+      }), this);
+      this.begun = true;
+    } else {
+      await withRetries(() => this.loadServerChunks(), this);
+    }
+    for (let index = 0; index < this.chunkCount; index++) {
+      if (this.doneChunks.has(index)) continue;
+      const { start, end } = chunkRange(this.totalBytes, index);
+      const plain = new Uint8Array(await this.file.slice(start, end).arrayBuffer());
+      const sealed = encryptChunk(this.target.key, { fileId, version, index, isFinal: index === this.chunkCount - 1 }, plain);
+      await withRetries(() => this.putChunk(index, sealed, end - start), this);
+      this.doneChunks.add(index);
+    }
+    await withRetries(() => apiFetch(`/files/${fileId}/versions/${version}/complete`, {}), this);
+  }
+
+  private async loadServerChunks(): Promise<void> {
+    const { fileId, version } = this.target;
+    const v = await apiFetch<{ state: string; uploaderId?: string; chunks: Array<{ index: number }> }>(`/files/${fileId}/versions/${version}`);
+    this.doneChunks = new Set(v.chunks.map((c) => c.index));
+    this.sentBytes = [...this.doneChunks].reduce((n, i) => n + (chunkRange(this.totalBytes, i).end - chunkRange(this.totalBytes, i).start), 0);
+    this.emit();
+  }
+
+  private putChunk(index: number, sealed: Uint8Array, plainBytes: number): Promise<void> {
+    const { fileId, version } = this.target;
+    const before = this.sentBytes;
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      this.xhr = xhr;
+      xhr.open('PUT', `/api/files/${fileId}/versions/${version}/chunks/${index}`);
+      xhr.setRequestHeader('content-type', 'application/octet-stream');
+      xhr.setRequestHeader('x-coffre-csrf', '1');
+      xhr.upload.onprogress = (ev) => {
+        this.sentBytes = before + Math.round((ev.loaded / Math.max(1, sealed.length)) * plainBytes);
+        this.sample();
+        this.emit();
+      };
+      xhr.onload = () => {
+        this.xhr = null;
+        if (xhr.status >= 200 && xhr.status < 300) {
+          this.sentBytes = before + plainBytes;
+          this.sample();
+          this.emit();
+          return resolve();
+        }
+        this.sentBytes = before;
+        let body: { code?: string; message?: string } = {};
+        try {
+          body = JSON.parse(xhr.responseText);
+        } catch {
+          body = {};
+        }
+        reject(new ApiRequestError(xhr.status, body.code ?? `HTTP_${xhr.status}`, body.message ?? `The server answered ${xhr.status}.`));
+      };
+      xhr.onerror = xhr.onabort = () => {
+        this.xhr = null;
+        this.sentBytes = before;
+        reject(new ApiRequestError(0, 'NETWORK', 'Cannot reach the Coffre server. Check your connection and try again.'));
+      };
+      xhr.send(sealed as Uint8Array<ArrayBuffer>);
+    });
+  }
+
+  private sample(): void {
+    const now = performance.now();
+    this.samples.push({ at: now, bytes: this.sentBytes });
+    while (this.samples.length > 2 && now - this.samples[0]!.at > 3000) this.samples.shift();
+    const first = this.samples[0]!;
+    this.speed = now > first.at ? ((this.sentBytes - first.bytes) * 1000) / (now - first.at) : 0;
+  }
+
+  private set(state: UploadState): void {
+    this.state = state;
+    if (state !== 'running') this.speed = 0;
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const fn of this.listeners) fn();
+  }
+}
+
+/** Retries network failures, 5xx and 429 with backoff while the upload keeps running; anything else is final. */
+async function withRetries<T>(fn: () => Promise<T>, upload: FileUpload): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      const transient = e instanceof ApiRequestError && (e.status === 0 || e.status >= 500 || e.status === 429);
+      if (!transient || upload.state !== 'running' || attempt >= RETRY_DELAYS_MS.length) throw e;
+      await new Promise((ok) => setTimeout(ok, RETRY_DELAYS_MS[attempt]));
+      if (upload.state !== 'running') throw e;
+    }
+  }
+}

@@ -1,0 +1,226 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { signUpViaUi } from '../support/accounts.ts';
+import { scanServerAndTraffic } from '../support/scanForCanary.ts';
+import { useBrowser } from '../support/useBrowser.ts';
+
+const seed = Date.now().toString(36);
+const canary = `Kanari${seed}Zq`;
+const password = 'correct horse battery staple';
+const alice = `alice-d-${seed}`;
+const bob = `bob-d-${seed}`;
+const BIG_MB = 200;
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'coffre-drive-e2e-'));
+const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const row = (page: Page, name: string) => page.locator('tr[data-id]', { hasText: name });
+
+async function newFolder(page: Page, name: string) {
+  await page.getByRole('button', { name: 'New folder' }).click();
+  await page.getByLabel('New name').fill(name);
+  await page.getByLabel('New name').press('Enter');
+  await row(page, name).waitFor();
+}
+
+async function rowAction(page: Page, name: string, action: string) {
+  await row(page, name).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: action }).click();
+}
+
+async function download(page: Page, name: string): Promise<string> {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 170_000 }), rowAction(page, name, 'Download')]);
+  const to = path.join(work, `dl-${Date.now()}-${dl.suggestedFilename()}`);
+  await dl.saveAs(to);
+  return to;
+}
+
+function blobFile(fileId: string, version: number, index: number): string {
+  const key = `f_${fileId}_${version}_${index}`;
+  return path.join(inject('dataDir'), 'blobs', key.slice(0, 2), key);
+}
+
+describe('drive: encrypted files and folders', () => {
+  const { openPage, traffics, problems } = useBrowser();
+  let a: Page;
+  let folderUrl = '';
+
+  it('makes folders, uploads files and a folder tree, previews, keeps versions, trashes and restores', async () => {
+    a = await openPage();
+    await signUpViaUi(a, alice, password);
+    await newFolder(a, `Projects ${canary}`);
+    await a.getByRole('button', { name: `Projects ${canary}` }).click();
+    await a.waitForURL(/\/drive\/f\/[A-Za-z0-9_-]+$/);
+    folderUrl = new URL(a.url()).pathname;
+
+    const notes = path.join(work, `notes-${canary}.txt`);
+    fs.writeFileSync(notes, `first draft ${canary}\n`);
+    const tree = path.join(work, `tree-${canary}`);
+    fs.mkdirSync(path.join(tree, 'inner'), { recursive: true });
+    fs.writeFileSync(path.join(tree, 'top.txt'), 'top');
+    fs.writeFileSync(path.join(tree, 'inner', `deep-${canary}.txt`), `deep ${canary}`);
+    const hostile = path.join(work, '..evil<img src=x onerror=alert(1)>.txt');
+    fs.writeFileSync(hostile, 'hostile name');
+
+    await a.getByTestId('upload-files').setInputFiles([notes, hostile]);
+    await row(a, `notes-${canary}.txt`).waitFor({ timeout: 30_000 });
+    // The name is text, never markup.
+    await row(a, '..evil<img src=x onerror=alert(1)>.txt').waitFor();
+    expect(await a.locator('img[src="x"]').count()).toBe(0);
+    await a.getByTestId('upload-folder').setInputFiles(tree);
+    await row(a, `tree-${canary}`).waitFor({ timeout: 30_000 });
+
+    // Preview decrypts in the browser.
+    await a.getByRole('button', { name: `notes-${canary}.txt` }).click();
+    await a.locator('.text-preview', { hasText: `first draft ${canary}` }).waitFor();
+    await a.getByRole('button', { name: 'Close' }).click();
+
+    // Uploading the same name again asks; "Replace" keeps the old one as a version.
+    fs.writeFileSync(notes, `second draft ${canary}\n`);
+    await a.getByTestId('upload-files').setInputFiles([notes]);
+    await a.getByRole('dialog').getByText('already exists').waitFor();
+    await a.getByRole('button', { name: 'Replace' }).click();
+    await rowAction(a, `notes-${canary}.txt`, 'Versions…');
+    const versions = a.getByRole('dialog', { name: /Versions of/ });
+    await versions.locator('tr[data-version="2"]').waitFor({ timeout: 30_000 });
+    await versions.locator('tr[data-version="1"]').getByRole('button', { name: 'Restore' }).click();
+    await versions.locator('tr[data-version="3"]').waitFor({ timeout: 30_000 });
+    await versions.getByRole('button', { name: 'Close' }).click();
+    await a.getByRole('button', { name: `notes-${canary}.txt` }).click();
+    await a.locator('.text-preview', { hasText: `first draft ${canary}` }).waitFor();
+    await a.getByRole('button', { name: 'Close' }).click();
+
+    // The folder tree arrived as folders.
+    await a.getByRole('button', { name: `tree-${canary}` }).click();
+    await a.getByRole('button', { name: 'inner' }).click();
+    await row(a, `deep-${canary}.txt`).waitFor({ timeout: 30_000 });
+    await a.getByRole('navigation', { name: 'Folder path' }).getByRole('link', { name: `Projects ${canary}` }).click();
+
+    // Trash, restore, delete forever gives the space back.
+    const usage = async () => (await a.evaluate(() => fetch('/api/usage').then((r) => r.json()))) as { used: number };
+    const before = (await usage()).used;
+    await rowAction(a, '..evil<img src=x onerror=alert(1)>.txt', 'Move to trash');
+    await row(a, '..evil<img').waitFor({ state: 'detached' });
+    await a.getByRole('link', { name: 'Trash' }).click();
+    await row(a, '..evil<img').waitFor({ timeout: 30_000 });
+    await rowAction(a, '..evil<img src=x onerror=alert(1)>.txt', 'Restore');
+    await a.getByText('The trash is empty.').waitFor();
+    await a.goto(folderUrl);
+    await rowAction(a, '..evil<img src=x onerror=alert(1)>.txt', 'Move to trash');
+    await a.getByRole('link', { name: 'Trash' }).click();
+    await rowAction(a, '..evil<img src=x onerror=alert(1)>.txt', 'Delete forever');
+    await a.getByText('The trash is empty.').waitFor();
+    expect((await usage()).used).toBeLessThan(before);
+    await a.goto(folderUrl);
+    await row(a, `notes-${canary}.txt`).waitFor({ timeout: 30_000 });
+    await a.screenshot({ path: 'artifacts/drive-folder.png' });
+  });
+
+  it(`uploads and downloads a ${BIG_MB} MB file intact; a changed chunk is refused and nothing is saved`, async () => {
+    const big = path.join(work, 'big.bin');
+    const fd = fs.openSync(big, 'w');
+    for (let i = 0; i < BIG_MB; i++) fs.writeSync(fd, randomBytes(1024 * 1024));
+    fs.closeSync(fd);
+    await a.getByTestId('upload-files').setInputFiles([big]);
+    await row(a, 'big.bin').waitFor({ timeout: 170_000 });
+    const got = await download(a, 'big.bin');
+    expect(fs.statSync(got).size).toBe(BIG_MB * 1024 * 1024);
+    expect(sha256(got)).toBe(sha256(big));
+
+    // A hostile server changes one byte of one stored chunk.
+    const fileId = (await row(a, 'big.bin').getAttribute('data-id'))!;
+    const chunk = blobFile(fileId, 1, 7);
+    const original = fs.readFileSync(chunk);
+    const tampered = Buffer.from(original);
+    tampered[1000]! ^= 1;
+    fs.writeFileSync(chunk, tampered);
+    try {
+      const downloads: string[] = [];
+      a.on('download', (d) => downloads.push(d.suggestedFilename()));
+      await rowAction(a, 'big.bin', 'Download');
+      await a.locator('.transfer.failed', { hasText: 'failed its integrity check' }).waitFor({ timeout: 60_000 });
+      expect(downloads).toEqual([]);
+    } finally {
+      fs.writeFileSync(chunk, original);
+    }
+    // Dropping the last chunk is noticed too: the count comes from the signed folder entry.
+    const last = blobFile(fileId, 1, BIG_MB / 4 - 1);
+    const lastBytes = fs.readFileSync(last);
+    fs.rmSync(last);
+    try {
+      await rowAction(a, 'big.bin', 'Download');
+      await a.locator('.transfer.failed', { hasText: 'no longer on the server' }).waitFor({ timeout: 60_000 });
+    } finally {
+      fs.writeFileSync(last, lastBytes);
+    }
+    fs.rmSync(big);
+    fs.rmSync(got);
+  });
+
+  it('finishes an upload after a page reload, sending only the chunks the server does not have', async () => {
+    const file = path.join(work, `resume-${canary}.bin`);
+    fs.writeFileSync(file, randomBytes(10 * 4 * 1024 * 1024 - 123));
+    let accepted = 0;
+    // The connection stalls after four chunks: the tab is closed mid-upload.
+    await a.route('**/api/files/*/versions/*/chunks/*', async (route) => {
+      if (route.request().method() !== 'PUT') return route.continue();
+      if (++accepted <= 4) return route.continue();
+      await new Promise((r) => setTimeout(r, 120_000));
+      await route.abort().catch(() => undefined);
+    });
+    await a.getByTestId('upload-files').setInputFiles([file]);
+    await a.locator('.transfer', { hasText: `resume-${canary}.bin` }).locator('progress').waitFor();
+    await expect.poll(() => accepted, { timeout: 30_000 }).toBeGreaterThan(4);
+    await a.unroute('**/api/files/*/versions/*/chunks/*');
+    const puts: string[] = [];
+    a.on('request', (r) => r.method() === 'PUT' && r.url().includes('/chunks/') && puts.push(r.url()));
+    await a.reload();
+    await row(a, `resume-${canary}.bin`).waitFor({ timeout: 60_000 });
+    expect(puts.length).toBeLessThanOrEqual(6);
+    const got = await download(a, `resume-${canary}.bin`);
+    expect(sha256(got)).toBe(sha256(file));
+  });
+
+  it('shares a folder with another person, who sees it live and edits a document inside', async () => {
+    const b = await openPage();
+    await signUpViaUi(b, bob, password);
+    await a.goto('/drive');
+    await rowAction(a, `Projects ${canary}`, 'Share…');
+    await a.getByLabel('Username to share with').fill(bob);
+    await a.getByLabel('Role').selectOption({ label: 'Can edit' });
+    await a.getByRole('dialog').getByRole('button', { name: 'Share', exact: true }).click();
+    await a.getByRole('dialog').getByText(`Shared with ${bob}`).waitFor();
+    await a.getByRole('button', { name: 'Done' }).click();
+
+    await b.goto('/drive/shared');
+    await b.getByRole('button', { name: `Projects ${canary}` }).click({ timeout: 30_000 });
+    await row(b, `notes-${canary}.txt`).waitFor({ timeout: 30_000 });
+
+    // Alice adds a document; Bob sees it appear without reloading, opens it and writes.
+    await a.goto(folderUrl);
+    await a.getByRole('button', { name: 'New document' }).click();
+    await a.waitForURL(/\/docs\/[A-Za-z0-9_-]+\?in=/);
+    await a.getByLabel('Title').fill(`Plan ${canary}`);
+    await a.getByLabel('Document body').click();
+    await a.keyboard.type(`Alice starts ${canary}.`);
+    await b.getByRole('button', { name: `Plan ${canary}` }).click({ timeout: 30_000 });
+    await b.getByLabel('Document body').getByText(`Alice starts ${canary}.`).waitFor({ timeout: 30_000 });
+    await b.getByLabel('Document body').click();
+    await b.keyboard.press('End');
+    await b.keyboard.type(' Bob adds a line.');
+    await a.getByLabel('Document body').getByText('Bob adds a line.').waitFor({ timeout: 30_000 });
+    // A reload finds the key again through the folder path.
+    await b.reload();
+    await b.getByLabel('Document body').getByText('Bob adds a line.').waitFor({ timeout: 30_000 });
+    await b.screenshot({ path: 'artifacts/drive-shared-doc.png' });
+  });
+
+  it('leaves no trace of names, contents or the folder tree in the database, blobs, logs or traffic', () => {
+    const hits = scanServerAndTraffic(canary, { dataDir: inject('dataDir'), logFiles: inject('logFiles'), traffics });
+    expect(hits).toEqual([]);
+    expect(problems.flat().filter((p) => !/Failed to load resource.*40[34]/.test(p))).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+/** Every kind of child a folder can hold; all but 'file' point at another encrypted document. */
+export const ENTRY_KINDS = ['folder', 'doc', 'sheet', 'calendar', 'chat', 'file'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+/** One uploaded version of a file; immutable once written. */
+export type FileVersionInfo = {
+  /** Strictly increasing per file; the highest is the current version. */
+  version: number;
+  /** Plaintext bytes. */
+  size: number;
+  /** Bytes stored on the server (chunks plus their AEAD overhead). */
+  sealedSize: number;
+  chunkCount: number;
+  created: number;
+  /** The uploader's user id. */
+  uploadedBy: string;
+};
+
+type EntryBase = {
+  id: string;
+  title: string;
+  /** The child's key (base64url): its document key for epoch `epoch`, or a file's key. */
+  key: string;
+  epoch: number;
+  created: number;
+  modified: number;
+  /** Set for items someone shared with this user: their role and who shared. */
+  role?: 'viewer' | 'editor' | 'admin';
+  sharedBy?: string;
+  /** When the entry was moved to the trash; absent while it is not in the trash. */
+  trashedAt?: number;
+};
+
+/** A child that is itself an encrypted document. */
+export type DocumentEntry = EntryBase & { kind: Exclude<EntryKind, 'file'> };
+
+/** An uploaded file: its blobs are referenced by id and version; files stay at epoch 1. */
+export type FileEntry = EntryBase & {
+  kind: 'file';
+  mime: string;
+  /** Plaintext bytes of the current version. */
+  size: number;
+  /** Oldest first; never empty. */
+  versions: FileVersionInfo[];
+  /** Reserved for an encrypted preview image; nothing writes it yet. */
+  thumbnail?: string;
+};
+
+/** What a folder knows of each child; lives inside the folder's encrypted document. */
+export type FolderEntry = DocumentEntry | FileEntry;
+
+export function isFileEntry(entry: FolderEntry): entry is FileEntry {
+  return entry.kind === 'file';
+}
