@@ -41,6 +41,11 @@ export default async function setup(project: TestProject) {
     COFFRE_COLLAB_PORT: String(collabPort),
     NODE_ENV: 'production',
   };
+  // A leftover server from a crashed run would answer in place of ours, with another data directory.
+  for (const port of [webPort, collabPort]) {
+    const busy = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+    if (busy) throw new Error(`port ${port} is taken (a leftover Coffre server?); stop it, or set E2E_WEB_PORT / E2E_COLLAB_PORT`);
+  }
   const tsx = path.join(repo, 'node_modules/.bin/tsx');
   const start = (name: string, cwd: string, script: string) => {
     const log = fs.openSync(path.join(artifacts, `${name}.log`), 'w');
@@ -48,10 +53,16 @@ export default async function setup(project: TestProject) {
   };
   const web = start('web', path.join(repo, 'apps/web'), 'server/main.ts');
   const collab = start('collab', path.join(repo, 'apps/collab-server'), 'src/main.ts');
-  await Promise.all([
-    waitFor(`http://127.0.0.1:${webPort}/api/health`, web, 'web server'),
-    waitFor(`http://127.0.0.1:${collabPort}/`, collab, 'collab server'),
-  ]);
+  try {
+    await Promise.all([
+      waitFor(`http://127.0.0.1:${webPort}/api/health`, web, 'web server'),
+      waitFor(`http://127.0.0.1:${collabPort}/`, collab, 'collab server'),
+    ]);
+  } catch (e) {
+    // Never leave one server running when the other failed: it would hold its port for the next run.
+    for (const child of [web, collab]) child.kill('SIGTERM');
+    throw e;
+  }
   project.provide('baseUrl', `http://127.0.0.1:${webPort}`);
   project.provide('dataDir', dataDir);
   project.provide('logFiles', [path.join(artifacts, 'web.log'), path.join(artifacts, 'collab.log')]);

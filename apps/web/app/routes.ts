@@ -5,6 +5,7 @@ export default [
   route('signup', 'routes/signup.tsx'),
   route('login', 'routes/login.tsx'),
   route('recover', 'routes/recover.tsx'),
+  route('s', 'routes/s.tsx'),
   layout('routes/shell.tsx', [
     route('drive/*', 'routes/drive.tsx'),
     route('docs', 'routes/docs.tsx'),

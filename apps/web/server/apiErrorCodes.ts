@@ -20,6 +20,8 @@ export const API_ERROR_CODES = [
   'VERSION_EXISTS',
   'UPLOAD_INCOMPLETE',
   'UPLOAD_CLOSED',
+  'LINK_GONE',
+  'LINK_PASSWORD_WRONG',
   'INTERNAL',
 ] as const;
 

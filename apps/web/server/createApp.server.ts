@@ -6,6 +6,7 @@ import { accountRoutes } from './api/accountRoutes.server.ts';
 import { authRoutes } from './api/authRoutes.server.ts';
 import { docsRoutes } from './api/docsRoutes.server.ts';
 import { filesRoutes } from './api/filesRoutes.server.ts';
+import { linksRoutes } from './api/linksRoutes.server.ts';
 import { sharingRoutes } from './api/sharingRoutes.server.ts';
 import { csrfGuard } from './csrfGuard.server.ts';
 import { LIMITS } from './limits.ts';
@@ -48,6 +49,8 @@ export function createApp(services: Services, ui: RequestHandler[] = []): expres
   api.use('/auth', authRoutes(services));
   api.use('/account', accountRoutes(services));
   api.use('/docs', docsRoutes(services));
+  // Before the session-only routers: some link routes are public.
+  api.use('/', linksRoutes(services));
   api.use('/', sharingRoutes(services));
   api.use('/', filesRoutes(services));
   api.use((_req, _res, next) => next(new ApiError(404, 'NOT_FOUND', 'No such API endpoint.')));

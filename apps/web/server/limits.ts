@@ -15,4 +15,12 @@ export const LIMITS = {
   MAX_SEALED_CHUNK_BYTES: 4 * 1024 * 1024 + 4096,
   /** Chunks per file version: 2^20 × 4 MiB = 4 TiB. */
   MAX_CHUNKS_PER_VERSION: 1 << 20,
+  /** An upload untouched this long is abandoned: its space is given back. */
+  ABANDONED_UPLOAD_MS: 7 * 24 * 60 * 60 * 1000,
+  /** Wrong link passwords: per address and link, and per link from everywhere, per window. */
+  LINK_PASSWORD_ATTEMPTS_PER_ADDRESS: 10,
+  LINK_PASSWORD_ATTEMPTS_PER_LINK: 100,
+  LINK_OPENS_PER_ADDRESS: 60,
+  LINK_LOOKUPS_PER_ADDRESS: 300,
+  LINK_PASSWORD_WINDOW_MS: 15 * 60 * 1000,
 } as const;

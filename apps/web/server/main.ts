@@ -7,6 +7,7 @@ import { loadConfig } from './config.server.ts';
 import { createApp } from './createApp.server.ts';
 import { createServices } from './createServices.server.ts';
 import { findSession } from './requireSession.server.ts';
+import { sweepAbandonedUploads } from './sweepAbandonedUploads.server.ts';
 import type { Services } from './Services.ts';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,7 +55,7 @@ const server = app.listen(config.port, config.host, () => {
 // Expired sessions, pending logins and old rate-limit windows are purged every few minutes.
 const purge = setInterval(() => {
   const now = Date.now();
-  void Promise.all([services.storage.sessions.deleteExpired(now), services.storage.ephemeral.purge(now), services.storage.rateLimits.purge(now)]).catch(
+  void Promise.all([services.storage.sessions.deleteExpired(now), services.storage.ephemeral.purge(now), services.storage.rateLimits.purge(now), sweepAbandonedUploads(services)]).catch(
     (e: Error) => services.log.error('purge.failed', { name: e.name }),
   );
 }, 5 * 60_000);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepAbandonedUploads } from '../server/sweepAbandonedUploads.server.ts';
 import { ApiClient } from './apiClient.ts';
 import { startTestServer, type TestServer } from './startTestServer.ts';
 
@@ -128,6 +129,9 @@ describe('file API over real HTTP, SQLite and disk', () => {
     const bobId = (await bob.call('/account/session')).json.userId as string;
     const share = await alice.call(`/docs/${folder}/members`, { userId: bobId, role: 'viewer', grant: Buffer.from(randomBytes(64)).toString('base64url') });
     expect(share.status).toBe(200);
+    const sent = await alice.call('/grants/sent');
+    expect(sent.json).toEqual([expect.objectContaining({ itemId: folder, username: 'bob', role: 'viewer' })]);
+    expect((await bob.call('/grants/sent')).json).toEqual([]);
     expect((await getChunk(bob, fileId, 1, 0)).bytes).toEqual(new Uint8Array(10).fill(7));
     expect((await bob.call('/files', { fileId: id(), parentId: sub, version: 1, chunkCount: 1, size: 10 })).status).toBe(403);
     expect((await bob.call('/docs', { docId: id(), parentId: sub })).status).toBe(403);
@@ -141,6 +145,24 @@ describe('file API over real HTTP, SQLite and disk', () => {
 
     await alice.call(`/docs/${folder}/members/${bobId}/remove`, {});
     expect((await getChunk(bob, fileId, 1, 0)).status).toBe(404);
+  });
+
+  it('gives the space of an upload abandoned for a week back, and forgets the file', async () => {
+    const fileId = id();
+    await alice.call('/files', { fileId, parentId: aliceRoot, version: 1, chunkCount: 2, size: 20 });
+    await putChunk(alice, fileId, 1, 0, new Uint8Array(10));
+    const used = (await alice.call('/usage')).json.used as number;
+    expect(await sweepAbandonedUploads(server.services)).toBe(0);
+    const realNow = server.services.now;
+    server.services.now = () => realNow() + 8 * 24 * 60 * 60 * 1000;
+    try {
+      expect(await sweepAbandonedUploads(server.services)).toBe(1);
+    } finally {
+      server.services.now = realNow;
+    }
+    expect((await alice.call('/usage')).json.used).toBe(used - 20);
+    expect(await server.services.storage.files.get(fileId)).toBeNull();
+    expect(await server.services.storage.blobs.stat(`f_${fileId}_1_0`)).toBeNull();
   });
 
   it('logs ids and sizes only', () => {

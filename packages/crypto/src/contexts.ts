@@ -28,6 +28,9 @@ export const DOMAINS = {
   linkId: 'coffre/link-id/v1',
   linkPassword: 'coffre/link-password/v1',
   linkFragmentChecksum: 'coffre/link-fragment-checksum/v1',
+  // what a link's sealed payload binds, and the proof a visitor shows to get it (ADR 0008)
+  linkPayload: 'coffre/link-payload/v1',
+  linkAccess: 'coffre/link-access/v1',
   // encrypted documents (used by @coffre/docs)
   docUpdate: 'coffre/doc-update/v1',
   docSnapshot: 'coffre/doc-snapshot/v1',
@@ -78,6 +81,8 @@ export const KDF_CONTEXTS = {
   linkId: 'linkid__',
   /** link secret (or secret+password mix) → link key */
   linkKey: 'linkkey_',
+  /** link key → key of the access proof the server checks before it hands out a link's payload */
+  linkAccess: 'linkauth',
   /** recovery key → Ed25519 seed proving knowledge of it */
   recoverySigning: 'recovsig',
   /** recovery key → key wrapping the master key */
@@ -98,6 +103,7 @@ export const SUBKEY_IDS = {
   linkId: 1,
   linkKeyNoPassword: 1,
   linkKeyWithPassword: 2,
+  linkAccess: 1,
   recoverySigning: 1,
   recoveryWrap: 1,
 } as const;

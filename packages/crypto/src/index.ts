@@ -100,6 +100,7 @@ export type { FileChunkPosition } from './fileChunkFields.ts';
 
 // links
 export { generateLinkSecret } from './generateLinkSecret.ts';
+export { linkAccessProof } from './linkAccessProof.ts';
 export { linkIdFromSecret } from './linkIdFromSecret.ts';
 export { deriveLinkKey, type LinkPassword } from './deriveLinkKey.ts';
 export { assertArgon2Params, type Argon2Params } from './assertArgon2Params.ts';

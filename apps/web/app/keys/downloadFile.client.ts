@@ -9,6 +9,8 @@ export type DownloadSource = {
   chunkCount: number;
   key: SymmetricKey;
   mime: string;
+  /** Fetch through a share link instead of a signed-in session. */
+  via?: { linkId: string; proof: string };
 };
 
 /**
@@ -22,7 +24,10 @@ export async function downloadFile(src: DownloadSource, opts: { onProgress?: (do
   for (let index = 0; index < src.chunkCount; index++) {
     let res: Response;
     try {
-      res = await fetch(`/api/files/${src.fileId}/versions/${src.version}/chunks/${index}`, { credentials: 'same-origin', cache: 'no-store', signal: opts.signal });
+      const path = `files/${src.fileId}/versions/${src.version}/chunks/${index}`;
+      res = src.via
+        ? await fetch(`/api/links/${src.via.linkId}/${path}`, { headers: { 'x-coffre-link-proof': src.via.proof }, cache: 'no-store', signal: opts.signal })
+        : await fetch(`/api/${path}`, { credentials: 'same-origin', cache: 'no-store', signal: opts.signal });
     } catch (e) {
       if (opts.signal?.aborted) throw e;
       throw new ApiRequestError(0, 'NETWORK', 'Cannot reach the Coffre server. Check your connection and try again.');

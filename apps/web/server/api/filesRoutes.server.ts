@@ -1,20 +1,17 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { StorageError, type FileRecord, type FileVersionRecord, type Storage } from '@coffre/storage';
+import { StorageError, type FileRecord, type FileVersionRecord } from '@coffre/storage';
 import { ApiError } from '../ApiError.ts';
+import { chunkBlobKey } from '../chunkBlobKey.ts';
 import { hasRole, itemRole } from '../itemRole.server.ts';
 import { LIMITS } from '../limits.ts';
 import { requireSession, type Authed } from '../requireSession.server.ts';
+import { releaseFileVersions } from '../releaseFileVersions.server.ts';
 import type { Services } from '../Services.ts';
 
 const Id = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 const Version = z.coerce.number().int().min(1).max(1_000_000);
 const Index = z.coerce.number().int().min(0).max(LIMITS.MAX_CHUNKS_PER_VERSION - 1);
-
-/** Sealed chunk `index` of a file version; parsed from the right, so ids may contain `_`. */
-export function chunkBlobKey(fileId: string, version: number, index: number): string {
-  return `f_${fileId}_${version}_${index}`;
-}
 
 const wireVersion = (v: FileVersionRecord) => ({ version: v.version, state: v.state, chunkCount: v.chunkCount, size: v.size, createdAt: v.createdAt, completedAt: v.completedAt });
 
@@ -189,7 +186,7 @@ export function filesRoutes(services: Services): Router {
     const userId = me(res.locals);
     const file = await loadFile(fileId, userId, 'editor');
     const removed = await storage.files.deleteVersion(fileId, version);
-    if (removed) await releaseVersions(storage, file.ownerId, [removed]);
+    if (removed) await releaseFileVersions(storage, file.ownerId, [removed]);
     log.info('file.version-deleted', { userId, fileId, version });
     res.json({ ok: true });
   });
@@ -200,20 +197,12 @@ export function filesRoutes(services: Services): Router {
     const userId = me(res.locals);
     const file = await loadFile(fileId, userId, 'editor');
     const removed = await storage.files.delete(fileId);
-    await releaseVersions(storage, file.ownerId, removed);
+    await releaseFileVersions(storage, file.ownerId, removed);
     log.info('file.deleted', { userId, fileId, versions: removed.length });
     res.json({ ok: true });
   });
 
   return r;
-}
-
-/** After the records are gone: give the bytes back, then delete the chunks (a crash in between leaves only unreachable blobs). */
-async function releaseVersions(storage: Storage, ownerId: string, versions: FileVersionRecord[]): Promise<void> {
-  for (const v of versions) {
-    await storage.quota.release(ownerId, v.size);
-    for (let i = 0; i < v.chunkCount; i++) await storage.blobs.delete(chunkBlobKey(v.fileId, v.version, i));
-  }
 }
 
 async function* bodyOf(req: Request): AsyncIterable<Uint8Array> {

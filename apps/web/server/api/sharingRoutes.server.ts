@@ -108,6 +108,18 @@ export function sharingRoutes(services: Services): Router {
     res.json({ ok: true });
   });
 
+  /** Everyone I shared something with: item ids, people and roles (names stay in the browser). */
+  r.get('/grants/sent', async (_req, res) => {
+    const userId = me(res.locals);
+    const out = [];
+    for (const g of await storage.grants.listForSender(userId)) {
+      const recipient = await storage.accounts.getById(g.recipientUserId);
+      const role = await storage.members.get(g.itemId, g.recipientUserId);
+      if (recipient && role) out.push({ itemId: g.itemId, userId: recipient.userId, username: recipient.username, role, createdAt: g.createdAt });
+    }
+    res.json(out);
+  });
+
   /** Grants addressed to me, with each sharer's bundle so the browser can verify them. */
   r.get('/grants', async (_req, res) => {
     const grants = await storage.grants.listForRecipient(me(res.locals));

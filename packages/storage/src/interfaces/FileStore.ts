@@ -67,6 +67,8 @@ export interface FileStore {
   listVersions(fileId: string): Promise<FileVersionRecord[]>;
   /** Every version still uploading that `uploaderId` started, oldest first (for resuming and clean-up). */
   listUploading(uploaderId: string): Promise<FileVersionRecord[]>;
+  /** Versions of anyone still uploading that were started before `before`, oldest first, at most `limit` (for clean-up). */
+  listStaleUploads(before: number, limit: number): Promise<FileVersionRecord[]>;
   /**
    * Records that chunk `index` of an uploading version is stored, with its sealed size. Idempotent:
    * recording the same index again replaces its size.

@@ -19,6 +19,8 @@ export interface GrantStore {
   listForRecipient(userId: string): Promise<GrantRecord[]>;
   /** Oldest first. */
   listForItem(itemId: string): Promise<GrantRecord[]>;
+  /** Grants this user signed, oldest first (the "shared by me" view). */
+  listForSender(userId: string): Promise<GrantRecord[]>;
   /** Idempotent; resolves to whether a grant was removed. */
   delete(grantId: string): Promise<boolean>;
 }

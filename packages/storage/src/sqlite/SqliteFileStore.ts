@@ -101,6 +101,19 @@ export class SqliteFileStore implements FileStore {
     );
   }
 
+  async listStaleUploads(before: number, limit: number): Promise<FileVersionRecord[]> {
+    return this.#sql.run((conn) =>
+      (
+        conn
+          .prepare(
+            `SELECT * FROM file_versions WHERE state = 'uploading' AND created_at < ?
+             ORDER BY created_at, file_id, version LIMIT ?`,
+          )
+          .all(before, limit) as FileVersionRow[]
+      ).map(toVersionRecord),
+    );
+  }
+
   async listUploading(uploaderId: string): Promise<FileVersionRecord[]> {
     return this.#sql.run((conn) =>
       (

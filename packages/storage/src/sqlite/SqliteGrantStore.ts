@@ -69,6 +69,15 @@ export class SqliteGrantStore implements GrantStore {
     });
   }
 
+  async listForSender(userId: string): Promise<GrantRecord[]> {
+    return this.#sql.run((conn) => {
+      const rows = conn
+        .prepare('SELECT * FROM grants WHERE sender_user_id = ? ORDER BY created_at, grant_id')
+        .all(userId) as GrantRow[];
+      return rows.map(toRecord);
+    });
+  }
+
   async listForItem(itemId: string): Promise<GrantRecord[]> {
     return this.#sql.run((conn) => {
       const rows = conn

@@ -178,4 +178,12 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'sender-and-stale-upload-indexes',
+    sql: `
+      CREATE INDEX grants_by_sender ON grants (sender_user_id);
+      CREATE INDEX file_versions_by_state ON file_versions (state, created_at);
+    `,
+  },
 ];

@@ -18,6 +18,7 @@ import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { rootFolderKeys } from '../../keys/rootFolderId.client.ts';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { uploadResumeStore, type ResumeRecord } from '../../keys/uploadResumeStore.client.ts';
+import { makeThumbnail } from './makeThumbnail.client.ts';
 import { recordUploadedFile } from './recordUploadedFile.ts';
 
 export type CreatableKind = 'folder' | 'doc';
@@ -132,12 +133,14 @@ export class DriveFolderActions {
       uploadedBy: this.account.username,
     };
     const upload = new FileUpload(file, { fileId, parentId: this.folderId, version, key: asSymmetricKey(fromBase64Url(fileKey)) });
+    // Made while the chunks go up; a new version keeps the entry's first thumbnail (recordUploadedFile).
+    const thumbnail = replacing ? null : makeThumbnail(file);
     const saved = uploadResumeStore.save(this.account.userId, this.rootKey, record, file).catch(() => undefined);
     const finished = upload.run().then(async (ok) => {
       await saved;
       if (upload.state === 'cancelled') await uploadResumeStore.remove(this.account.userId, fileId, version).catch(() => undefined);
       if (!ok) return false;
-      recordUploadedFile(this.doc, { fileId, version, fileKey, name: record.name, mime: record.mime, size: file.size, sealedSize: upload.sealedSize, chunkCount: upload.chunkCount, uploadedBy: record.uploadedBy });
+      recordUploadedFile(this.doc, { fileId, version, fileKey, name: record.name, mime: record.mime, size: file.size, sealedSize: upload.sealedSize, chunkCount: upload.chunkCount, uploadedBy: record.uploadedBy, thumbnail: await thumbnail });
       this.open.session.flush();
       await uploadResumeStore.remove(this.account.userId, fileId, version).catch(() => undefined);
       return true;

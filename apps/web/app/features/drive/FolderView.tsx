@@ -8,16 +8,23 @@ import { ConflictDialog, useConflictPrompt } from './ConflictDialog.tsx';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
 import { DriveFolderActions } from './DriveFolderActions.client.ts';
 import { acquireFolder, folderReady } from './folderSessions.client.ts';
-import { EntryTable, type EntryAction, type SortBy } from './EntryTable.tsx';
+import type { EntryAction } from './EntryContextMenu.tsx';
+import { EntryGrid } from './EntryGrid.tsx';
+import type { SortBy } from './EntryListProps.ts';
+import { EntryTable } from './EntryTable.tsx';
 import { entryHref } from './entryHref.ts';
 import { MoveDialog } from './MoveDialog.tsx';
 import { PreviewDialog } from './PreviewDialog.tsx';
+import { FileLinkDialog } from '../links/FileLinkDialog.tsx';
 import { ShareEntryDialog } from './ShareEntryDialog.tsx';
 import { useDownloader } from './useDownloader.ts';
+import { useDriveViewMode } from './useDriveViewMode.ts';
 import { useFolderEntries } from './useFolderEntries.ts';
 import type { FolderLevel } from './useFolderPath.ts';
 import { useUploader } from './useUploader.ts';
+import { useZipDownloader } from './useZipDownloader.ts';
 import { VersionsDialog } from './VersionsDialog.tsx';
+import { ViewModeToggle } from './ViewModeToggle.tsx';
 
 type FileEntry = Extract<FolderEntry, { kind: 'file' }>;
 
@@ -39,6 +46,7 @@ export function FolderView({ levels, pathIds, onChanged }: { levels: FolderLevel
   const [versionsOf, setVersionsOf] = useState<FileEntry | null>(null);
   const [preview, setPreview] = useState<FileEntry | null>(null);
   const [sharing, setSharing] = useState<FolderEntry | null>(null);
+  const [linking, setLinking] = useState<FileEntry | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
@@ -47,6 +55,8 @@ export function FolderView({ levels, pathIds, onChanged }: { levels: FolderLevel
   const conflict = useConflictPrompt();
   const upload = useUploader(conflict.ask, onChanged);
   const download = useDownloader();
+  const downloadZip = useZipDownloader();
+  const [viewMode, setViewMode] = useDriveViewMode();
 
   const visible = useMemo(() => sortEntries(filterEntries(all.filter((e) => !e.trashedAt), query), sort.by, sort.dir), [all, query, sort]);
 
@@ -61,9 +71,11 @@ export function FolderView({ levels, pathIds, onChanged }: { levels: FolderLevel
 
   function actionsFor(e: FolderEntry): EntryAction[] {
     const list: EntryAction[] = ['open'];
-    if (e.kind === 'file') list.push('download', 'versions');
+    if (e.kind === 'file' || e.kind === 'folder') list.push('download');
+    if (e.kind === 'file') list.push('versions');
     // Sharing needs the admin role: mine, or given by whoever shared this folder tree with me.
     if (e.kind !== 'file' && (here.role === null || here.role === 'admin') && (!e.role || e.role === 'admin')) list.push('share');
+    if (canEdit && e.kind === 'file') list.push('link');
     if (canEdit) {
       list.push('rename', 'move');
       if (e.kind === 'file') list.push('upload-version');
@@ -77,12 +89,9 @@ export function FolderView({ levels, pathIds, onChanged }: { levels: FolderLevel
     if (action === 'open') {
       if (e.kind === 'file') setPreview(e);
       else navigate(entryHref(e, pathIds));
-    } else if (action === 'download' && e.kind === 'file') {
-      for (const id of ids) {
-        const f = all.find((x) => x.id === id);
-        if (f?.kind === 'file') void download(f);
-      }
-    } else if (action === 'share') setSharing(e);
+    } else if (action === 'download') downloadEntries(ids);
+    else if (action === 'share') setSharing(e);
+    else if (action === 'link' && e.kind === 'file') setLinking(e);
     else if (action === 'rename') setRenaming(e.id);
     else if (action === 'move') setMoving(ids);
     else if (action === 'trash') {
@@ -94,6 +103,16 @@ export function FolderView({ levels, pathIds, onChanged }: { levels: FolderLevel
       versionInput.current?.click();
     }
   }
+
+  /** One file downloads as itself; a folder or several entries as one .zip. */
+  function downloadEntries(ids: string[]) {
+    const chosen = all.filter((x) => ids.includes(x.id) && !x.trashedAt);
+    const only = chosen.length === 1 ? chosen[0]! : null;
+    if (only?.kind === 'file') void download(only);
+    else if (chosen.length > 0) void downloadZip(chosen, only ? only.title : here.title, { viewer: here.role === 'viewer' });
+  }
+
+  const View = viewMode === 'grid' ? EntryGrid : EntryTable;
 
   return (
     <div
@@ -134,17 +153,21 @@ export function FolderView({ levels, pathIds, onChanged }: { levels: FolderLevel
         )}
         <input type="search" placeholder="Filter by name" aria-label="Filter by name" value={query} onChange={(ev) => setQuery(ev.target.value)} />
       </div>
-      <div className="selection-bar" aria-live="polite">
-        {selected.size > 0 ? (
-          <>
-            {selected.size} selected
-            {canEdit && <button type="button" className="secondary" onClick={() => setMoving([...selected])}>Move…</button>}
-            {canEdit && <button type="button" className="secondary" onClick={() => (actions.trash([...selected]), setSelected(new Set()))}>Move to trash</button>}
-            <button type="button" className="ghost" onClick={() => setSelected(new Set())}>Clear selection</button>
-          </>
-        ) : (
-          <span className="muted">{visible.length} {visible.length === 1 ? 'item' : 'items'}</span>
-        )}
+      <div className="folder-status">
+        <div className="selection-bar" aria-live="polite">
+          {selected.size > 0 ? (
+            <>
+              {selected.size} selected
+              <button type="button" className="secondary" onClick={() => downloadEntries([...selected])}>Download</button>
+              {canEdit && <button type="button" className="secondary" onClick={() => setMoving([...selected])}>Move…</button>}
+              {canEdit && <button type="button" className="secondary" onClick={() => (actions.trash([...selected]), setSelected(new Set()))}>Move to trash</button>}
+              <button type="button" className="ghost" onClick={() => setSelected(new Set())}>Clear selection</button>
+            </>
+          ) : (
+            <span className="muted">{visible.length} {visible.length === 1 ? 'item' : 'items'}</span>
+          )}
+        </div>
+        <ViewModeToggle mode={viewMode} onChange={setViewMode} />
       </div>
       <input ref={fileInput} type="file" multiple hidden data-testid="upload-files" onChange={(ev) => { const f = ev.target.files; if (f) void run(() => upload(actions, pickedFromInput(f))); ev.target.value = ''; }} />
       <input ref={folderInput} type="file" multiple hidden data-testid="upload-folder" {...{ webkitdirectory: '' }} onChange={(ev) => { const f = ev.target.files; if (f) void run(() => upload(actions, pickedFromInput(f))); ev.target.value = ''; }} />
@@ -161,7 +184,7 @@ export function FolderView({ levels, pathIds, onChanged }: { levels: FolderLevel
         }}
       />
       {error && <p className="error" role="alert">{error}</p>}
-      <EntryTable
+      <View
         entries={visible}
         selected={selected}
         onSelect={setSelected}
@@ -194,6 +217,7 @@ export function FolderView({ levels, pathIds, onChanged }: { levels: FolderLevel
         />
       )}
       {versionsOf && <VersionsDialog entry={all.find((e) => e.id === versionsOf.id) as FileEntry ?? versionsOf} canEdit={canEdit} actions={actions} onClose={() => setVersionsOf(null)} onChanged={onChanged} />}
+      {linking && <FileLinkDialog entry={linking} onClose={() => setLinking(null)} />}
       {sharing && <ShareEntryDialog entry={all.find((e) => e.id === sharing.id) ?? sharing} parent={here.open} onClose={() => setSharing(null)} />}
       {preview && <PreviewDialog entry={preview} onClose={() => setPreview(null)} />}
       <ConflictDialog prompt={conflict} />

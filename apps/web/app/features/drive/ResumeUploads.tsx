@@ -6,6 +6,7 @@ import { getUnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { uploadResumeStore } from '../../keys/uploadResumeStore.client.ts';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
 import { acquireFolder, folderReady } from './folderSessions.client.ts';
+import { makeThumbnail } from './makeThumbnail.client.ts';
 import { recordUploadedFile } from './recordUploadedFile.ts';
 import { useTransfers } from './TransferProvider.tsx';
 
@@ -27,13 +28,14 @@ export function ResumeUploads() {
       for (const { record, file } of pending) {
         const upload = new FileUpload(file, { fileId: record.fileId, parentId: record.parent.id, version: record.version, key: asSymmetricKey(fromBase64Url(record.fileKey)) }, { resumed: true });
         transfers.add({ id: `${record.fileId}:${record.version}`, name: record.name, direction: 'up', upload });
+        const thumbnail = record.replacing ? null : makeThumbnail(file);
         void upload.run().then(async (ok) => {
           if (upload.state === 'cancelled') await uploadResumeStore.remove(account.userId, record.fileId, record.version);
           if (!ok) return;
           const held = acquireFolder(account, home.collabUrl, record.parent);
           try {
             await folderReady(held.open);
-            recordUploadedFile(held.open.session.doc, { ...record, size: file.size, sealedSize: upload.sealedSize, chunkCount: upload.chunkCount });
+            recordUploadedFile(held.open.session.doc, { ...record, size: file.size, sealedSize: upload.sealedSize, chunkCount: upload.chunkCount, thumbnail: await thumbnail });
             held.open.session.flush();
             await uploadResumeStore.remove(account.userId, record.fileId, record.version);
           } finally {

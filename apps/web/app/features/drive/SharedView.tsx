@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { sortEntries, type FolderEntry } from '@coffre/docs';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
-import { EntryTable, type SortBy } from './EntryTable.tsx';
+import type { SortBy } from './EntryListProps.ts';
+import { EntryTable } from './EntryTable.tsx';
 import { entryHref } from './entryHref.ts';
 
 /** Items other people shared with me (verified grants filed into my root folder). */

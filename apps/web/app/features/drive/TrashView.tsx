@@ -3,7 +3,9 @@ import { sortEntries, type FolderEntry } from '@coffre/docs';
 import { errorMessage } from '../../components/errorMessage.ts';
 import { getUnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { DriveFolderActions } from './DriveFolderActions.client.ts';
-import { EntryTable, type EntryAction, type SortBy } from './EntryTable.tsx';
+import type { EntryAction } from './EntryContextMenu.tsx';
+import type { SortBy } from './EntryListProps.ts';
+import { EntryTable } from './EntryTable.tsx';
 import { useTrashedEntries, type TrashedItem } from './useTrashedEntries.ts';
 
 /** Trashed items from every folder: restore them where they were, or delete them for good. */

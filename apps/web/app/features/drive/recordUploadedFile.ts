@@ -11,6 +11,8 @@ export type UploadedFile = {
   sealedSize: number;
   chunkCount: number;
   uploadedBy: string;
+  /** Base64 JPEG (`makeThumbnail`); kept only when the upload makes a new entry. */
+  thumbnail?: string | null;
 };
 
 /**
@@ -24,6 +26,7 @@ export function recordUploadedFile(doc: Y.Doc, f: UploadedFile): void {
   const existing = getFolderEntry(doc, f.fileId);
   if (existing?.kind === 'file') {
     if (existing.versions.some((v) => v.version === f.version)) return;
+    // The thumbnail stays that of the first version: the folder model cannot patch it (see thumbnailSrc).
     doc.transact(() => {
       addFileVersion(doc, f.fileId, info);
       updateFolderEntry(doc, f.fileId, { mime });
@@ -31,5 +34,5 @@ export function recordUploadedFile(doc: Y.Doc, f: UploadedFile): void {
     return;
   }
   const names = new Set(listFolderEntries(doc).filter((e) => !e.trashedAt).map((e) => e.title));
-  addFolderEntry(doc, { id: f.fileId, kind: 'file', title: uniqueName(names, cleanEntryName(f.name)), key: f.fileKey, epoch: 1, created: now, modified: now, mime, size: f.size, versions: [info] });
+  addFolderEntry(doc, { id: f.fileId, kind: 'file', title: uniqueName(names, cleanEntryName(f.name)), key: f.fileKey, epoch: 1, created: now, modified: now, mime, size: f.size, versions: [info], ...(f.thumbnail && { thumbnail: f.thumbnail }) });
 }

@@ -152,6 +152,8 @@ export function accessContract(h: () => StorageHarness): void {
         for (const g of [g1, g2, g3]) await grants.put(g);
         expect(await grants.listForRecipient('user-bob')).toEqual([g1, g2]);
         expect(await grants.listForItem('doc-1')).toEqual([g1, g3]);
+        expect(await grants.listForSender('user-alice')).toEqual([g1, g2]);
+        expect(await grants.listForSender('user-bob')).toEqual([g3]);
         expect(await grants.delete('g1')).toBe(true);
         expect(await grants.delete('g1')).toBe(false);
         expect(await grants.listForRecipient('user-bob')).toEqual([g2]);

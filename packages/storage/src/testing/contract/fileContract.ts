@@ -153,6 +153,9 @@ export function fileContract(h: () => StorageHarness): void {
       expect(await files.listUploading('user-alice')).toEqual([uploading(early), uploading(late)]);
       expect(await files.listUploading('user-bob')).toEqual([uploading(bobs)]);
       expect(await files.listUploading('nobody')).toEqual([]);
+      expect(await files.listStaleUploads(T0 + 2, 10)).toEqual([uploading(early), uploading(bobs)]);
+      expect(await files.listStaleUploads(T0 + 2, 1)).toEqual([uploading(early)]);
+      expect(await files.listStaleUploads(T0, 10)).toEqual([]);
     });
 
     it('deletes one version with its chunk records', async () => {

@@ -1,0 +1,13 @@
+import { asSymmetricKey, fromBase64Url } from '@coffre/crypto';
+import type { FolderEntry } from '@coffre/docs';
+import type { DownloadSource } from '../../keys/downloadFile.client.ts';
+
+type FileEntry = Extract<FolderEntry, { kind: 'file' }>;
+
+/** Where to fetch one version of a file (the current one unless `version` is given) and its plaintext size; null if there is no such version. */
+export function currentVersionSource(entry: FileEntry, version?: number): { source: DownloadSource; size: number } | null {
+  const wanted = version ?? Math.max(...entry.versions.map((v) => v.version));
+  const v = entry.versions.find((x) => x.version === wanted);
+  if (!v) return null;
+  return { source: { fileId: entry.id, version: v.version, chunkCount: v.chunkCount, key: asSymmetricKey(fromBase64Url(entry.key)), mime: entry.mime }, size: v.size };
+}

@@ -1,0 +1,115 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { FolderEntry } from '@coffre/docs';
+import { apiFetch } from '../../api/apiFetch.ts';
+import { errorMessage } from '../../components/errorMessage.ts';
+import { createFileLink } from '../../keys/createFileLink.client.ts';
+
+type FileEntry = Extract<FolderEntry, { kind: 'file' }>;
+type LinkInfo = { linkId: string; expiresAt: number | null; createdAt: number; expired: boolean; hasPassword: boolean };
+
+/**
+ * View links for a file: optional password and expiry; the address is shown
+ * once, here, because only this browser ever knows its secret. Existing links
+ * can be stopped.
+ */
+export function FileLinkDialog({ entry, onClose }: { entry: FileEntry; onClose(): void }) {
+  const [password, setPassword] = useState('');
+  const [expires, setExpires] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [made, setMade] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [links, setLinks] = useState<LinkInfo[]>([]);
+  const [copied, setCopied] = useState(false);
+
+  const load = useCallback(() => {
+    apiFetch<LinkInfo[]>(`/links?itemId=${encodeURIComponent(entry.id)}`).then(setLinks, (e) => setError(errorMessage(e)));
+  }, [entry.id]);
+  useEffect(load, [load]);
+
+  async function create(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setCopied(false);
+    try {
+      const current = entry.versions.reduce((a, b) => (b.version > a.version ? b : a));
+      const expiresAt = expires ? new Date(`${expires}T23:59:59`).getTime() : null;
+      const { url } = await createFileLink({
+        payload: { v: 1, kind: 'file', name: entry.title, mime: entry.mime, size: current.size, fileId: entry.id, version: current.version, chunkCount: current.chunkCount, key: entry.key },
+        password: password || null,
+        expiresAt,
+        origin: window.location.origin,
+      });
+      setMade(url);
+      setPassword('');
+      load();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function stop(linkId: string) {
+    setError(null);
+    try {
+      await apiFetch(`/links/${linkId}`, undefined, { method: 'DELETE' });
+      load();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="link-title">
+        <h2 id="link-title">Link to “{entry.title}”</h2>
+        <p className="muted small">Anyone with the link can download this version of the file. The key is in the part after “#”, which is never sent to the server.</p>
+        <form onSubmit={create} className="link-form">
+          <label className="field">
+            <span>Password (optional)</span>
+            <input type="password" aria-label="Link password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
+          </label>
+          <label className="field">
+            <span>Expires (optional)</span>
+            <input type="date" aria-label="Expiry date" value={expires} min={new Date().toISOString().slice(0, 10)} onChange={(e) => setExpires(e.target.value)} />
+          </label>
+          <button type="submit" disabled={busy}>{busy ? 'Making the link…' : 'Create link'}</button>
+        </form>
+        {made && (
+          <div className="link-made">
+            <input readOnly aria-label="New link" value={made} onFocus={(e) => e.target.select()} />
+            <button
+              type="button"
+              onClick={() => void navigator.clipboard.writeText(made).then(() => setCopied(true), () => setError('Copy failed: select the link and copy it by hand.'))}
+            >
+              {copied ? 'Copied' : 'Copy'}
+            </button>
+            <p className="muted small">Copy it now: Coffre cannot show this link again.</p>
+          </div>
+        )}
+        {error && <p className="error" role="alert">{error}</p>}
+        <h3>Links to this file</h3>
+        {links.length === 0 ? (
+          <p className="muted">No links.</p>
+        ) : (
+          <ul className="members" aria-label="Links">
+            {links.map((l) => (
+              <li key={l.linkId} data-link-id={l.linkId}>
+                <span>Made {new Date(l.createdAt).toLocaleString()}</span>
+                <span className="muted small">
+                  {l.hasPassword ? 'password · ' : ''}
+                  {l.expiresAt ? `${l.expired ? 'expired' : 'expires'} ${new Date(l.expiresAt).toLocaleDateString()}` : 'no expiry'}
+                </span>
+                <button type="button" className="ghost" onClick={() => void stop(l.linkId)}>Stop sharing</button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="secondary" onClick={onClose}>Done</button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { StorageError, type LinkRecord } from '@coffre/storage';
+import { ApiError } from '../ApiError.ts';
+import { base64Bytes, toWire } from '../bytes.ts';
+import { chunkBlobKey } from '../chunkBlobKey.ts';
+import { hasRole, itemRole } from '../itemRole.server.ts';
+import { LIMITS } from '../limits.ts';
+import { decodeLinkRecordPayload, encodeLinkRecordPayload, linkVerifier, proofMatches } from '../linkRecordPayload.server.ts';
+import { rateLimit } from '../rateLimit.server.ts';
+import { requireSession, type Authed } from '../requireSession.server.ts';
+import type { Services } from '../Services.ts';
+
+const LinkId = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+const Proof = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+const ItemId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+const Version = z.coerce.number().int().min(1).max(1_000_000);
+const Index = z.coerce.number().int().min(0).max(LIMITS.MAX_CHUNKS_PER_VERSION - 1);
+const MAX_SEALED_LINK_BYTES = 16 * 1024;
+
+const clientAddress = (req: Request) => req.socket.remoteAddress ?? 'unknown';
+const gone = () => new ApiError(404, 'LINK_GONE', 'This link does not work any more: it was stopped, it expired, or it never existed.');
+
+/**
+ * Share links (ADR 0008). The secret stays after the `#`; the server knows a
+ * link by an id derived from it, keeps a hash of the visitor's access proof
+ * and a payload sealed under the link key, and hands the payload out only for
+ * the right proof, counting wrong ones.
+ */
+export function linksRoutes(services: Services): Router {
+  const r = Router();
+  const { storage, log } = services;
+
+  /** The item a link may reach: a file's chunks, for now. */
+  async function requireCanShare(itemId: string, userId: string): Promise<void> {
+    const file = await storage.files.get(itemId);
+    const folderId = file ? file.parentId : itemId;
+    if (!hasRole(await itemRole(storage, folderId, userId), 'editor')) throw new ApiError(403, 'FORBIDDEN', 'You cannot make links for this item.');
+  }
+
+  async function liveLink(linkId: string): Promise<LinkRecord> {
+    const link = await storage.links.get(linkId, services.now());
+    if (!link) throw gone();
+    return link;
+  }
+
+  /** Checks a visitor's proof; wrong ones are counted per address and per link. */
+  async function checkProof(req: Request, link: LinkRecord, proof: string): Promise<ReturnType<typeof decodeLinkRecordPayload>> {
+    const record = decodeLinkRecordPayload(link.payload);
+    if (proofMatches(proof, record.verifier)) return record;
+    await rateLimit(services, `link:ip:${clientAddress(req)}:${link.linkId}`, LIMITS.LINK_PASSWORD_ATTEMPTS_PER_ADDRESS, LIMITS.LINK_PASSWORD_WINDOW_MS);
+    await rateLimit(services, `link:all:${link.linkId}`, LIMITS.LINK_PASSWORD_ATTEMPTS_PER_LINK, LIMITS.LINK_PASSWORD_WINDOW_MS);
+    throw new ApiError(403, 'LINK_PASSWORD_WRONG', 'That password is not right for this link.');
+  }
+
+  /** Public: whether the link needs a password (and its salt), before anything is derived. */
+  r.get('/links/:linkId', async (req, res) => {
+    await rateLimit(services, `link:lookup:${clientAddress(req)}`, LIMITS.LINK_LOOKUPS_PER_ADDRESS, LIMITS.LINK_PASSWORD_WINDOW_MS);
+    const link = await liveLink(LinkId.parse(req.params.linkId));
+    const { salt } = decodeLinkRecordPayload(link.payload);
+    res.json({ role: link.role, salt: salt.length ? toWire(salt) : null, expiresAt: link.expiresAt });
+  });
+
+  /** Public: the sealed payload, for the right proof only. */
+  r.post('/links/:linkId/open', async (req, res) => {
+    const link = await liveLink(LinkId.parse(req.params.linkId));
+    const { proof } = z.object({ proof: Proof }).parse(req.body);
+    // A burst of opens from one address is refused even with right proofs: it bounds guessing.
+    await rateLimit(services, `link:open:${clientAddress(req)}:${link.linkId}`, LIMITS.LINK_OPENS_PER_ADDRESS, LIMITS.LINK_PASSWORD_WINDOW_MS);
+    const record = await checkProof(req, link, proof);
+    log.info('link.opened', { linkId: link.linkId });
+    res.json({ itemId: link.itemId, role: link.role, sealed: toWire(record.sealed) });
+  });
+
+  /** Public: a file chunk through a link, with the proof in a header. */
+  r.get('/links/:linkId/files/:fileId/versions/:version/chunks/:index', async (req, res) => {
+    const link = await liveLink(LinkId.parse(req.params.linkId));
+    const fileId = ItemId.parse(req.params.fileId);
+    const version = Version.parse(req.params.version);
+    const index = Index.parse(req.params.index);
+    await checkProof(req, link, Proof.parse(req.headers['x-coffre-link-proof']));
+    const v = link.itemId === fileId ? await storage.files.getVersion(fileId, version) : null;
+    if (!v || v.state !== 'complete') throw new ApiError(404, 'NOT_FOUND', 'No such file version behind this link.');
+    const key = chunkBlobKey(fileId, version, index);
+    const stat = await storage.blobs.stat(key);
+    const body = stat && (await storage.blobs.get(key));
+    if (!stat || !body) throw new ApiError(404, 'NOT_FOUND', 'No such chunk.');
+    res.setHeader('Content-Type', 'application/octet-stream');
+    res.setHeader('Content-Length', String(stat.size));
+    for await (const part of body) if (!res.write(part)) await new Promise((ok) => res.once('drain', ok));
+    res.end();
+  });
+
+  // Only these need an account; the routes above are for anyone holding a link.
+  const signedIn = requireSession(services);
+  const me = (locals: Record<string, unknown>) => (locals as Authed).session.userId;
+
+  /** Makes a link: editors of the item's folder only. */
+  r.post('/links', signedIn, async (req, res) => {
+    const body = z
+      .object({
+        linkId: LinkId,
+        itemId: ItemId,
+        proof: Proof,
+        salt: base64Bytes(32).nullable(),
+        sealed: base64Bytes(MAX_SEALED_LINK_BYTES),
+        expiresAt: z.number().int().positive().nullable(),
+      })
+      .parse(req.body);
+    const userId = me(res.locals);
+    await requireCanShare(body.itemId, userId);
+    if (body.expiresAt !== null && body.expiresAt <= services.now()) throw new ApiError(400, 'BAD_REQUEST', 'The expiry date is in the past.');
+    const payload = encodeLinkRecordPayload({ verifier: linkVerifier(body.proof), salt: body.salt ?? new Uint8Array(0), sealed: body.sealed });
+    try {
+      await storage.links.put({ linkId: body.linkId, itemId: body.itemId, creatorUserId: userId, role: 'viewer', payload, expiresAt: body.expiresAt, createdAt: services.now() });
+    } catch (e) {
+      if (e instanceof StorageError && e.code === 'DUPLICATE') throw new ApiError(409, 'BAD_REQUEST', 'That link exists already.');
+      throw e;
+    }
+    log.info('link.created', { userId, linkId: body.linkId, itemId: body.itemId });
+    res.status(201).json({ linkId: body.linkId });
+  });
+
+  /** Links of an item (for whoever may make them), or every link I made. */
+  r.get('/links', signedIn, async (req, res) => {
+    const userId = me(res.locals);
+    const itemId = req.query.itemId === undefined ? null : ItemId.parse(req.query.itemId);
+    if (itemId) await requireCanShare(itemId, userId);
+    const links = itemId ? await storage.links.listForItem(itemId) : await storage.links.listForCreator(userId);
+    const now = services.now();
+    res.json(links.map((l) => ({ linkId: l.linkId, itemId: l.itemId, role: l.role, expiresAt: l.expiresAt, createdAt: l.createdAt, expired: l.expiresAt !== null && now >= l.expiresAt, mine: l.creatorUserId === userId, hasPassword: decodeLinkRecordPayload(l.payload).salt.length > 0 })));
+  });
+
+  /** Stops a link at once: its maker, or an editor of the item. */
+  r.delete('/links/:linkId', signedIn, async (req, res) => {
+    const linkId = LinkId.parse(req.params.linkId);
+    const userId = me(res.locals);
+    // At time 0 nothing has expired yet: expired links can be removed too.
+    const link = await storage.links.get(linkId, 0);
+    if (!link) return void res.json({ ok: true });
+    if (link.creatorUserId !== userId) await requireCanShare(link.itemId, userId);
+    await storage.links.delete(linkId);
+    log.info('link.revoked', { userId, linkId });
+    res.json({ ok: true });
+  });
+
+  return r;
+}

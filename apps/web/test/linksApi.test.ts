@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import { deriveLinkKey, generateLinkSecret, initCrypto, linkAccessProof, linkIdFromSecret, toBase64Url } from '@coffre/crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from './apiClient.ts';
+import { startTestServer, type TestServer } from './startTestServer.ts';
+
+const id = () => randomBytes(16).toString('base64url');
+
+async function raw(base: string, method: string, path: string, opts: { cookie?: string | null; body?: unknown; headers?: Record<string, string> } = {}) {
+  const res = await fetch(`${base}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', 'x-coffre-csrf': '1', ...(opts.cookie ? { cookie: opts.cookie } : {}), ...opts.headers },
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
+  const isJson = res.headers.get('content-type')?.includes('json');
+  return { status: res.status, json: isJson ? await res.json() : null, bytes: isJson ? null : new Uint8Array(await res.arrayBuffer()) };
+}
+
+describe('share links over real HTTP', () => {
+  let server: TestServer;
+  let alice: ApiClient;
+  let bob: ApiClient;
+  let fileId: string;
+  const chunk = new Uint8Array(randomBytes(500));
+
+  beforeAll(async () => {
+    await initCrypto();
+    server = await startTestServer();
+    alice = new ApiClient(server.url);
+    bob = new ApiClient(server.url);
+    await alice.register('alice', 'alice password one');
+    await bob.register('bob', 'bob password one');
+    const root = id();
+    await alice.call('/docs', { docId: root });
+    fileId = id();
+    await alice.call('/files', { fileId, parentId: root, version: 1, chunkCount: 1, size: 500 });
+    await fetch(`${server.url}/api/files/${fileId}/versions/1/chunks/0`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream', 'x-coffre-csrf': '1', cookie: alice.cookie! }, body: chunk });
+    await alice.call(`/files/${fileId}/versions/1/complete`, {});
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  function makeLink(password: string | null, expiresAt: number | null = null) {
+    const secret = generateLinkSecret();
+    const linkId = linkIdFromSecret(secret);
+    const salt = password ? new Uint8Array(randomBytes(16)) : null;
+    const key = deriveLinkKey(secret, password && salt ? { password, salt } : undefined);
+    return {
+      linkId,
+      proof: linkAccessProof(key, linkId),
+      wrongProof: (other: string) => linkAccessProof(deriveLinkKey(secret, { password: other, salt: salt ?? new Uint8Array(16) }), linkId),
+      body: { linkId, itemId: fileId, proof: linkAccessProof(key, linkId), salt: salt ? toBase64Url(salt) : null, sealed: toBase64Url(new Uint8Array(randomBytes(200))), expiresAt },
+    };
+  }
+
+  it('serves a link to anyone with the proof, counts wrong passwords, and stops when revoked', async () => {
+    const link = makeLink('link pass');
+    expect((await alice.call('/links', link.body)).status).toBe(201);
+    // No account needed to learn that a password is needed (and its salt).
+    const meta = await raw(server.url, 'GET', `/links/${link.linkId}`);
+    expect(meta.status).toBe(200);
+    expect(meta.json.salt).toBe(link.body.salt);
+
+    const wrong = await raw(server.url, 'POST', `/links/${link.linkId}/open`, { body: { proof: link.wrongProof('nope') } });
+    expect(wrong.status).toBe(403);
+    expect(wrong.json.code).toBe('LINK_PASSWORD_WRONG');
+    const right = await raw(server.url, 'POST', `/links/${link.linkId}/open`, { body: { proof: link.proof } });
+    expect(right.status).toBe(200);
+    expect(right.json).toEqual({ itemId: fileId, role: 'viewer', sealed: link.body.sealed });
+
+    const got = await raw(server.url, 'GET', `/links/${link.linkId}/files/${fileId}/versions/1/chunks/0`, { headers: { 'x-coffre-link-proof': link.proof } });
+    expect(got.status).toBe(200);
+    expect(Buffer.from(got.bytes!).equals(Buffer.from(chunk))).toBe(true);
+    const noProof = await raw(server.url, 'GET', `/links/${link.linkId}/files/${fileId}/versions/1/chunks/0`, { headers: { 'x-coffre-link-proof': link.wrongProof('x') } });
+    expect(noProof.status).toBe(403);
+
+    // Guessing stops: after ten wrong answers from one address, even the right one waits.
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await raw(server.url, 'POST', `/links/${link.linkId}/open`, { body: { proof: link.wrongProof(`guess ${i}`) } })).status);
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.filter((s) => s === 403).length).toBeGreaterThanOrEqual(8);
+
+    expect((await raw(server.url, 'DELETE', `/links/${link.linkId}`, { cookie: alice.cookie })).status).toBe(200);
+    const after = await raw(server.url, 'GET', `/links/${link.linkId}`);
+    expect(after.status).toBe(404);
+    expect(after.json.code).toBe('LINK_GONE');
+  });
+
+  it('reaches only the item it was made for, and only people who may edit can make or stop one', async () => {
+    const link = makeLink(null);
+    expect((await bob.call('/links', link.body)).status).toBe(403);
+    expect((await alice.call('/links', link.body)).status).toBe(201);
+    const other = id();
+    expect((await raw(server.url, 'GET', `/links/${link.linkId}/files/${other}/versions/1/chunks/0`, { headers: { 'x-coffre-link-proof': link.proof } })).status).toBe(404);
+    expect((await raw(server.url, 'DELETE', `/links/${link.linkId}`, { cookie: bob.cookie })).status).toBe(403);
+    const listed = await alice.call(`/links?itemId=${fileId}`);
+    expect(listed.json.map((l: { linkId: string }) => l.linkId)).toContain(link.linkId);
+    expect((await bob.call(`/links?itemId=${fileId}`)).status).toBe(403);
+  });
+
+  it('stops working at its expiry', async () => {
+    const link = makeLink(null, Date.now() + 60_000);
+    expect((await alice.call('/links', link.body)).status).toBe(201);
+    expect((await raw(server.url, 'GET', `/links/${link.linkId}`)).status).toBe(200);
+    const realNow = server.services.now;
+    server.services.now = () => realNow() + 120_000;
+    try {
+      expect((await raw(server.url, 'POST', `/links/${link.linkId}/open`, { body: { proof: link.proof } })).json.code).toBe('LINK_GONE');
+    } finally {
+      server.services.now = realNow;
+    }
+    expect((await alice.call('/links', { ...makeLink(null, Date.now() - 1000).body })).status).toBe(400);
+  });
+});

@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { signUpViaUi } from '../support/accounts.ts';
+import { scanForCanary, scanServerAndTraffic } from '../support/scanForCanary.ts';
+import { useBrowser } from '../support/useBrowser.ts';
+
+const seed = Date.now().toString(36);
+const canary = `Linky${seed}Qz`;
+const linkPassword = `pw-${canary}`;
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'coffre-links-e2e-'));
+
+describe('share links: a file opened by someone without an account', () => {
+  const { openPage, traffics, problems } = useBrowser();
+  let url = '';
+
+  it('makes a password link; a fresh browser opens it, needs the password, and downloads the exact file', async () => {
+    const a = await openPage();
+    await signUpViaUi(a, `alice-l-${seed}`, 'correct horse battery staple');
+    const file = path.join(work, `report-${canary}.txt`);
+    fs.writeFileSync(file, `quarterly numbers ${canary}\n`.repeat(1000));
+    await a.getByTestId('upload-files').setInputFiles([file]);
+    const row = a.locator('tr[data-id]', { hasText: `report-${canary}.txt` });
+    await row.waitFor({ timeout: 30_000 });
+    await row.click({ button: 'right' });
+    await a.getByRole('menuitem', { name: 'Get link…' }).click();
+    await a.getByLabel('Link password').fill(linkPassword);
+    await a.getByRole('button', { name: 'Create link' }).click();
+    url = await a.getByLabel('New link').inputValue();
+    expect(url).toMatch(/\/s#[A-Za-z0-9_-]{51}$/);
+    await a.getByRole('button', { name: 'Done' }).click();
+
+    const v = await openPage();
+    await v.goto(url);
+    await v.getByRole('heading', { name: 'This link has a password' }).waitFor({ timeout: 30_000 });
+    // The secret is out of the address bar at once.
+    expect(v.url()).not.toContain('#');
+    await v.getByLabel('Link password', { exact: true }).fill('not the password');
+    await v.getByRole('button', { name: 'Open' }).click();
+    await v.getByRole('alert').getByText('not right for this link').waitFor({ timeout: 30_000 });
+    await v.getByLabel('Link password', { exact: true }).fill(linkPassword);
+    await v.getByRole('button', { name: 'Open' }).click();
+    await v.getByRole('heading', { name: `report-${canary}.txt` }).waitFor({ timeout: 30_000 });
+    const [dl] = await Promise.all([v.waitForEvent('download'), v.getByRole('button', { name: 'Download' }).click()]);
+    const got = path.join(work, 'got.txt');
+    await dl.saveAs(got);
+    const hash = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+    expect(hash(got)).toBe(hash(file));
+    expect(dl.suggestedFilename()).toBe(`report-${canary}.txt`);
+    await v.screenshot({ path: 'artifacts/link-file.png' });
+
+    // Stop sharing: the link is dead for everyone at once.
+    await row.click({ button: 'right' });
+    await a.getByRole('menuitem', { name: 'Get link…' }).click();
+    await a.getByRole('button', { name: 'Stop sharing' }).click();
+    await a.getByText('No links.').waitFor();
+    await a.getByRole('button', { name: 'Done' }).click();
+    const w = await openPage();
+    await w.goto(url);
+    await w.getByRole('alert').getByText('does not work any more').waitFor({ timeout: 30_000 });
+  });
+
+  it('never sends the link secret, and leaves no trace of the name, contents or link password', () => {
+    const fragment = url.split('#')[1]!;
+    const captured = Object.fromEntries(traffics.flatMap((t, i) => [[`bodies${i}`, t.bodies], [`urls${i}`, t.urls], [`ws${i}`, t.wsFrames]]));
+    expect(scanForCanary(fragment, { captured, dirs: [inject('dataDir')], files: inject('logFiles') })).toEqual([]);
+    for (const secret of [canary, linkPassword]) {
+      expect(scanServerAndTraffic(secret, { dataDir: inject('dataDir'), logFiles: inject('logFiles'), traffics })).toEqual([]);
+    }
+    expect(problems.flat().filter((p) => !/Failed to load resource.*40[34]/.test(p))).toEqual([]);
+  });
+});
