@@ -31,6 +31,13 @@ describe('share links: a file opened by someone without an account', () => {
     url = await a.getByLabel('New link').inputValue();
     expect(url).toMatch(/\/s#[A-Za-z0-9_-]{51}$/);
     await a.getByRole('button', { name: 'Done' }).click();
+    // "Shared by me" names the file (decrypted here) and can copy the link again.
+    await a.getByRole('link', { name: 'Shared by me' }).click();
+    const mine = a.getByRole('list', { name: 'Links I made' }).locator('li', { hasText: `report-${canary}.txt` });
+    await mine.getByRole('button', { name: 'Copy link' }).waitFor({ timeout: 30_000 });
+    await a.screenshot({ path: 'artifacts/shared-by-me.png' });
+    await a.getByRole('link', { name: 'My drive' }).click();
+    await row.waitFor({ timeout: 30_000 });
 
     const v = await openPage();
     await v.goto(url);

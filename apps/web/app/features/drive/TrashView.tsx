@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { sortEntries, type FolderEntry } from '@coffre/docs';
 import { errorMessage } from '../../components/errorMessage.ts';
 import { getUnlockedAccount } from '../../keys/unlockedAccount.client.ts';
@@ -6,17 +6,19 @@ import { DriveFolderActions } from './DriveFolderActions.client.ts';
 import type { EntryAction } from './EntryContextMenu.tsx';
 import type { SortBy } from './EntryListProps.ts';
 import { EntryTable } from './EntryTable.tsx';
-import { useTrashedEntries, type TrashedItem } from './useTrashedEntries.ts';
+import { useDriveWalk, type DriveItem } from './useDriveWalk.ts';
 
 /** Trashed items from every folder: restore them where they were, or delete them for good. */
 export function TrashView({ onChanged }: { onChanged(): void }) {
-  const { items, loading } = useTrashedEntries();
+  const walk = useDriveWalk();
+  const loading = walk.loading;
+  const items = useMemo(() => walk.items.filter((i) => i.entry.trashedAt).sort((a, b) => (b.entry.trashedAt ?? 0) - (a.entry.trashedAt ?? 0)), [walk.items]);
   const account = getUnlockedAccount()!;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [sort, setSort] = useState<{ by: SortBy; dir: 'asc' | 'desc' }>({ by: 'modified', dir: 'desc' });
   const byId = new Map(items.map((i) => [i.entry.id, i]));
-  const actionsOf = (i: TrashedItem) => new DriveFolderActions(i.folderId, i.open, { key: i.folderKey, epoch: i.folderEpoch }, account);
+  const actionsOf = (i: DriveItem) => new DriveFolderActions(i.folderId, i.open, { key: i.folderKey, epoch: i.folderEpoch }, account);
 
   async function apply(action: 'restore' | 'delete', ids: string[]) {
     setError(null);

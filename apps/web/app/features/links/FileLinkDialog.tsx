@@ -3,6 +3,8 @@ import type { FolderEntry } from '@coffre/docs';
 import { apiFetch } from '../../api/apiFetch.ts';
 import { errorMessage } from '../../components/errorMessage.ts';
 import { createFileLink } from '../../keys/createFileLink.client.ts';
+import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
+import { forgetLink, rememberLink, rememberedLinks } from './linkBook.ts';
 
 type FileEntry = Extract<FolderEntry, { kind: 'file' }>;
 type LinkInfo = { linkId: string; expiresAt: number | null; createdAt: number; expired: boolean; hasPassword: boolean };
@@ -13,6 +15,8 @@ type LinkInfo = { linkId: string; expiresAt: number | null; createdAt: number; e
  * can be stopped.
  */
 export function FileLinkDialog({ entry, onClose }: { entry: FileEntry; onClose(): void }) {
+  const home = useHomeFolder();
+  const rootDoc = home.root?.session.doc ?? null;
   const [password, setPassword] = useState('');
   const [expires, setExpires] = useState('');
   const [busy, setBusy] = useState(false);
@@ -34,13 +38,17 @@ export function FileLinkDialog({ entry, onClose }: { entry: FileEntry; onClose()
     try {
       const current = entry.versions.reduce((a, b) => (b.version > a.version ? b : a));
       const expiresAt = expires ? new Date(`${expires}T23:59:59`).getTime() : null;
-      const { url } = await createFileLink({
+      const { url, linkId } = await createFileLink({
         payload: { v: 1, kind: 'file', name: entry.title, mime: entry.mime, size: current.size, fileId: entry.id, version: current.version, chunkCount: current.chunkCount, key: entry.key },
         password: password || null,
         expiresAt,
         origin: window.location.origin,
       });
       setMade(url);
+      if (rootDoc) {
+        rememberLink(rootDoc, { linkId, url, itemId: entry.id, name: entry.title, createdAt: Date.now() });
+        home.root?.session.flush();
+      }
       setPassword('');
       load();
     } catch (err) {
@@ -54,6 +62,7 @@ export function FileLinkDialog({ entry, onClose }: { entry: FileEntry; onClose()
     setError(null);
     try {
       await apiFetch(`/links/${linkId}`, undefined, { method: 'DELETE' });
+      if (rootDoc) forgetLink(rootDoc, linkId);
       load();
     } catch (err) {
       setError(errorMessage(err));
@@ -64,7 +73,7 @@ export function FileLinkDialog({ entry, onClose }: { entry: FileEntry; onClose()
     <div className="dialog-backdrop">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="link-title">
         <h2 id="link-title">Link to “{entry.title}”</h2>
-        <p className="muted small">Anyone with the link can download this version of the file. The key is in the part after “#”, which is never sent to the server.</p>
+        <p className="muted small">Anyone with the link can download this version of the file. The key is in the part after “#”, which is never sent to the server. Links you make are kept in your encrypted drive, so you can copy them again.</p>
         <form onSubmit={create} className="link-form">
           <label className="field">
             <span>Password (optional)</span>
@@ -85,7 +94,7 @@ export function FileLinkDialog({ entry, onClose }: { entry: FileEntry; onClose()
             >
               {copied ? 'Copied' : 'Copy'}
             </button>
-            <p className="muted small">Copy it now: Coffre cannot show this link again.</p>
+            {!rootDoc && <p className="muted small">Copy it now: Coffre cannot show this link again.</p>}
           </div>
         )}
         {error && <p className="error" role="alert">{error}</p>}
@@ -101,6 +110,7 @@ export function FileLinkDialog({ entry, onClose }: { entry: FileEntry; onClose()
                   {l.hasPassword ? 'password · ' : ''}
                   {l.expiresAt ? `${l.expired ? 'expired' : 'expires'} ${new Date(l.expiresAt).toLocaleDateString()}` : 'no expiry'}
                 </span>
+                <CopyLinkButton url={rootDoc ? (rememberedLinks(rootDoc).get(l.linkId)?.url ?? null) : null} />
                 <button type="button" className="ghost" onClick={() => void stop(l.linkId)}>Stop sharing</button>
               </li>
             ))}
@@ -111,5 +121,16 @@ export function FileLinkDialog({ entry, onClose }: { entry: FileEntry; onClose()
         </div>
       </div>
     </div>
+  );
+}
+
+/** Copies a link I made; links made elsewhere before the link book existed cannot be shown again. */
+export function CopyLinkButton({ url }: { url: string | null }) {
+  const [copied, setCopied] = useState(false);
+  if (!url) return <span className="muted small">address not kept</span>;
+  return (
+    <button type="button" className="ghost" onClick={() => void navigator.clipboard.writeText(url).then(() => setCopied(true), () => window.prompt('Copy the link:', url))}>
+      {copied ? 'Copied' : 'Copy link'}
+    </button>
   );
 }
