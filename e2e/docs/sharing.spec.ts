@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { signUpViaUi } from '../support/accounts.ts';
+import { shareDocumentViaUi } from '../support/shareViaDialog.ts';
 import { launchBrowser, newRecordedContext, type Traffic } from '../support/launchBrowser.ts';
 import { scanServerAndTraffic } from '../support/scanForCanary.ts';
 
@@ -24,14 +25,6 @@ async function user(name: string): Promise<Page> {
   return r.page;
 }
 
-async function share(page: Page, username: string, role: 'Can view' | 'Can edit') {
-  await page.getByRole('button', { name: 'Share', exact: true }).click();
-  await page.getByLabel('Username to share with').fill(username);
-  await page.getByLabel('Role').selectOption({ label: role });
-  await page.getByRole('dialog').getByRole('button', { name: 'Share', exact: true }).click();
-  await page.getByRole('dialog').getByText(`Shared with ${username}`).waitFor();
-  await page.getByRole('button', { name: 'Done' }).click();
-}
 
 describe('word processor: two people edit one document; a viewer only reads', () => {
   beforeAll(async () => {
@@ -50,8 +43,8 @@ describe('word processor: two people edit one document; a viewer only reads', ()
     await a.getByLabel('Title').fill(`Budget ${canary}`);
     await a.getByLabel('Document body').click();
     await a.keyboard.type(`Alice wrote ${canary}.`);
-    await share(a, bob, 'Can edit');
-    await share(a, carol, 'Can view');
+    await shareDocumentViaUi(a, bob, 'Can edit');
+    await shareDocumentViaUi(a, carol, 'Can view');
 
     await b.goto('/docs');
     await b.getByTestId('doc-list').getByText(`Budget ${canary}`).click();

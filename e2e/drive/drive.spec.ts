@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signUpViaUi } from '../support/accounts.ts';
+import { fillShareDialog } from '../support/shareViaDialog.ts';
 import { scanServerAndTraffic } from '../support/scanForCanary.ts';
 import { useBrowser } from '../support/useBrowser.ts';
 
@@ -189,11 +190,7 @@ describe('drive: encrypted files and folders', () => {
     await signUpViaUi(b, bob, password);
     await a.goto('/drive');
     await rowAction(a, `Projects ${canary}`, 'Share…');
-    await a.getByLabel('Username to share with').fill(bob);
-    await a.getByLabel('Role').selectOption({ label: 'Can edit' });
-    await a.getByRole('dialog').getByRole('button', { name: 'Share', exact: true }).click();
-    await a.getByRole('dialog').getByText(`Shared with ${bob}`).waitFor();
-    await a.getByRole('button', { name: 'Done' }).click();
+    await fillShareDialog(a, bob, 'Can edit');
 
     await b.goto('/drive/shared');
     await b.getByRole('button', { name: `Projects ${canary}` }).click({ timeout: 30_000 });

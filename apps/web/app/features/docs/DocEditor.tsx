@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useRef, useState } from 'react';
+import { EditorContent, ReactNodeViewRenderer, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { CharacterCount, Placeholder } from '@tiptap/extensions';
@@ -9,6 +9,10 @@ import { CommentsPanel } from './CommentsPanel.tsx';
 import { DocFileMenu } from './DocFileMenu.tsx';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
+import { EncryptedImageView } from './images/EncryptedImageView.tsx';
+import { ImageDropPaste } from './images/ImageDropPaste.ts';
+import { ImageInsertStatus } from './images/ImageInsertStatus.tsx';
+import { useImageInserter } from './images/useImageInserter.ts';
 import { editorExtensions } from './io/editorExtensions.ts';
 import { PresenceList } from './PresenceList.tsx';
 import { SyncBadge } from './SyncBadge.tsx';
@@ -16,6 +20,7 @@ import { WordCount } from './WordCount.tsx';
 
 /** The word processor: Tiptap bound to the document's plaintext Y.Doc, which syncs only as envelopes. */
 export function DocEditor({
+  docId,
   open,
   user,
   me,
@@ -23,6 +28,8 @@ export function DocEditor({
   headerExtra,
   onTitleChange,
 }: {
+  /** Images are uploaded as files of this document, readable by its members. */
+  docId: string;
   open: OpenDoc;
   user: { name: string; color: string };
   me: { userId: string };
@@ -31,12 +38,16 @@ export function DocEditor({
   onTitleChange(title: string): void;
 }) {
   const doc = open.session.doc;
+  const images = useImageInserter(docId);
+  // The paste/drop extension outlives renders; it reaches the current editor and inserter through this ref.
+  const handleDroppedImages = useRef<(files: File[], pos: number | null) => void>(() => undefined);
   const editor = useEditor(
     {
       immediatelyRender: false,
       editable: !readOnly,
       extensions: [
-        ...editorExtensions(),
+        ...editorExtensions({ imageView: ReactNodeViewRenderer(EncryptedImageView) }),
+        ...(readOnly ? [] : [ImageDropPaste.configure({ onFiles: (files, pos) => handleDroppedImages.current(files, pos) })]),
         Collaboration.configure({ document: doc, field: TEXT_DOC.BODY }),
         CollaborationCaret.configure({ provider: { awareness: open.presence.awareness }, user }),
         CharacterCount,
@@ -46,6 +57,7 @@ export function DocEditor({
     },
     [doc, readOnly],
   );
+  handleDroppedImages.current = (files, pos) => editor && void images.insert(editor, files, pos);
 
   const title = useYText(open);
   useEffect(() => onTitleChange(title), [title]); // keep the folder's copy of the title current
@@ -68,7 +80,8 @@ export function DocEditor({
         {editor && <HistoryPanel open={open} editor={editor} readOnly={readOnly} />}
         {headerExtra}
       </div>
-      {editor && !readOnly && <EditorToolbar editor={editor} />}
+      {editor && !readOnly && <EditorToolbar editor={editor} onInsertImages={(files) => void images.insert(editor, files)} />}
+      {images.status && !readOnly && <ImageInsertStatus status={images.status} onDismiss={images.dismiss} />}
       <div className="doc-main">
         <EditorContent editor={editor} className="doc-body" />
         {editor && <CommentsPanel open={open} editor={editor} me={{ userId: me.userId, name: user.name }} readOnly={readOnly} />}

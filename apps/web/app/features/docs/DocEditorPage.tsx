@@ -69,6 +69,7 @@ export default function DocEditorPage({ docId }: { docId: string }) {
   const canShare = !role || role === 'admin';
   return (
     <DocEditor
+      docId={docId}
       open={open}
       readOnly={readOnly}
       user={{ name: account!.username, color: userColor(account!.userId) }}

@@ -21,12 +21,18 @@ export function DocFileMenu({ open, editor, readOnly }: { open: OpenDoc; editor:
     if (kind === 'md') {
       const { exportMarkdown } = await import('./io/exportMarkdown.ts');
       downloadBytes(new TextEncoder().encode(exportMarkdown(doc, { title: title() })), `${safeFileName(title())}.md`, 'text/markdown');
-    } else if (kind === 'html') {
+      return;
+    }
+    // Images are decrypted here, in this tab, and embedded; one that cannot be had becomes a marker.
+    const { collectImageBytes } = await import('./io/collectImageBytes.ts');
+    const { imageBytesForExport } = await import('./images/imageBytesForExport.client.ts');
+    const images = await collectImageBytes(doc, imageBytesForExport(kind));
+    if (kind === 'html') {
       const { exportHtml } = await import('./io/exportHtml.ts');
-      downloadBytes(new TextEncoder().encode(exportHtml(doc, { title: title() })), `${safeFileName(title())}.html`, 'text/html');
+      downloadBytes(new TextEncoder().encode(exportHtml(doc, { title: title(), images })), `${safeFileName(title())}.html`, 'text/html');
     } else {
       const { exportDocx, DOCX_MIME_TYPE } = await import('./io/exportDocx.ts');
-      downloadBytes(await exportDocx(doc, { title: title() }), `${safeFileName(title())}.docx`, DOCX_MIME_TYPE);
+      downloadBytes(await exportDocx(doc, { title: title(), images }), `${safeFileName(title())}.docx`, DOCX_MIME_TYPE);
     }
   }
 

@@ -1,4 +1,5 @@
 import { useEditorState, type Editor } from '@tiptap/react';
+import { InsertImageButton } from './images/InsertImageButton.tsx';
 
 type Tool = { label: string; title: string; run(e: Editor): void; active?(e: Editor): boolean };
 
@@ -52,7 +53,7 @@ function toggleLink(e: Editor): void {
   e.chain().focus().extendMarkRange('link').setLink({ href: url.trim() }).run();
 }
 
-export function EditorToolbar({ editor }: { editor: Editor }) {
+export function EditorToolbar({ editor, onInsertImages }: { editor: Editor; onInsertImages(files: File[]): void }) {
   // Re-render on selection and content changes so active states stay right.
   const active = useEditorState({ editor, selector: ({ editor: e }) => TOOLS.flat().map((t) => t.active?.(e) ?? false) });
   let i = 0;
@@ -70,6 +71,9 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
           })}
         </div>
       ))}
+      <div className="tool-group">
+        <InsertImageButton onFiles={onInsertImages} />
+      </div>
     </div>
   );
 }

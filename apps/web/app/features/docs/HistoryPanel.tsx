@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
-import { EditorContent, useEditor, type Editor, type JSONContent } from '@tiptap/react';
+import { EditorContent, ReactNodeViewRenderer, useEditor, type Editor, type JSONContent } from '@tiptap/react';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { TEXT_DOC, setTextDocTitle, textDocTitle, type Version } from '@coffre/docs';
 import { errorMessage } from '../../components/errorMessage.ts';
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
+import { EncryptedImageView } from './images/EncryptedImageView.tsx';
 import { editorExtensions } from './io/editorExtensions.ts';
 
 type Preview = { version: Version; title: string; content: JSONContent };
@@ -114,6 +115,6 @@ export function HistoryPanel({ open, editor, readOnly }: { open: OpenDoc; editor
 }
 
 function PreviewBody({ content }: { content: JSONContent }) {
-  const editor = useEditor({ immediatelyRender: false, editable: false, extensions: editorExtensions(), content, editorProps: { attributes: { class: 'prose', 'aria-label': 'Version preview' } } }, [content]);
+  const editor = useEditor({ immediatelyRender: false, editable: false, extensions: editorExtensions({ imageView: ReactNodeViewRenderer(EncryptedImageView) }), content, editorProps: { attributes: { class: 'prose', 'aria-label': 'Version preview' } } }, [content]);
   return <EditorContent editor={editor} className="preview-body" />;
 }

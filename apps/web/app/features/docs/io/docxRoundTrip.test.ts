@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportDocx } from './exportDocx.ts';
 import { importDocx } from './importDocx.ts';
+import { buildPng } from './testing/buildPng.ts';
 import { buildSampleDoc } from './testing/buildSampleDoc.ts';
 import { nodes as n } from './testing/nodes.ts';
 import { toSchemaDoc } from './toSchemaDoc.ts';
@@ -29,5 +30,12 @@ describe('JSON → DOCX → JSON', () => {
     const doc = n.doc(n.ul([n.p('outer'), n.ol([n.p('inner one')], [n.p('inner two')])]), n.table(['a', ''], ['', 'd']));
     const { doc: back } = await importDocx(await exportDocx(doc, { title: '' }));
     expect(back).toEqual(toSchemaDoc(doc));
+  });
+
+  it('skips embedded images on the way back in and keeps the text around them', async () => {
+    const doc = n.doc(n.p('before'), n.image(), n.p('after'));
+    const { doc: back } = await importDocx(await exportDocx(doc, { title: '', images: new Map([['imgFile0123456789abcd', buildPng()]]) }));
+    expect(JSON.stringify(back)).not.toMatch(/encryptedImage|data:image/);
+    expect(back.content!.map((node) => node.content?.[0]?.text)).toEqual(expect.arrayContaining(['before', 'after']));
   });
 });

@@ -7,7 +7,7 @@ describe('editorExtensions', () => {
   it('defines every node and mark the word processor edits', () => {
     const schema = editorSchema();
     expect(Object.keys(schema.nodes)).toEqual(
-      expect.arrayContaining(['doc', 'paragraph', 'heading', 'blockquote', 'bulletList', 'orderedList', 'listItem', 'taskList', 'taskItem', 'codeBlock', 'horizontalRule', 'hardBreak', 'table', 'tableRow', 'tableHeader', 'tableCell', 'text']),
+      expect.arrayContaining(['doc', 'paragraph', 'heading', 'blockquote', 'bulletList', 'orderedList', 'listItem', 'taskList', 'taskItem', 'codeBlock', 'horizontalRule', 'hardBreak', 'table', 'tableRow', 'tableHeader', 'tableCell', 'encryptedImage', 'text']),
     );
     expect(Object.keys(schema.marks)).toEqual(expect.arrayContaining(['bold', 'italic', 'strike', 'underline', 'code', 'link', 'highlight', 'textStyle']));
   });

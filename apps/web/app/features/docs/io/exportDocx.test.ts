@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportDocx } from './exportDocx.ts';
+import { buildImageAttrs } from './testing/buildImageAttrs.ts';
+import { buildPng } from './testing/buildPng.ts';
 import { buildSampleDoc } from './testing/buildSampleDoc.ts';
 import { nodes as n } from './testing/nodes.ts';
 import { zipEntries } from './testing/zipEntries.ts';
@@ -70,5 +72,34 @@ describe('exportDocx', () => {
 
   it('turns newlines inside text into line breaks', async () => {
     expect(await documentXml(n.doc(n.p('one\ntwo')))).toContain('<w:r><w:t xml:space="preserve">one</w:t></w:r><w:r><w:br/><w:t xml:space="preserve">two</w:t></w:r>');
+  });
+
+  it('embeds images with their alt text, scaled to fit the page, and never writes their key', async () => {
+    const wide = buildPng({ width: 1208, height: 100 });
+    const small = buildPng({ width: 40, height: 30 });
+    const doc = n.doc(n.image({ alt: 'Wide <chart>' }), n.image({ fileId: 'smallFile0123456789ab', alt: 'small', width: 20 }));
+    const bytes = await exportDocx(doc, { title: 't', images: new Map([['imgFile0123456789abcd', wide], ['smallFile0123456789ab', small]]) });
+    const files = zipEntries(bytes);
+    const xml = files.get('word/document.xml')!;
+    expect(xml.match(/<w:drawing>/g)).toHaveLength(2);
+    expect(xml).toMatch(/<wp:docPr [^>]*descr="Wide &lt;chart&gt;"/);
+    // 604 px (the A4 text width) wide keeps the 1208×100 aspect ratio; the small one keeps the width asked for.
+    expect(xml).toContain(`<wp:extent cx="${604 * 9525}" cy="${50 * 9525}"/>`);
+    expect(xml).toContain(`<wp:extent cx="${20 * 9525}" cy="${15 * 9525}"/>`);
+    expect([...files.keys()].filter((name) => /^word\/media\/.+\.png$/.test(name))).toHaveLength(2);
+    expect(files.get('[Content_Types].xml')).toContain('Extension="png"');
+    expect(Buffer.from(bytes).includes(Buffer.from(buildImageAttrs().key))).toBe(false);
+    expect([...files.values()].join('')).not.toContain(buildImageAttrs().key);
+  });
+
+  it('writes a text marker for an image without bytes, with bytes that are not an image, or in WebP', async () => {
+    const webp = new Uint8Array([...Buffer.from('RIFF\0\0\0\0WEBPVP8X\0\0\0\0\0\0\0\0'), 9, 0, 0, 9, 0, 0]);
+    const doc = n.doc(n.image({ alt: 'gone.png' }), n.image({ fileId: 'htmlFile0123456789abc', alt: '' }), n.image({ fileId: 'webpFile0123456789abc', alt: 'photo.webp', mime: 'image/webp' }));
+    const images = new Map([['htmlFile0123456789abc', new TextEncoder().encode('<html>')], ['webpFile0123456789abc', webp]]);
+    const files = zipEntries(await exportDocx(doc, { title: '', images }));
+    const xml = files.get('word/document.xml')!;
+    for (const marker of ['[Image: gone.png]', '[Image]', '[Image: photo.webp]']) expect(xml).toContain(`<w:t xml:space="preserve">${marker}</w:t>`);
+    expect(xml).not.toContain('<w:drawing>');
+    expect([...files.keys()].some((name) => name.startsWith('word/media/'))).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import {
   BorderStyle,
   Document,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   Paragraph,
@@ -19,12 +20,19 @@ import {
 } from 'docx';
 import { docxRuns } from './docxRuns.ts';
 import { DOCX_STYLES } from './docxStyles.ts';
+import type { ImageMime } from './imageLimits.ts';
+import { imageMarker } from './imageMarker.ts';
+import { inspectImage } from './inspectImage.ts';
 
 export const DOCX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** A4 with 2.5 cm margins, in twentieths of a point. */
 const TEXT_WIDTH_TWIPS = 11906 - 2 * 1418;
 const INDENT_TWIPS = 720;
+/** docx sizes images in pixels at 96 dpi. */
+const TWIPS_PER_PIXEL = 15;
+/** Word has no WebP; the browser redraws those as PNG before export (see imageBytesForExport). */
+const DOCX_IMAGE_TYPES: Partial<Record<ImageMime, 'png' | 'jpg' | 'gif'>> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' };
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
 const ALIGNMENT: Record<string, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
   left: AlignmentType.LEFT,
@@ -47,8 +55,11 @@ interface Context {
  * A document as a .docx file: title, headings, paragraphs with bold, italic,
  * underline, strike, code, colour, highlight and alignment, bullet, numbered
  * and task lists (☐/☑), links, quotes, monospace code blocks, tables and rules.
+ * Images are embedded from `images` (decrypted bytes by file id, see
+ * `collectImageBytes`), scaled to fit the text width; one missing there, or of
+ * a type Word cannot show, is a text marker.
  */
-export async function exportDocx(doc: JSONContent, options: { title: string }): Promise<Uint8Array> {
+export async function exportDocx(doc: JSONContent, options: { title: string; images?: ReadonlyMap<string, Uint8Array> }): Promise<Uint8Array> {
   const title = options.title.trim();
   const numbering = new Map<string, number>(); // reference → start
   let instances = 0;
@@ -75,6 +86,20 @@ export async function exportDocx(doc: JSONContent, options: { title: string }): 
       ...marker,
       ...extra,
     });
+  };
+
+  const image = (node: JSONContent, ctx: Context): Paragraph => {
+    const bytes = options.images?.get(String(node.attrs?.fileId));
+    const info = bytes && inspectImage(bytes);
+    const type = info && DOCX_IMAGE_TYPES[info.mime];
+    if (!bytes || !info || !type) return paragraph({ content: [{ type: 'text', text: imageMarker(node.attrs?.alt) }] }, ctx);
+    const alt = typeof node.attrs?.alt === 'string' ? node.attrs.alt : '';
+    const room = Math.floor((TEXT_WIDTH_TWIPS - INDENT_TWIPS * ctx.depth) / TWIPS_PER_PIXEL);
+    const asked = Math.trunc(Number(node.attrs?.width));
+    const width = Math.min(info.width, room, asked > 0 ? asked : Infinity);
+    const height = Math.max(1, Math.round((info.height * width) / info.width));
+    const run = new ImageRun({ type, data: bytes, transformation: { width, height }, altText: { name: alt || 'Image', description: alt, title: alt } });
+    return paragraph({}, ctx, { children: [run] });
   };
 
   const list = (node: JSONContent, ctx: Context): FileChild[] => {
@@ -120,6 +145,8 @@ export async function exportDocx(doc: JSONContent, options: { title: string }): 
         return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'A1A1AA', space: 1 } } })];
       case 'table':
         return table(node) ?? [];
+      case 'encryptedImage':
+        return [image(node, ctx)];
       default:
         return blocks(node.content, ctx);
     }

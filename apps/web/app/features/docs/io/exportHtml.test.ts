@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportHtml } from './exportHtml.ts';
+import { buildImageAttrs } from './testing/buildImageAttrs.ts';
+import { buildPng } from './testing/buildPng.ts';
 import { buildSampleDoc } from './testing/buildSampleDoc.ts';
 import { nodes as n } from './testing/nodes.ts';
 
@@ -73,8 +75,27 @@ describe('exportHtml', () => {
     expect(html).not.toContain('evil.example');
   });
 
-  it('forbids scripts and remote loads with a Content-Security-Policy', () => {
-    expect(exportHtml(n.doc(), { title: 't' })).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
+  it('forbids scripts and remote loads with a Content-Security-Policy; images may only be data: URLs', () => {
+    expect(exportHtml(n.doc(), { title: 't' })).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+  });
+
+  it('embeds each image as a data: URL typed by its own header, with its alt text and width, never its key', () => {
+    const png = buildPng();
+    const doc = n.doc(n.p('before'), n.image({ alt: '<b>"chart"</b>', width: 320 }), n.ul([n.image({ fileId: 'otherFile0123456789ab', mime: 'image/jpeg' })]));
+    const html = exportHtml(doc, { title: 't', images: new Map([['imgFile0123456789abcd', png], ['otherFile0123456789ab', png]]) });
+    expect(html).toContain(`<p><img src="data:image/png;base64,${Buffer.from(png).toString('base64')}" alt="&lt;b&gt;&quot;chart&quot;&lt;/b&gt;" width="320"></p>`);
+    expect(html).toContain('<li><p><img src="data:image/png;base64,'); // the node said JPEG; the bytes say PNG
+    expect(html).not.toContain(buildImageAttrs().key);
+    expect(html).not.toContain('data-coffre-image');
+  });
+
+  it('writes a marker instead of an image it has no bytes for, or whose bytes are not an image', () => {
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const doc = n.doc(n.image({ alt: 'missing.png' }), n.image({ fileId: 'svgFile0123456789abcd', alt: '' }));
+    const html = exportHtml(doc, { title: 't', images: new Map([['svgFile0123456789abcd', svg]]) });
+    expect(html).toContain('<p class="image-missing">[Image: missing.png]</p>\n<p class="image-missing">[Image]</p>');
+    expect(html).not.toMatch(/<img|<svg|<script|base64/);
+    expect(exportHtml(doc, { title: 't' })).toContain('[Image: missing.png]');
   });
 
   it('names an untitled document', () => {

@@ -1,5 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
+import { bytesToBase64 } from './bytesToBase64.ts';
 import { cssColorToHex } from './cssColorToHex.ts';
+import { imageMarker } from './imageMarker.ts';
+import { inspectImage } from './inspectImage.ts';
 import { safeHref } from './safeHref.ts';
 
 const STYLESHEET = `
@@ -16,6 +19,8 @@ ul.task-list { list-style: none; padding-left: 1.25rem; }
 ul.task-list > li > input { margin: 0 0.5rem 0 -1.25rem; }
 hr { border: 0; border-top: 1px solid #a1a1aa; }
 a { color: #1d4ed8; }
+img { max-width: 100%; height: auto; }
+.image-missing { color: #52525b; font-style: italic; }
 @media print {
   body { max-width: none; margin: 0; font-size: 11pt; }
   a { color: inherit; }
@@ -24,17 +29,19 @@ a { color: #1d4ed8; }
 }
 `.trim();
 
-/** Nothing in the file may load or run anything, even if an escape were missed. */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'";
+/** Nothing in the file may load or run anything, even if an escape were missed; images are embedded as data: URLs. */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 const ALIGNMENTS = new Set(['left', 'center', 'right', 'justify']);
 
 /**
  * A document as a standalone HTML page with a print stylesheet. Built from an
  * allow-list, never from the JSON's own attributes: all text is escaped, links
  * keep only http, https and mailto targets, colours must be plain hex or rgb(),
- * and a Content-Security-Policy forbids scripts and remote loads.
+ * and a Content-Security-Policy forbids scripts and remote loads. Images are
+ * embedded from `images` (decrypted bytes by file id, see `collectImageBytes`)
+ * as data: URLs, typed by their own header; one missing there is a marker.
  */
-export function exportHtml(doc: JSONContent, options: { title: string; lang?: string }): string {
+export function exportHtml(doc: JSONContent, options: { title: string; lang?: string; images?: ReadonlyMap<string, Uint8Array> }): string {
   const title = options.title.trim() || 'Untitled document';
   const lang = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(options.lang ?? '') ? options.lang! : 'en';
   return `<!DOCTYPE html>
@@ -51,18 +58,20 @@ ${STYLESHEET}
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-${renderNodes(doc.content)}
+${renderNodes(doc.content, options.images ?? new Map())}
 </body>
 </html>
 `;
 }
 
-function renderNodes(nodes: readonly JSONContent[] | undefined): string {
-  return (nodes ?? []).map(renderNode).join('');
+type Images = ReadonlyMap<string, Uint8Array>;
+
+function renderNodes(nodes: readonly JSONContent[] | undefined, images: Images): string {
+  return (nodes ?? []).map((node) => renderNode(node, images)).join('');
 }
 
-function renderNode(node: JSONContent): string {
-  const inner = () => renderNodes(node.content);
+function renderNode(node: JSONContent, images: Images): string {
+  const inner = () => renderNodes(node.content, images);
   switch (node.type) {
     case 'text':
       return renderText(node);
@@ -104,9 +113,21 @@ function renderNode(node: JSONContent): string {
       const tag = node.type === 'tableHeader' ? 'th' : 'td';
       return `<${tag}${span('colspan', node.attrs?.colspan)}${span('rowspan', node.attrs?.rowspan)}>${inner()}</${tag}>`;
     }
+    case 'encryptedImage':
+      return renderImage(node, images);
     default:
       return inner(); // unknown nodes keep their text
   }
+}
+
+function renderImage(node: JSONContent, images: Images): string {
+  const bytes = images.get(String(node.attrs?.fileId));
+  const info = bytes && inspectImage(bytes);
+  if (!bytes || !info) return `<p class="image-missing">${escapeHtml(imageMarker(node.attrs?.alt))}</p>\n`;
+  const alt = typeof node.attrs?.alt === 'string' ? node.attrs.alt : '';
+  const width = Math.trunc(Number(node.attrs?.width));
+  const sized = width > 0 && width <= 10_000 ? ` width="${width}"` : '';
+  return `<p><img src="data:${info.mime};base64,${bytesToBase64(bytes)}" alt="${escapeHtml(alt)}"${sized}></p>\n`;
 }
 
 function renderText(node: JSONContent): string {

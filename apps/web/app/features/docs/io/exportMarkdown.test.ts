@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportMarkdown } from './exportMarkdown.ts';
+import { buildImageAttrs } from './testing/buildImageAttrs.ts';
 import { buildSampleDoc } from './testing/buildSampleDoc.ts';
 import { nodes as n } from './testing/nodes.ts';
 
@@ -48,6 +49,16 @@ describe('exportMarkdown', () => {
       ],
     });
     expect(exportMarkdown(doc)).toBe('| wide |  | r |\n| :---: | --- | ---: |\n| a\\|b<br>second | • item |  |\n');
+  });
+
+  it('marks each image as `![name](image)`: the image itself stays in Coffre, its key never leaves', () => {
+    const doc = n.doc(n.p('see'), n.image({ alt: 'a [b] *c*.png' }), n.image({ alt: '' }), n.ul([n.image({ alt: 'in list' })]), {
+      type: 'table',
+      content: [{ type: 'tableRow', content: [{ type: 'tableCell', content: [n.p('x'), n.image({ alt: 'in | cell' })] }] }],
+    });
+    const md = exportMarkdown(doc);
+    expect(md).toBe('see\n\n![a \\[b\\] \\*c\\*.png](image)\n\n![](image)\n\n- ![in list](image)\n\n| x<br>![in \\| cell](image) |\n| --- |\n');
+    expect(md).not.toContain(buildImageAttrs().key);
   });
 
   it('drops empty paragraphs and returns nothing for an empty document', () => {

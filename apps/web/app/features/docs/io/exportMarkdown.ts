@@ -6,7 +6,8 @@ import { renderMarkdownInline } from './renderMarkdownInline.ts';
  * links (http, https, mailto), bullet/numbered/task lists at any depth, quotes,
  * fenced code with its language, rules and tables survive; colour, highlight,
  * underline and alignment are dropped and their text kept. Table cells hold one
- * line each, so a cell's paragraphs are joined with `<br>`.
+ * line each, so a cell's paragraphs are joined with `<br>`. Images stay in
+ * Coffre: each becomes `![name](image)`, which names it without a real target.
  */
 export function exportMarkdown(doc: JSONContent, options: { title?: string } = {}): string {
   const title = options.title?.trim();
@@ -65,9 +66,16 @@ function renderBlock(node: JSONContent, bullet: string): string {
       return renderList(node, bullet);
     case 'table':
       return renderTable(node);
+    case 'encryptedImage':
+      return renderImage(node);
     default:
       return renderBlocks(node.content);
   }
+}
+
+function renderImage(node: JSONContent, context: { inTable?: boolean } = {}): string {
+  const alt = typeof node.attrs?.alt === 'string' ? node.attrs.alt : '';
+  return `![${renderMarkdownInline([{ type: 'text', text: alt }], { inHeading: true, ...context })}](image)`;
 }
 
 function renderCodeBlock(node: JSONContent): string {
@@ -128,6 +136,8 @@ function cellLines(nodes: readonly JSONContent[] | undefined): string[] {
     } else if (node.type === 'codeBlock') {
       const text = (node.content ?? []).map((child) => child.text ?? '').join('');
       if (text) lines.push(renderMarkdownInline([{ type: 'text', text, marks: [{ type: 'code' }] }], { inTable: true }));
+    } else if (node.type === 'encryptedImage') {
+      lines.push(renderImage(node, { inTable: true }));
     } else if (listKind(node)) {
       (node.content ?? []).forEach((item, i) => {
         const marker = node.type === 'orderedList' ? `${i + 1}. ` : item.type === 'taskItem' ? (item.attrs?.checked ? '☑ ' : '☐ ') : '• ';

@@ -5,6 +5,7 @@ import { editorExtensions } from './editorExtensions.ts';
 import { DocumentImportError } from './importError.ts';
 import { IMPORT_LIMITS } from './importLimits.ts';
 import { toSchemaDoc } from './toSchemaDoc.ts';
+import { wrapStrayInline } from './wrapStrayInline.ts';
 
 let manager: MarkdownManager | undefined;
 
@@ -12,7 +13,8 @@ let manager: MarkdownManager | undefined;
  * GitHub-flavoured Markdown as a document for the editor's schema: headings,
  * emphasis, links, lists (nested, numbered, task), quotes, fenced code,
  * rules and tables. Raw HTML is parsed by the schema in a browser and kept as
- * literal text where there is no DOM. Nothing is applied: the caller replaces
+ * literal text where there is no DOM. Images are not fetched: their alt text
+ * is kept. Nothing is applied: the caller replaces
  * the body with the result in one transaction.
  * @throws DocumentImportError `TOO_LARGE` over `IMPORT_LIMITS.MAX_MARKDOWN_BYTES`.
  */
@@ -30,5 +32,5 @@ export function importMarkdown(markdown: string): JSONContent {
   } catch {
     throw new DocumentImportError('MALFORMED_FILE', 'The Markdown could not be read.');
   }
-  return toSchemaDoc(parsed);
+  return toSchemaDoc(wrapStrayInline(parsed));
 }

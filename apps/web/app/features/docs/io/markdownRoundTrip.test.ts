@@ -45,4 +45,10 @@ describe('JSON → Markdown → JSON', () => {
     const doc = n.doc(n.table(['a|b', 'c'], ['', 'x']), n.code('```js\nfence\n```', 'markdown'));
     expect(roundTrip(doc)).toEqual(toSchemaDoc(doc));
   });
+
+  it('reads an exported image back as its name, and never as an image to fetch', () => {
+    const doc = n.doc(n.p('before'), n.image({ alt: 'plan [v2].png' }), n.quote(n.image({ alt: 'quoted.png' })), n.p('after'));
+    expect(roundTrip(doc)).toEqual(toSchemaDoc(n.doc(n.p('before'), n.p('plan [v2].png'), n.quote(n.p('quoted.png')), n.p('after'))));
+    expect(importMarkdown('![remote](https://tracker.example/p.png)\n\nx ![inline](https://tracker.example/q.png) y')).toEqual(toSchemaDoc(n.doc(n.p('remote'), n.p('x inline y'))));
+  });
 });

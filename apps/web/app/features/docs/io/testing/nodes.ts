@@ -1,4 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
+import type { EncryptedImageAttrs } from '../EncryptedImageAttrs.ts';
+import { buildImageAttrs } from './buildImageAttrs.ts';
 
 type Mark = NonNullable<JSONContent['marks']>[number];
 type Child = JSONContent | string;
@@ -23,6 +25,7 @@ export const nodes = {
   quote: (...children: JSONContent[]): JSONContent => ({ type: 'blockquote', content: children }),
   code: (text: string, language: string | null = null): JSONContent => ({ type: 'codeBlock', attrs: { language }, content: text ? [{ type: 'text', text }] : [] }),
   hr: (): JSONContent => ({ type: 'horizontalRule' }),
+  image: (overrides: Partial<EncryptedImageAttrs> = {}): JSONContent => ({ type: 'encryptedImage', attrs: buildImageAttrs(overrides) }),
   table: (header: string[], ...rows: string[][]): JSONContent => ({
     type: 'table',
     content: [
