@@ -69,10 +69,48 @@ describe('share links: a file opened by someone without an account', () => {
     await w.getByRole('alert').getByText('does not work any more').waitFor({ timeout: 30_000 });
   });
 
+  let docUrl = '';
+  it('makes a view link for a document; a fresh browser reads it live without an account, until it is stopped', async () => {
+    const a = await openPage();
+    await signUpViaUi(a, `carol-l-${seed}`, 'correct horse battery staple');
+    await a.getByRole('button', { name: 'New document' }).click();
+    await a.waitForURL(/\/docs\/[A-Za-z0-9_-]+/);
+    await a.getByLabel('Title').fill(`Minutes ${canary}`);
+    await a.getByLabel('Document body').click();
+    await a.keyboard.type(`Decided ${canary}.`);
+    await a.goto('/drive');
+    const row = a.locator('tr[data-id]', { hasText: `Minutes ${canary}` });
+    await row.waitFor({ timeout: 30_000 });
+    await row.click({ button: 'right' });
+    await a.getByRole('menuitem', { name: 'Get link…' }).click();
+    await a.getByRole('button', { name: 'Create link' }).click();
+    docUrl = await a.getByLabel('New link').inputValue();
+    await a.getByRole('button', { name: 'Done' }).click();
+
+    const v = await openPage();
+    await v.goto(docUrl);
+    await v.getByLabel('Document body').getByText(`Decided ${canary}.`).waitFor({ timeout: 30_000 });
+    expect(v.url()).not.toContain('#');
+    expect(await v.getByLabel('Document body').getAttribute('contenteditable')).toBe('false');
+    // Live: the owner keeps writing, the visitor sees it.
+    await row.getByRole('button', { name: `Minutes ${canary}` }).click();
+    await a.getByLabel('Document body').click();
+    await a.keyboard.press('End');
+    await a.keyboard.type(' Next meeting Friday.');
+    await v.getByLabel('Document body').getByText('Next meeting Friday.').waitFor({ timeout: 30_000 });
+    await v.screenshot({ path: 'artifacts/link-doc.png' });
+
+    await a.goto('/drive/by-me');
+    await a.getByRole('list', { name: 'Links I made' }).locator('li', { hasText: `Minutes ${canary}` }).getByRole('button', { name: 'Stop sharing' }).click();
+    await v.getByRole('alert').getByText('does not work any more').waitFor({ timeout: 30_000 });
+  });
+
   it('never sends the link secret, and leaves no trace of the name, contents or link password', () => {
-    const fragment = url.split('#')[1]!;
     const captured = Object.fromEntries(traffics.flatMap((t, i) => [[`bodies${i}`, t.bodies], [`urls${i}`, t.urls], [`ws${i}`, t.wsFrames]]));
-    expect(scanForCanary(fragment, { captured, dirs: [inject('dataDir')], files: inject('logFiles') })).toEqual([]);
+    for (const link of [url, docUrl]) {
+      const fragment = link.split('#')[1]!;
+      expect(scanForCanary(fragment, { captured, dirs: [inject('dataDir')], files: inject('logFiles') })).toEqual([]);
+    }
     for (const secret of [canary, linkPassword]) {
       expect(scanServerAndTraffic(secret, { dataDir: inject('dataDir'), logFiles: inject('logFiles'), traffics })).toEqual([]);
     }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generateSymmetricKey } from '@coffre/crypto';
 import { EncryptedDocSession, connectHocuspocus, initWire, type HocuspocusConnection } from '@coffre/docs';
-import { createStorage, type Storage } from '@coffre/storage';
+import { createStorage, encodeLinkRecordPayload, linkVerifier, type Storage } from '@coffre/storage';
 import type { Server } from '@hocuspocus/server';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCollabServer } from '../src/createCollabServer.ts';
@@ -37,8 +37,8 @@ describe('collab server: authentication, access list, relay, persistence', () =>
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const raw = (name: string, cookie: string | null): RawClient => {
-    const c = rawClient(url, name, cookie);
+  const raw = (name: string, cookie: string | null, token?: string): RawClient => {
+    const c = rawClient(url, name, cookie, token);
     closers.push(() => (c.provider.destroy(), c.provider.configuration.websocketProvider.destroy()));
     return c;
   };
@@ -77,6 +77,28 @@ describe('collab server: authentication, access list, relay, persistence', () =>
     // Moved out of the shared folder: access goes with it.
     await storage.documents.setParent('doc-in-b', null);
     await expect(raw('doc-in-b', member.cookie).result).resolves.toBe('denied');
+  });
+
+  it('lets a share-link visitor read the linked item and what is under it, read-only, until the link stops', async () => {
+    const owner = await addUser(storage, 'owner');
+    await storage.documents.create({ docId: 'shared-folder', ownerId: owner.userId, createdAt: Date.now() });
+    await storage.documents.create({ docId: 'doc-under', ownerId: owner.userId, parentId: 'shared-folder', createdAt: Date.now() });
+    await storage.documents.create({ docId: 'doc-elsewhere', ownerId: owner.userId, createdAt: Date.now() });
+    const linkId = 'L'.repeat(43);
+    const proof = 'p'.repeat(43);
+    const payload = encodeLinkRecordPayload({ verifier: linkVerifier(proof), salt: new Uint8Array(0), sealed: new Uint8Array(8) });
+    await storage.links.put({ linkId, itemId: 'shared-folder', creatorUserId: owner.userId, role: 'viewer', payload, expiresAt: null, createdAt: Date.now() });
+    const token = `link.${linkId}.${proof}`;
+    await expect(raw('doc-under', null, `link.${linkId}.${'q'.repeat(43)}`).result).resolves.toBe('denied');
+    await expect(raw('doc-elsewhere', null, token).result).resolves.toBe('denied');
+    const visitor = raw('doc-under', null, token);
+    await expect(visitor.result).resolves.toBe('synced');
+    // Read-only: an append is refused and the connection closed.
+    visitor.doc.getArray('log').push([new Uint8Array([1, 2, 3])]);
+    await storage.links.delete(linkId);
+    const closed = await visitor.closed;
+    expect(closed.reason).toMatch(/^coffre:44\d\d:/);
+    await expect(raw('doc-under', null, token).result).resolves.toBe('denied');
   });
 
   it('relays encrypted edits between members, keeps viewers read-only, and persists across a restart', async () => {

@@ -53,7 +53,7 @@ export function cookieSocket(cookie: string | null): typeof globalThis.WebSocket
 export type RawClient = { doc: Y.Doc; provider: HocuspocusProvider; result: Promise<'synced' | 'denied'>; closed: Promise<{ code: number; reason: string }> };
 
 /** A plain Hocuspocus client with no Coffre code: what an attacker would run. */
-export function rawClient(url: string, name: string, cookie: string | null): RawClient {
+export function rawClient(url: string, name: string, cookie: string | null, token = 'session-cookie'): RawClient {
   const doc = new Y.Doc();
   const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: cookieSocket(cookie) });
   let settle!: (r: 'synced' | 'denied') => void;
@@ -64,7 +64,7 @@ export function rawClient(url: string, name: string, cookie: string | null): Raw
     websocketProvider: socket,
     name,
     document: doc,
-    token: 'session-cookie',
+    token,
     onSynced: () => settle('synced'),
     onAuthenticationFailed: () => settle('denied'),
     onClose: ({ event }) => onClosed({ code: event.code, reason: event.reason }),

@@ -2,6 +2,7 @@ export { assertBlobKey, BLOB_KEY_PATTERN } from './assertBlobKey.ts';
 export { BLOBS_DIR_NAME, createStorage, SQLITE_FILE_NAME } from './createStorage.ts';
 export { DiskBlobStore, type DiskBlobStoreOptions } from './disk/DiskBlobStore.ts';
 export { BLOB_READ_CHUNK_BYTES } from './disk/readFileRange.ts';
+export { decodeLinkRecordPayload, encodeLinkRecordPayload, linkVerifier, proofMatches, type LinkRecordPayload } from './linkRecordPayload.ts';
 export type { AccountRecord, AccountStore, CredentialUpdate } from './interfaces/AccountStore.ts';
 export type { BlobPutOptions, BlobRange, BlobStat, BlobStore } from './interfaces/BlobStore.ts';
 export type { DocumentRecord, DocumentStore, DocumentSummary, NewDocument } from './interfaces/DocumentStore.ts';

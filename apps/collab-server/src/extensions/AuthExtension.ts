@@ -2,9 +2,16 @@ import { createHash } from 'node:crypto';
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import type { Storage } from '@coffre/storage';
 import { readPublicBundleIdentityKey } from '@coffre/docs/wire';
+import { linkReaches, parseLinkToken } from '../linkAccess.ts';
 
 /** The identity key comes from the account's self-signed bundle; the guard lets a connection append only that user's envelopes. */
-export type CollabContext = { userId: string; role: 'viewer' | 'editor' | 'admin'; identityKey: Uint8Array };
+export type CollabContext = {
+  userId: string;
+  role: 'viewer' | 'editor' | 'admin';
+  identityKey: Uint8Array;
+  /** Set for a share-link visitor (no account, read-only): the link it came through. */
+  linkId?: string;
+};
 
 function readCookie(header: string | undefined, name: string): string | null {
   for (const part of (header ?? '').split(';')) {
@@ -24,7 +31,15 @@ export class AuthExtension implements Extension {
     private readonly secureCookies: boolean,
   ) {}
 
-  async onAuthenticate({ requestHeaders, documentName, connectionConfig }: onAuthenticatePayload): Promise<CollabContext> {
+  async onAuthenticate({ requestHeaders, documentName, connectionConfig, token: providerToken, request }: onAuthenticatePayload): Promise<CollabContext> {
+    const link = parseLinkToken(providerToken);
+    if (link) {
+      // A share-link visitor: read-only, and only within the linked item (ADR 0008).
+      const address = request?.socket?.remoteAddress ?? 'unknown';
+      if (!(await linkReaches(this.storage, link.linkId, link.proof, documentName, address))) throw new Error('FORBIDDEN');
+      connectionConfig.readOnly = true;
+      return { userId: `link:${link.linkId}`, role: 'viewer', identityKey: new Uint8Array(0), linkId: link.linkId };
+    }
     const token = readCookie(requestHeaders.cookie, this.secureCookies ? '__Host-coffre_session' : 'coffre_session');
     if (!token) throw new Error('UNAUTHENTICATED');
     const tokenHash = new Uint8Array(createHash('sha256').update(token).digest());

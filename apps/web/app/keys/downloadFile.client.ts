@@ -13,6 +13,13 @@ export type DownloadSource = {
   via?: { linkId: string; proof: string };
 };
 
+let pageVia: DownloadSource['via'] | undefined;
+
+/** On a share-link page there is no session: every download (images in a linked document too) goes through the link. */
+export function downloadThroughLink(via: DownloadSource['via'] | undefined): void {
+  pageVia = via;
+}
+
 /**
  * Fetches and opens every chunk in order. Each chunk is authenticated at its
  * position (file id, version, index, final flag), so any change fails here and
@@ -25,8 +32,9 @@ export async function downloadFile(src: DownloadSource, opts: { onProgress?: (do
     let res: Response;
     try {
       const path = `files/${src.fileId}/versions/${src.version}/chunks/${index}`;
-      res = src.via
-        ? await fetch(`/api/links/${src.via.linkId}/${path}`, { headers: { 'x-coffre-link-proof': src.via.proof }, cache: 'no-store', signal: opts.signal })
+      const via = src.via ?? pageVia;
+      res = via
+        ? await fetch(`/api/links/${via.linkId}/${path}`, { headers: { 'x-coffre-link-proof': via.proof }, cache: 'no-store', signal: opts.signal })
         : await fetch(`/api/${path}`, { credentials: 'same-origin', cache: 'no-store', signal: opts.signal });
     } catch (e) {
       if (opts.signal?.aborted) throw e;

@@ -14,3 +14,23 @@ export const FileLinkPayload = z.object({
 });
 
 export type FileLinkPayload = z.infer<typeof FileLinkPayload>;
+
+/** What a document link's sealed payload holds: the document and its key (view only). */
+export const DocLinkPayload = z.object({
+  v: z.literal(1),
+  kind: z.literal('doc'),
+  name: z.string().max(1024),
+  docId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  key: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  epoch: z.number().int().min(1),
+});
+
+export type DocLinkPayload = z.infer<typeof DocLinkPayload>;
+
+export const LinkPayload = z.discriminatedUnion('kind', [FileLinkPayload, DocLinkPayload]);
+export type LinkPayload = z.infer<typeof LinkPayload>;
+
+/** The item a payload points at; the server's answer must name the same one. */
+export function linkPayloadItemId(p: LinkPayload): string {
+  return p.kind === 'file' ? p.fileId : p.docId;
+}

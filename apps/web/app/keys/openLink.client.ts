@@ -1,11 +1,11 @@
 import { CryptoError, DOMAINS, decodeLinkFragment, deriveLinkKey, fromBase64Url, initCrypto, linkAccessProof, linkIdFromSecret, openAead, utf8Decode } from '@coffre/crypto';
 import { ApiRequestError, apiFetch } from '../api/apiFetch.ts';
 import { LinkBrokenError } from './LinkBrokenError.ts';
-import { FileLinkPayload } from './linkPayload.ts';
+import { LinkPayload, linkPayloadItemId } from './linkPayload.ts';
 
 /** A link read from the address bar: what to ask the server, and whether a password is needed. */
 export type LinkTicket = { linkId: string; hasPassword: boolean; salt: Uint8Array | null; open(password: string | null): Promise<OpenedLink> };
-export type OpenedLink = { linkId: string; proof: string; payload: FileLinkPayload };
+export type OpenedLink = { linkId: string; proof: string; payload: LinkPayload };
 
 /**
  * Reads a share link's fragment (the part after `#`, which browsers never
@@ -38,9 +38,9 @@ export async function readLink(fragment: string): Promise<LinkTicket> {
       const res = await apiFetch<{ itemId: string; sealed: string }>(`/links/${linkId}/open`, { proof });
       try {
         const plain = openAead(key, fromBase64Url(res.sealed), DOMAINS.linkPayload, { linkId, itemId: res.itemId });
-        const payload = FileLinkPayload.parse(JSON.parse(utf8Decode(plain)));
+        const payload = LinkPayload.parse(JSON.parse(utf8Decode(plain)));
         // The server cannot point this link at another item: the item id is bound into the seal.
-        if (payload.fileId !== res.itemId) throw new LinkBrokenError();
+        if (linkPayloadItemId(payload) !== res.itemId) throw new LinkBrokenError();
         return { linkId, proof, payload };
       } catch (e) {
         if (e instanceof CryptoError || e instanceof SyntaxError || e instanceof LinkBrokenError || (e as Error)?.name === 'ZodError') throw new LinkBrokenError();

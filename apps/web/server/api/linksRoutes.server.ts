@@ -1,12 +1,11 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { StorageError, type LinkRecord } from '@coffre/storage';
+import { MAX_TREE_DEPTH, StorageError, decodeLinkRecordPayload, encodeLinkRecordPayload, linkVerifier, proofMatches, type LinkRecord } from '@coffre/storage';
 import { ApiError } from '../ApiError.ts';
 import { base64Bytes, toWire } from '../bytes.ts';
 import { chunkBlobKey } from '../chunkBlobKey.ts';
 import { hasRole, itemRole } from '../itemRole.server.ts';
 import { LIMITS } from '../limits.ts';
-import { decodeLinkRecordPayload, encodeLinkRecordPayload, linkVerifier, proofMatches } from '../linkRecordPayload.server.ts';
 import { rateLimit } from '../rateLimit.server.ts';
 import { requireSession, type Authed } from '../requireSession.server.ts';
 import type { Services } from '../Services.ts';
@@ -44,6 +43,17 @@ export function linksRoutes(services: Services): Router {
     return link;
   }
 
+  /** The linked file itself, or a file (an image of a linked document) somewhere under the linked item. */
+  async function linkCoversFile(itemId: string, fileId: string): Promise<boolean> {
+    if (itemId === fileId) return true;
+    let at: string | null = (await storage.files.get(fileId))?.parentId ?? null;
+    for (let depth = 0; at && depth < MAX_TREE_DEPTH; depth++) {
+      if (at === itemId) return true;
+      at = (await storage.documents.get(at))?.parentId ?? null;
+    }
+    return false;
+  }
+
   /** Checks a visitor's proof; wrong ones are counted per address and per link. */
   async function checkProof(req: Request, link: LinkRecord, proof: string): Promise<ReturnType<typeof decodeLinkRecordPayload>> {
     const record = decodeLinkRecordPayload(link.payload);
@@ -79,7 +89,7 @@ export function linksRoutes(services: Services): Router {
     const version = Version.parse(req.params.version);
     const index = Index.parse(req.params.index);
     await checkProof(req, link, Proof.parse(req.headers['x-coffre-link-proof']));
-    const v = link.itemId === fileId ? await storage.files.getVersion(fileId, version) : null;
+    const v = (await linkCoversFile(link.itemId, fileId)) ? await storage.files.getVersion(fileId, version) : null;
     if (!v || v.state !== 'complete') throw new ApiError(404, 'NOT_FOUND', 'No such file version behind this link.');
     const key = chunkBlobKey(fileId, version, index);
     const stat = await storage.blobs.stat(key);

@@ -25,7 +25,15 @@ export const DEFAULT_COMPACTION: CompactionPolicy = { afterEnvelopes: 300, after
 
 export function connectHocuspocus(
   session: EncryptedDocSession,
-  opts: { url: string; WebSocketPolyfill?: unknown; compaction?: CompactionPolicy | false; canWrite?: boolean; snapshotCache?: SnapshotCache },
+  opts: {
+    url: string;
+    WebSocketPolyfill?: unknown;
+    compaction?: CompactionPolicy | false;
+    canWrite?: boolean;
+    snapshotCache?: SnapshotCache;
+    /** Sent in Hocuspocus' auth message: a share link's `link.<id>.<proof>`; signed-in users go by their cookie. */
+    token?: string;
+  },
 ): HocuspocusConnection {
   let status: ConnectionStatus = 'connecting';
   const listeners = new Set<(s: ConnectionStatus) => void>();
@@ -43,7 +51,7 @@ export function connectHocuspocus(
     websocketProvider: socket,
     name: session.docId,
     document: session.envelope,
-    token: 'session-cookie',
+    token: opts.token ?? 'session-cookie',
     onStatus: ({ status: s }) => {
       if (s === 'connected') set('connected');
       else if (s === 'connecting') set('connecting');

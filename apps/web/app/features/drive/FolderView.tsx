@@ -15,7 +15,7 @@ import { EntryTable } from './EntryTable.tsx';
 import { entryHref } from './entryHref.ts';
 import { MoveDialog } from './MoveDialog.tsx';
 import { PreviewDialog } from './PreviewDialog.tsx';
-import { FileLinkDialog } from '../links/FileLinkDialog.tsx';
+import { ItemLinkDialog } from '../links/ItemLinkDialog.tsx';
 import { ShareEntryDialog } from './ShareEntryDialog.tsx';
 import { useDownloader } from './useDownloader.ts';
 import { useDriveViewMode } from './useDriveViewMode.ts';
@@ -46,7 +46,7 @@ export function FolderView({ levels, pathIds, onChanged }: { levels: FolderLevel
   const [versionsOf, setVersionsOf] = useState<FileEntry | null>(null);
   const [preview, setPreview] = useState<FileEntry | null>(null);
   const [sharing, setSharing] = useState<FolderEntry | null>(null);
-  const [linking, setLinking] = useState<FileEntry | null>(null);
+  const [linking, setLinking] = useState<FolderEntry | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
@@ -75,7 +75,7 @@ export function FolderView({ levels, pathIds, onChanged }: { levels: FolderLevel
     if (e.kind === 'file') list.push('versions');
     // Sharing needs the admin role: mine, or given by whoever shared this folder tree with me.
     if (e.kind !== 'file' && (here.role === null || here.role === 'admin') && (!e.role || e.role === 'admin')) list.push('share');
-    if (canEdit && e.kind === 'file') list.push('link');
+    if (canEdit && (e.kind === 'file' || e.kind === 'doc')) list.push('link');
     if (canEdit) {
       list.push('rename', 'move');
       if (e.kind === 'file') list.push('upload-version');
@@ -91,7 +91,7 @@ export function FolderView({ levels, pathIds, onChanged }: { levels: FolderLevel
       else navigate(entryHref(e, pathIds));
     } else if (action === 'download') downloadEntries(ids);
     else if (action === 'share') setSharing(e);
-    else if (action === 'link' && e.kind === 'file') setLinking(e);
+    else if (action === 'link') setLinking(e);
     else if (action === 'rename') setRenaming(e.id);
     else if (action === 'move') setMoving(ids);
     else if (action === 'trash') {
@@ -217,7 +217,7 @@ export function FolderView({ levels, pathIds, onChanged }: { levels: FolderLevel
         />
       )}
       {versionsOf && <VersionsDialog entry={all.find((e) => e.id === versionsOf.id) as FileEntry ?? versionsOf} canEdit={canEdit} actions={actions} onClose={() => setVersionsOf(null)} onChanged={onChanged} />}
-      {linking && <FileLinkDialog entry={linking} onClose={() => setLinking(null)} />}
+      {linking && <ItemLinkDialog entry={linking} onClose={() => setLinking(null)} />}
       {sharing && <ShareEntryDialog entry={all.find((e) => e.id === sharing.id) ?? sharing} parent={here.open} onClose={() => setSharing(null)} />}
       {preview && <PreviewDialog entry={preview} onClose={() => setPreview(null)} />}
       <ConflictDialog prompt={conflict} />

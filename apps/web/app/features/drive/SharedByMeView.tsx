@@ -2,9 +2,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { apiFetch } from '../../api/apiFetch.ts';
 import { errorMessage } from '../../components/errorMessage.ts';
+import { stopLink } from '../links/stopLink.ts';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
-import { CopyLinkButton } from '../links/FileLinkDialog.tsx';
-import { forgetLink, rememberedLinks } from '../links/linkBook.ts';
+import { CopyLinkButton } from '../links/ItemLinkDialog.tsx';
+import { rememberedLinks } from '../links/linkBook.ts';
 import { EntryIcon } from './EntryIcon.tsx';
 import { useDriveWalk } from './useDriveWalk.ts';
 
@@ -34,8 +35,7 @@ export function SharedByMeView() {
 
   async function stop(linkId: string) {
     try {
-      await apiFetch(`/links/${linkId}`, undefined, { method: 'DELETE' });
-      if (rootDoc) forgetLink(rootDoc, linkId);
+      await stopLink(linkId, rootDoc);
       load();
     } catch (e) {
       setError(errorMessage(e));

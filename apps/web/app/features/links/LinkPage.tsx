@@ -5,7 +5,9 @@ import { Brand } from '../../components/Brand.tsx';
 import { errorMessage } from '../../components/errorMessage.ts';
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { downloadFile, saveBlob } from '../../keys/downloadFile.client.ts';
+import type { FileLinkPayload } from '../../keys/linkPayload.ts';
 import { readLink, type LinkTicket, type OpenedLink } from '../../keys/openLink.client.ts';
+import { LinkedDocument } from './LinkedDocument.tsx';
 import { formatBytes } from '../drive/formatBytes.ts';
 
 type State =
@@ -18,7 +20,7 @@ type State =
  * A share link, opened by anyone: the secret is read from the `#` part (never
  * sent to the server) and removed from the address bar at once.
  */
-export function LinkPage() {
+export function LinkPage({ collabUrl }: { collabUrl: string }) {
   const [state, setState] = useState<State>({ step: 'reading' });
 
   useEffect(() => {
@@ -43,8 +45,8 @@ export function LinkPage() {
   }, []);
 
   return (
-    <main className="auth-page">
-      <div className="card wide link-card">
+    <main className={state.step === 'open' && state.link.payload.kind === 'doc' ? 'link-doc-page' : 'auth-page'}>
+      <div className={state.step === 'open' && state.link.payload.kind === 'doc' ? 'link-doc' : 'card wide link-card'}>
         <Brand small />
         {state.step === 'reading' && <p className="muted">Opening the link…</p>}
         {state.step === 'error' && (
@@ -53,8 +55,8 @@ export function LinkPage() {
           </p>
         )}
         {state.step === 'password' && <PasswordStep state={state} setState={setState} />}
-        {state.step === 'open' && <FileCard link={state.link} />}
-        <p className="muted small">Shared with Coffre: the file is decrypted in this browser. The server only ever had ciphertext.</p>
+        {state.step === 'open' && (state.link.payload.kind === 'file' ? <FileCard link={state.link} payload={state.link.payload} /> : <LinkedDocument link={state.link} payload={state.link.payload} collabUrl={collabUrl} />)}
+        <p className="muted small">Shared with Coffre: everything is decrypted in this browser. The server only ever had ciphertext.</p>
       </div>
     </main>
   );
@@ -81,8 +83,7 @@ function PasswordStep({ state, setState }: { state: Extract<State, { step: 'pass
   );
 }
 
-function FileCard({ link }: { link: OpenedLink }) {
-  const p = link.payload;
+function FileCard({ link, payload: p }: { link: OpenedLink; payload: FileLinkPayload }) {
   const [done, setDone] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   async function download() {

@@ -12,23 +12,24 @@ import {
   utf8Encode,
 } from '@coffre/crypto';
 import { apiFetch } from '../api/apiFetch.ts';
-import type { FileLinkPayload } from './linkPayload.ts';
+import { linkPayloadItemId, type LinkPayload } from './linkPayload.ts';
 
 /**
- * A view link for one file version. The link secret (and the optional
+ * A view link for one file version or one document. The link secret (and the optional
  * password) never leave this browser: the server gets the link id, a proof
  * it can check later, the password salt and the payload sealed under the
  * link key. Returns the address to hand out.
  */
-export async function createFileLink(input: { payload: FileLinkPayload; password: string | null; expiresAt: number | null; origin: string }): Promise<{ url: string; linkId: string }> {
+export async function createLink(input: { payload: LinkPayload; password: string | null; expiresAt: number | null; origin: string }): Promise<{ url: string; linkId: string }> {
   const secret = generateLinkSecret();
   const linkId = linkIdFromSecret(secret);
   const salt = input.password ? randomBytes(LINK_SALT_BYTES) : null;
   const key = deriveLinkKey(secret, input.password && salt ? { password: input.password, salt } : undefined);
-  const sealed = sealAead(key, utf8Encode(JSON.stringify(input.payload)), DOMAINS.linkPayload, { linkId, itemId: input.payload.fileId });
+  const itemId = linkPayloadItemId(input.payload);
+  const sealed = sealAead(key, utf8Encode(JSON.stringify(input.payload)), DOMAINS.linkPayload, { linkId, itemId });
   await apiFetch('/links', {
     linkId,
-    itemId: input.payload.fileId,
+    itemId,
     proof: linkAccessProof(key, linkId),
     salt: salt ? toBase64Url(salt) : null,
     sealed: toBase64Url(sealed),

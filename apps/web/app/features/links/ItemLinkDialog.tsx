@@ -2,19 +2,20 @@ import { useCallback, useEffect, useState } from 'react';
 import type { FolderEntry } from '@coffre/docs';
 import { apiFetch } from '../../api/apiFetch.ts';
 import { errorMessage } from '../../components/errorMessage.ts';
-import { createFileLink } from '../../keys/createFileLink.client.ts';
+import { stopLink } from './stopLink.ts';
+import { createLink } from '../../keys/createLink.client.ts';
+import type { LinkPayload } from '../../keys/linkPayload.ts';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
-import { forgetLink, rememberLink, rememberedLinks } from './linkBook.ts';
+import { rememberLink, rememberedLinks } from './linkBook.ts';
 
-type FileEntry = Extract<FolderEntry, { kind: 'file' }>;
 type LinkInfo = { linkId: string; expiresAt: number | null; createdAt: number; expired: boolean; hasPassword: boolean };
 
 /**
- * View links for a file: optional password and expiry; the address is shown
+ * View links for a file or a document: optional password and expiry; the address is shown
  * once, here, because only this browser ever knows its secret. Existing links
  * can be stopped.
  */
-export function FileLinkDialog({ entry, onClose }: { entry: FileEntry; onClose(): void }) {
+export function ItemLinkDialog({ entry, onClose }: { entry: FolderEntry; onClose(): void }) {
   const home = useHomeFolder();
   const rootDoc = home.root?.session.doc ?? null;
   const [password, setPassword] = useState('');
@@ -36,10 +37,9 @@ export function FileLinkDialog({ entry, onClose }: { entry: FileEntry; onClose()
     setError(null);
     setCopied(false);
     try {
-      const current = entry.versions.reduce((a, b) => (b.version > a.version ? b : a));
       const expiresAt = expires ? new Date(`${expires}T23:59:59`).getTime() : null;
-      const { url, linkId } = await createFileLink({
-        payload: { v: 1, kind: 'file', name: entry.title, mime: entry.mime, size: current.size, fileId: entry.id, version: current.version, chunkCount: current.chunkCount, key: entry.key },
+      const { url, linkId } = await createLink({
+        payload: linkPayloadFor(entry),
         password: password || null,
         expiresAt,
         origin: window.location.origin,
@@ -61,8 +61,7 @@ export function FileLinkDialog({ entry, onClose }: { entry: FileEntry; onClose()
   async function stop(linkId: string) {
     setError(null);
     try {
-      await apiFetch(`/links/${linkId}`, undefined, { method: 'DELETE' });
-      if (rootDoc) forgetLink(rootDoc, linkId);
+      await stopLink(linkId, rootDoc);
       load();
     } catch (err) {
       setError(errorMessage(err));
@@ -73,7 +72,7 @@ export function FileLinkDialog({ entry, onClose }: { entry: FileEntry; onClose()
     <div className="dialog-backdrop">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="link-title">
         <h2 id="link-title">Link to “{entry.title}”</h2>
-        <p className="muted small">Anyone with the link can download this version of the file. The key is in the part after “#”, which is never sent to the server. Links you make are kept in your encrypted drive, so you can copy them again.</p>
+        <p className="muted small">{entry.kind === 'file' ? 'Anyone with the link can download this version of the file.' : 'Anyone with the link can read this document as it changes, without an account.'} The key is in the part after “#”, which is never sent to the server. Links you make are kept in your encrypted drive, so you can copy them again.</p>
         <form onSubmit={create} className="link-form">
           <label className="field">
             <span>Password (optional)</span>
@@ -98,7 +97,7 @@ export function FileLinkDialog({ entry, onClose }: { entry: FileEntry; onClose()
           </div>
         )}
         {error && <p className="error" role="alert">{error}</p>}
-        <h3>Links to this file</h3>
+        <h3>Links to this {entry.kind === 'file' ? 'file' : 'document'}</h3>
         {links.length === 0 ? (
           <p className="muted">No links.</p>
         ) : (
@@ -133,4 +132,13 @@ export function CopyLinkButton({ url }: { url: string | null }) {
       {copied ? 'Copied' : 'Copy link'}
     </button>
   );
+}
+
+/** What the link's sealed payload says about the item: for a file, its current version. */
+function linkPayloadFor(entry: FolderEntry): LinkPayload {
+  if (entry.kind === 'file') {
+    const current = entry.versions.reduce((a, b) => (b.version > a.version ? b : a));
+    return { v: 1, kind: 'file', name: entry.title, mime: entry.mime, size: current.size, fileId: entry.id, version: current.version, chunkCount: current.chunkCount, key: entry.key };
+  }
+  return { v: 1, kind: 'doc', name: entry.title, docId: entry.id, key: entry.key, epoch: entry.epoch };
 }

@@ -7,7 +7,7 @@ const MAX_SALT_BYTES = 32;
 /** What the server keeps for a link: a hash of its access proof, the password salt (if any) and the sealed payload. */
 export type LinkRecordPayload = { verifier: Uint8Array; salt: Uint8Array; sealed: Uint8Array };
 
-/** The server's own storage layout of `LinkRecord.payload`: version ‖ SHA-256(proof) ‖ salt length ‖ salt ‖ sealed. */
+/** The servers' storage layout of `LinkRecord.payload` (ADR 0008): version ‖ SHA-256(proof) ‖ salt length ‖ salt ‖ sealed. */
 export function encodeLinkRecordPayload(p: LinkRecordPayload): Uint8Array {
   if (p.verifier.length !== VERIFIER_BYTES || p.salt.length > MAX_SALT_BYTES) throw new Error('bad link record');
   const out = new Uint8Array(2 + VERIFIER_BYTES + p.salt.length + p.sealed.length);
@@ -28,10 +28,12 @@ export function decodeLinkRecordPayload(bytes: Uint8Array): LinkRecordPayload {
   return { verifier: bytes.slice(1, 1 + VERIFIER_BYTES), salt: bytes.slice(2 + VERIFIER_BYTES, start), sealed: bytes.slice(start) };
 }
 
+/** What is stored for a link's access proof. */
 export function linkVerifier(proof: string): Uint8Array {
   return new Uint8Array(createHash('sha256').update(proof).digest());
 }
 
+/** Constant-time check of a visitor's access proof against the stored verifier. */
 export function proofMatches(proof: string, verifier: Uint8Array): boolean {
   return timingSafeEqual(linkVerifier(proof), verifier);
 }

@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react';
+import { downloadThroughLink } from '../../keys/downloadFile.client.ts';
+import type { DocLinkPayload } from '../../keys/linkPayload.ts';
+import { openDocViaLink } from '../../keys/openDocViaLink.client.ts';
+import type { OpenedLink } from '../../keys/openLink.client.ts';
+import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
+import { DocEditor } from '../docs/DocEditor.tsx';
+
+/** A document opened through a view link: the live, read-only editor, with no account. */
+export function LinkedDocument({ link, payload, collabUrl }: { link: OpenedLink; payload: DocLinkPayload; collabUrl: string }) {
+  const [open, setOpen] = useState<OpenDoc | null>(null);
+  const [denied, setDenied] = useState(false);
+  useEffect(() => {
+    const via = { linkId: link.linkId, proof: link.proof };
+    downloadThroughLink(via);
+    const handle = openDocViaLink({ docId: payload.docId, key: payload.key, epoch: payload.epoch, collabUrl, ...via });
+    const off = handle.connection.onStatus((s) => s === 'denied' && setDenied(true));
+    setOpen(handle);
+    return () => {
+      off();
+      handle.close();
+      downloadThroughLink(undefined);
+    };
+  }, [link, payload, collabUrl]);
+  if (denied) return <p className="error" role="alert">This link does not work any more: it was stopped, or it expired.</p>;
+  if (!open) return <p className="muted">Opening the document…</p>;
+  return <DocEditor docId={payload.docId} open={open} readOnly user={{ name: 'Visitor', color: '#888888' }} me={{ userId: `link:${link.linkId}` }} onTitleChange={() => undefined} />;
+}
