@@ -105,9 +105,47 @@ describe('share links: a file opened by someone without an account', () => {
     await v.getByRole('alert').getByText('does not work any more').waitFor({ timeout: 30_000 });
   });
 
+  let folderUrl = '';
+  it('makes a view link for a folder; a fresh browser browses it, downloads a file and reads a document inside', async () => {
+    const a = await openPage();
+    await signUpViaUi(a, `dan-l-${seed}`, 'correct horse battery staple');
+    await a.getByRole('button', { name: 'New folder' }).click();
+    await a.getByLabel('New name').fill(`Team ${canary}`);
+    await a.getByLabel('New name').press('Enter');
+    await a.getByRole('button', { name: `Team ${canary}` }).click();
+    await a.waitForURL(/\/drive\/f\//);
+    const inner = path.join(work, `agenda-${canary}.txt`);
+    fs.writeFileSync(inner, `agenda ${canary}\n`);
+    await a.getByTestId('upload-files').setInputFiles([inner]);
+    await a.locator('tr[data-id]', { hasText: `agenda-${canary}.txt` }).waitFor({ timeout: 30_000 });
+    await a.getByRole('button', { name: 'New document' }).click();
+    await a.waitForURL(/\/docs\/[A-Za-z0-9_-]+\?in=/);
+    await a.getByLabel('Title').fill(`Notes ${canary}`);
+    await a.getByLabel('Document body').click();
+    await a.keyboard.type(`Inside the folder ${canary}.`);
+    await a.goto('/drive');
+    await a.locator('tr[data-id]', { hasText: `Team ${canary}` }).click({ button: 'right' });
+    await a.getByRole('menuitem', { name: 'Get link…' }).click();
+    await a.getByRole('button', { name: 'Create link' }).click();
+    folderUrl = await a.getByLabel('New link').inputValue();
+    await a.getByRole('button', { name: 'Done' }).click();
+
+    const v = await openPage();
+    await v.goto(folderUrl);
+    const contents = v.getByRole('list', { name: 'Folder contents' });
+    await contents.getByRole('button', { name: `agenda-${canary}.txt` }).waitFor({ timeout: 30_000 });
+    const [dl] = await Promise.all([v.waitForEvent('download'), contents.getByRole('button', { name: `agenda-${canary}.txt` }).click()]);
+    const got = path.join(work, 'agenda-got.txt');
+    await dl.saveAs(got);
+    expect(fs.readFileSync(got, 'utf8')).toBe(`agenda ${canary}\n`);
+    await contents.getByRole('button', { name: `Notes ${canary}` }).click({ timeout: 30_000 });
+    await v.getByLabel('Document body').getByText(`Inside the folder ${canary}.`).waitFor({ timeout: 30_000 });
+    await v.screenshot({ path: 'artifacts/link-folder-doc.png' });
+  });
+
   it('never sends the link secret, and leaves no trace of the name, contents or link password', () => {
     const captured = Object.fromEntries(traffics.flatMap((t, i) => [[`bodies${i}`, t.bodies], [`urls${i}`, t.urls], [`ws${i}`, t.wsFrames]]));
-    for (const link of [url, docUrl]) {
+    for (const link of [url, docUrl, folderUrl]) {
       const fragment = link.split('#')[1]!;
       expect(scanForCanary(fragment, { captured, dirs: [inject('dataDir')], files: inject('logFiles') })).toEqual([]);
     }

@@ -72,7 +72,7 @@ export function ItemLinkDialog({ entry, onClose }: { entry: FolderEntry; onClose
     <div className="dialog-backdrop">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="link-title">
         <h2 id="link-title">Link to “{entry.title}”</h2>
-        <p className="muted small">{entry.kind === 'file' ? 'Anyone with the link can download this version of the file.' : 'Anyone with the link can read this document as it changes, without an account.'} The key is in the part after “#”, which is never sent to the server. Links you make are kept in your encrypted drive, so you can copy them again.</p>
+        <p className="muted small">{entry.kind === 'file' ? 'Anyone with the link can download this version of the file.' : entry.kind === 'folder' ? 'Anyone with the link can browse this folder, download its files and read its documents, as they change, without an account.' : 'Anyone with the link can read this document as it changes, without an account.'} The key is in the part after “#”, which is never sent to the server. Links you make are kept in your encrypted drive, so you can copy them again.</p>
         <form onSubmit={create} className="link-form">
           <label className="field">
             <span>Password (optional)</span>
@@ -97,7 +97,7 @@ export function ItemLinkDialog({ entry, onClose }: { entry: FolderEntry; onClose
           </div>
         )}
         {error && <p className="error" role="alert">{error}</p>}
-        <h3>Links to this {entry.kind === 'file' ? 'file' : 'document'}</h3>
+        <h3>Links to this {entry.kind === 'doc' ? 'document' : entry.kind}</h3>
         {links.length === 0 ? (
           <p className="muted">No links.</p>
         ) : (
@@ -140,5 +140,6 @@ function linkPayloadFor(entry: FolderEntry): LinkPayload {
     const current = entry.versions.reduce((a, b) => (b.version > a.version ? b : a));
     return { v: 1, kind: 'file', name: entry.title, mime: entry.mime, size: current.size, fileId: entry.id, version: current.version, chunkCount: current.chunkCount, key: entry.key };
   }
+  if (entry.kind === 'folder') return { v: 1, kind: 'folder', name: entry.title, folderId: entry.id, key: entry.key, epoch: entry.epoch };
   return { v: 1, kind: 'doc', name: entry.title, docId: entry.id, key: entry.key, epoch: entry.epoch };
 }

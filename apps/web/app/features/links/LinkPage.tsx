@@ -8,6 +8,7 @@ import { downloadFile, saveBlob } from '../../keys/downloadFile.client.ts';
 import type { FileLinkPayload } from '../../keys/linkPayload.ts';
 import { readLink, type LinkTicket, type OpenedLink } from '../../keys/openLink.client.ts';
 import { LinkedDocument } from './LinkedDocument.tsx';
+import { LinkedFolder } from './LinkedFolder.tsx';
 import { formatBytes } from '../drive/formatBytes.ts';
 
 type State =
@@ -45,8 +46,8 @@ export function LinkPage({ collabUrl }: { collabUrl: string }) {
   }, []);
 
   return (
-    <main className={state.step === 'open' && state.link.payload.kind === 'doc' ? 'link-doc-page' : 'auth-page'}>
-      <div className={state.step === 'open' && state.link.payload.kind === 'doc' ? 'link-doc' : 'card wide link-card'}>
+    <main className={state.step === 'open' && state.link.payload.kind !== 'file' ? 'link-doc-page' : 'auth-page'}>
+      <div className={state.step === 'open' && state.link.payload.kind !== 'file' ? 'link-doc' : 'card wide link-card'}>
         <Brand small />
         {state.step === 'reading' && <p className="muted">Opening the link…</p>}
         {state.step === 'error' && (
@@ -55,7 +56,14 @@ export function LinkPage({ collabUrl }: { collabUrl: string }) {
           </p>
         )}
         {state.step === 'password' && <PasswordStep state={state} setState={setState} />}
-        {state.step === 'open' && (state.link.payload.kind === 'file' ? <FileCard link={state.link} payload={state.link.payload} /> : <LinkedDocument link={state.link} payload={state.link.payload} collabUrl={collabUrl} />)}
+        {state.step === 'open' &&
+          (state.link.payload.kind === 'file' ? (
+            <FileCard link={state.link} payload={state.link.payload} />
+          ) : state.link.payload.kind === 'folder' ? (
+            <LinkedFolder link={state.link} payload={state.link.payload} collabUrl={collabUrl} />
+          ) : (
+            <LinkedDocument link={state.link} payload={state.link.payload} collabUrl={collabUrl} />
+          ))}
         <p className="muted small">Shared with Coffre: everything is decrypted in this browser. The server only ever had ciphertext.</p>
       </div>
     </main>

@@ -1,0 +1,106 @@
+import { useEffect, useMemo, useState } from 'react';
+import { asSymmetricKey, fromBase64Url } from '@coffre/crypto';
+import { safeDownloadName, sortEntries, type FolderEntry } from '@coffre/docs';
+import { errorMessage } from '../../components/errorMessage.ts';
+import { downloadFile, downloadThroughLink, saveBlob } from '../../keys/downloadFile.client.ts';
+import type { FolderLinkPayload } from '../../keys/linkPayload.ts';
+import { openDocViaLink } from '../../keys/openDocViaLink.client.ts';
+import type { OpenedLink } from '../../keys/openLink.client.ts';
+import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
+import { EntryIcon } from '../drive/EntryIcon.tsx';
+import { formatBytes } from '../drive/formatBytes.ts';
+import { useFolderEntries } from '../drive/useFolderEntries.ts';
+import { LinkedDocument } from './LinkedDocument.tsx';
+
+type Level = { id: string; key: string; epoch: number; title: string };
+
+/**
+ * A folder opened through a view link: browse its folders, download its
+ * files and read its documents, each opened with the key its parent's
+ * (signed, encrypted) entry holds. No account, nothing kept on the device.
+ */
+export function LinkedFolder({ link, payload, collabUrl }: { link: OpenedLink; payload: FolderLinkPayload; collabUrl: string }) {
+  const [path, setPath] = useState<Level[]>([{ id: payload.folderId, key: payload.key, epoch: payload.epoch, title: payload.name }]);
+  const [reading, setReading] = useState<FolderEntry | null>(null);
+  const [open, setOpen] = useState<OpenDoc | null>(null);
+  const [denied, setDenied] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const here = path[path.length - 1]!;
+  const via = useMemo(() => ({ linkId: link.linkId, proof: link.proof }), [link]);
+
+  useEffect(() => {
+    downloadThroughLink(via);
+    return () => downloadThroughLink(undefined);
+  }, [via]);
+
+  useEffect(() => {
+    const handle = openDocViaLink({ docId: here.id, key: here.key, epoch: here.epoch, collabUrl, ...via });
+    const off = handle.connection.onStatus((s) => s === 'denied' && setDenied(true));
+    setOpen(handle);
+    return () => {
+      off();
+      handle.close();
+    };
+  }, [here, collabUrl, via]);
+
+  const entries = useFolderEntries(open);
+  const visible = useMemo(() => sortEntries(entries.filter((e) => !e.trashedAt && (e.kind === 'folder' || e.kind === 'file' || e.kind === 'doc')), 'name', 'asc'), [entries]);
+
+  async function download(e: Extract<FolderEntry, { kind: 'file' }>) {
+    const v = e.versions.reduce((a, b) => (b.version > a.version ? b : a));
+    setStatus(`Downloading ${e.title}…`);
+    try {
+      const blob = await downloadFile({ fileId: e.id, version: v.version, chunkCount: v.chunkCount, key: asSymmetricKey(fromBase64Url(e.key)), mime: e.mime, via });
+      saveBlob(blob, safeDownloadName(e.title));
+      setStatus(null);
+    } catch (err) {
+      setStatus(errorMessage(err));
+    }
+  }
+
+  if (denied) return <p className="error" role="alert">This link does not work any more: it was stopped, or it expired.</p>;
+  if (reading) {
+    return (
+      <>
+        <button type="button" className="link" onClick={() => setReading(null)}>‹ Back to {here.title}</button>
+        <LinkedDocument link={link} payload={{ v: 1, kind: 'doc', name: reading.title, docId: reading.id, key: reading.key, epoch: reading.epoch }} collabUrl={collabUrl} />
+      </>
+    );
+  }
+  return (
+    <section aria-label="Shared folder">
+      <nav className="breadcrumbs" aria-label="Folder path">
+        {path.map((l, i) => (
+          <span key={l.id}>
+            {i > 0 && ' › '}
+            {i === path.length - 1 ? <strong aria-current="page">{l.title}</strong> : <button type="button" className="link" onClick={() => setPath(path.slice(0, i + 1))}>{l.title}</button>}
+          </span>
+        ))}
+      </nav>
+      {status && <p className={status.endsWith('…') ? 'muted' : 'error'} role="status">{status}</p>}
+      {!open ? (
+        <p className="muted">Opening the folder…</p>
+      ) : visible.length === 0 ? (
+        <p className="muted">This folder is empty.</p>
+      ) : (
+        <ul className="shared-list" aria-label="Folder contents">
+          {visible.map((e) => (
+            <li key={e.id}>
+              <div>
+                <EntryIcon entry={e} />{' '}
+                <button
+                  type="button"
+                  className="link entry-name"
+                  onClick={() => (e.kind === 'folder' ? setPath([...path, { id: e.id, key: e.key, epoch: e.epoch, title: e.title }]) : e.kind === 'file' ? void download(e) : setReading(e))}
+                >
+                  {e.title}
+                </button>
+              </div>
+              <div className="muted small">{e.kind === 'file' ? formatBytes(e.size) : e.kind === 'folder' ? 'Folder' : 'Document'}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
