@@ -213,6 +213,10 @@ describe('drive: encrypted files and folders', () => {
     await b.reload();
     await b.getByLabel('Document body').getByText('Bob adds a line.').waitFor({ timeout: 30_000 });
     await b.screenshot({ path: 'artifacts/drive-shared-doc.png' });
+    // Recent finds it again, through its folder path (no key is kept there).
+    await b.goto('/drive/recent');
+    await b.getByRole('list', { name: 'Recently opened' }).getByRole('link', { name: `Plan ${canary}` }).click();
+    await b.getByLabel('Document body').getByText('Bob adds a line.').waitFor({ timeout: 30_000 });
   });
 
   it('leaves no trace of names, contents or the folder tree in the database, blobs, logs or traffic', () => {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { updateFolderEntry } from '@coffre/docs';
 import { useFolderEntries } from '../drive/useFolderEntries.ts';
+import { recordRecent } from '../drive/recentBook.ts';
 import { useFolderPath } from '../drive/useFolderPath.ts';
 import { getUnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { openEncryptedDoc, type OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
@@ -54,6 +55,13 @@ export default function DocEditorPage({ docId }: { docId: string }) {
       handle.close();
     };
   }, [account, docId, key, epoch, readOnly, folder.collabUrl]);
+
+  const rootDoc = folder.root?.session.doc;
+  const entryTitle = entry?.title;
+  const where = pathIds.join('.');
+  useEffect(() => {
+    if (rootDoc && entryTitle !== undefined) recordRecent(rootDoc, { id: docId, kind: 'doc', title: entryTitle, pathIds: where ? where.split('.') : [], openedAt: Date.now() });
+  }, [rootDoc, docId, entryTitle, where]);
 
   if (!folder.ready || (path.loading && !path.error)) return <p className="muted">Decrypting your documents…</p>;
   if (!entry) {

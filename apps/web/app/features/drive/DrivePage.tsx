@@ -3,6 +3,7 @@ import { NavLink } from 'react-router';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
 import { FolderView } from './FolderView.tsx';
 import { QuotaBar } from './QuotaBar.tsx';
+import { RecentView } from './RecentView.tsx';
 import { SharedByMeView } from './SharedByMeView.tsx';
 import { SharedView } from './SharedView.tsx';
 import { TrashView } from './TrashView.tsx';
@@ -10,19 +11,20 @@ import { useFolderPath } from './useFolderPath.ts';
 
 const ID = /^[A-Za-z0-9_-]{16,64}$/;
 
-/** The drive: `/drive` (my drive), `/drive/f/<id>/<id>…` (a folder), `/drive/shared`, `/drive/by-me`, `/drive/trash`. */
+/** The drive: `/drive` (my drive), `/drive/f/<id>/<id>…` (a folder), `/drive/recent`, `/drive/shared`, `/drive/by-me`, `/drive/trash`. */
 export function DrivePage({ splat }: { splat: string }) {
   const home = useHomeFolder();
   const [changes, setChanges] = useState(0);
   const onChanged = useCallback(() => setChanges((n) => n + 1), []);
   const parts = splat.split('/').filter(Boolean);
-  const mode = parts[0] === 'shared' ? 'shared' : parts[0] === 'by-me' ? 'by-me' : parts[0] === 'trash' ? 'trash' : 'folder';
+  const mode = parts[0] === 'shared' ? 'shared' : parts[0] === 'by-me' ? 'by-me' : parts[0] === 'recent' ? 'recent' : parts[0] === 'trash' ? 'trash' : 'folder';
   const ids = mode === 'folder' && parts[0] === 'f' ? parts.slice(1).filter((p) => ID.test(p)) : [];
 
   return (
     <div className="drive">
       <aside className="drive-nav" aria-label="Drive">
         <NavLink to="/drive" end className={() => (mode === 'folder' ? 'active' : '')}>My drive</NavLink>
+        <NavLink to="/drive/recent">Recent</NavLink>
         <NavLink to="/drive/shared">Shared with me</NavLink>
         <NavLink to="/drive/by-me">Shared by me</NavLink>
         <NavLink to="/drive/trash">Trash</NavLink>
@@ -35,6 +37,8 @@ export function DrivePage({ splat }: { splat: string }) {
           <p className="muted">Decrypting your drive…</p>
         ) : mode === 'shared' ? (
           <SharedView />
+        ) : mode === 'recent' ? (
+          <RecentView />
         ) : mode === 'by-me' ? (
           <SharedByMeView />
         ) : mode === 'trash' ? (

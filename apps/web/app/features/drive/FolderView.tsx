@@ -16,6 +16,7 @@ import { entryHref } from './entryHref.ts';
 import { MoveDialog } from './MoveDialog.tsx';
 import { PreviewDialog } from './PreviewDialog.tsx';
 import { ItemLinkDialog } from '../links/ItemLinkDialog.tsx';
+import { recordRecent } from './recentBook.ts';
 import { ShareEntryDialog } from './ShareEntryDialog.tsx';
 import { useDownloader } from './useDownloader.ts';
 import { useDriveViewMode } from './useDriveViewMode.ts';
@@ -87,8 +88,10 @@ export function FolderView({ levels, pathIds, onChanged }: { levels: FolderLevel
   function onAction(action: EntryAction, e: FolderEntry) {
     const ids = selected.has(e.id) ? [...selected] : [e.id];
     if (action === 'open') {
-      if (e.kind === 'file') setPreview(e);
-      else navigate(entryHref(e, pathIds));
+      if (e.kind === 'file') {
+        setPreview(e);
+        if (home.root) recordRecent(home.root.session.doc, { id: e.id, kind: 'file', title: e.title, pathIds, openedAt: Date.now() });
+      } else navigate(entryHref(e, pathIds));
     } else if (action === 'download') downloadEntries(ids);
     else if (action === 'share') setSharing(e);
     else if (action === 'link') setLinking(e);
