@@ -94,6 +94,12 @@ describe('drive: encrypted files and folders', () => {
     await a.locator('.text-preview', { hasText: `first draft ${canary}` }).waitFor();
     await a.getByRole('button', { name: 'Close' }).click();
 
+    // A copy is a new file (new id, new key) with the same contents.
+    await rowAction(a, `notes-${canary}.txt`, 'Make a copy');
+    await a.getByRole('button', { name: `notes-${canary} (copy).txt` }).click({ timeout: 30_000 });
+    await a.locator('.text-preview', { hasText: `first draft ${canary}` }).waitFor();
+    await a.getByRole('button', { name: 'Close' }).click();
+
     // The folder tree arrived as folders.
     await a.getByRole('button', { name: `tree-${canary}` }).click();
     await a.getByRole('button', { name: 'inner' }).click();
@@ -213,6 +219,12 @@ describe('drive: encrypted files and folders', () => {
     await b.reload();
     await b.getByLabel('Document body').getByText('Bob adds a line.').waitFor({ timeout: 30_000 });
     await b.screenshot({ path: 'artifacts/drive-shared-doc.png' });
+    // A copy of the document is a new document with the same text, under a new key.
+    await a.goto(folderUrl);
+    await rowAction(a, `Plan ${canary}`, 'Make a copy');
+    await a.getByRole('button', { name: `Plan ${canary} (copy)` }).click({ timeout: 30_000 });
+    await a.getByLabel('Document body').getByText('Bob adds a line.').waitFor({ timeout: 30_000 });
+    expect(await a.getByLabel('Title').inputValue()).toBe(`Plan ${canary} (copy)`);
     // Recent finds it again, through its folder path (no key is kept there).
     await b.goto('/drive/recent');
     await b.getByRole('list', { name: 'Recently opened' }).getByRole('link', { name: `Plan ${canary}` }).click();

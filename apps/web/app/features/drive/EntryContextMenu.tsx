@@ -1,6 +1,6 @@
 import type { FolderEntry } from '@coffre/docs';
 
-export type EntryAction = 'open' | 'share' | 'link' | 'download' | 'rename' | 'move' | 'trash' | 'restore' | 'delete' | 'versions' | 'upload-version';
+export type EntryAction = 'open' | 'share' | 'link' | 'copy' | 'download' | 'rename' | 'move' | 'trash' | 'restore' | 'delete' | 'versions' | 'upload-version';
 
 const ACTION_LABELS: Record<EntryAction, string> = {
   open: 'Open',
@@ -9,6 +9,7 @@ const ACTION_LABELS: Record<EntryAction, string> = {
   download: 'Download',
   rename: 'Rename',
   move: 'Move to…',
+  copy: 'Make a copy',
   trash: 'Move to trash',
   restore: 'Restore',
   delete: 'Delete forever',

@@ -16,6 +16,8 @@ import { entryHref } from './entryHref.ts';
 import { MoveDialog } from './MoveDialog.tsx';
 import { PreviewDialog } from './PreviewDialog.tsx';
 import { ItemLinkDialog } from '../links/ItemLinkDialog.tsx';
+import { copyEntry } from './copyEntry.client.ts';
+import { useTransfers } from './TransferProvider.tsx';
 import { recordRecent } from './recentBook.ts';
 import { ShareEntryDialog } from './ShareEntryDialog.tsx';
 import { useDownloader } from './useDownloader.ts';
@@ -35,6 +37,7 @@ export function FolderView({ levels, pathIds, onChanged }: { levels: FolderLevel
   const account = getUnlockedAccount()!;
   const navigate = useNavigate();
   const home = useHomeFolder();
+  const transfers = useTransfers();
   const actions = useMemo(() => new DriveFolderActions(here.id, here.open, { key: here.key, epoch: here.epoch }, account), [here.id, here.open, here.key, here.epoch, account]);
   const all = useFolderEntries(here.open);
   const canEdit = here.role !== 'viewer';
@@ -79,6 +82,7 @@ export function FolderView({ levels, pathIds, onChanged }: { levels: FolderLevel
     if (canEdit && (e.kind === 'file' || e.kind === 'doc' || e.kind === 'folder')) list.push('link');
     if (canEdit) {
       list.push('rename', 'move');
+      if (e.kind === 'file' || e.kind === 'doc') list.push('copy');
       if (e.kind === 'file') list.push('upload-version');
       list.push('trash');
     }
@@ -95,7 +99,9 @@ export function FolderView({ levels, pathIds, onChanged }: { levels: FolderLevel
     } else if (action === 'download') downloadEntries(ids);
     else if (action === 'share') setSharing(e);
     else if (action === 'link') setLinking(e);
-    else if (action === 'rename') setRenaming(e.id);
+    else if (action === 'copy') {
+      void run(() => copyEntry(e, actions, { account, collabUrl: home.collabUrl, onUpload: (upload, name) => transfers.add({ id: `${upload.target.fileId}:${upload.target.version}`, name, direction: 'up', upload }) }));
+    } else if (action === 'rename') setRenaming(e.id);
     else if (action === 'move') setMoving(ids);
     else if (action === 'trash') {
       actions.trash(ids);
