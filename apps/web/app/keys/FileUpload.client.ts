@@ -114,6 +114,8 @@ export class FileUpload {
     }
     for (let index = 0; index < this.chunkCount; index++) {
       if (this.doneChunks.has(index)) continue;
+      // Paused or cancelled between two chunks: stop here, not after one more.
+      if (this.state !== 'running') throw new Error('stopped');
       const { start, end } = chunkRange(this.totalBytes, index);
       const plain = new Uint8Array(await this.file.slice(start, end).arrayBuffer());
       const sealed = encryptChunk(this.target.key, { fileId, version, index, isFinal: index === this.chunkCount - 1 }, plain);
@@ -193,6 +195,7 @@ export class FileUpload {
 /** Retries network failures, 5xx and 429 with backoff while the upload keeps running; anything else is final. */
 async function withRetries<T>(fn: () => Promise<T>, upload: FileUpload): Promise<T> {
   for (let attempt = 0; ; attempt++) {
+    if (upload.state !== 'running') throw new Error('stopped');
     try {
       return await fn();
     } catch (e) {
