@@ -79,6 +79,17 @@ describe('word processor: two people edit one document; a viewer only reads', ()
     await c.keyboard.type('carol tries to edit');
     await a.waitForTimeout(500);
     expect(await a.getByLabel('Document body').textContent()).not.toContain('carol tries');
+    // Alice lets Carol edit: a new grant carries the new role; after a reload Carol writes.
+    await a.getByRole('button', { name: 'Share', exact: true }).click();
+    await a.getByLabel(`Role of ${carol}`).selectOption({ label: 'Can edit' });
+    await a.getByRole('dialog').getByText(`${carol} now can edit.`).waitFor({ timeout: 30_000 });
+    await a.getByRole('button', { name: 'Done' }).click();
+    await c.reload();
+    await c.getByRole('toolbar', { name: 'Formatting' }).waitFor({ timeout: 30_000 });
+    await c.getByLabel('Document body').click();
+    await c.keyboard.press('End');
+    await c.keyboard.type(' Carol can write now.');
+    await a.getByLabel('Document body').getByText('Carol can write now.').waitFor({ timeout: 30_000 });
     // Alice removes Carol: the key rotates, Bob keeps editing with the new key, Carol is cut off.
     await a.getByRole('button', { name: 'Share', exact: true }).click();
     await a.getByRole('dialog').getByRole('listitem').filter({ hasText: carol }).getByRole('button', { name: 'Remove' }).click();

@@ -68,6 +68,22 @@ export function ShareDialog({
     }
   }
 
+  /** A new role needs a new grant (the role is signed into it); the server applies it to open connections within seconds. */
+  async function handleRole(m: Member, next: Role) {
+    if (next === m.role) return;
+    setBusy(true);
+    setStatus(null);
+    try {
+      await shareDocument({ account, docId, epoch, key: docKey, kind, name, username: m.username, role: next });
+      setStatus({ ok: true, text: `${m.username} now ${next === 'viewer' ? 'can view' : next === 'editor' ? 'can edit' : 'can edit and share'}.` });
+      load();
+    } catch (err) {
+      setStatus({ ok: false, text: errorMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
   /** Removing someone also rotates the key, so they cannot read what is written next. */
   async function handleRemove(m: Member) {
     setBusy(true);
@@ -111,7 +127,15 @@ export function ShareDialog({
           {members.map((m) => (
             <li key={m.userId}>
               <span>{m.username}{m.userId === account.userId ? ' (you)' : ''}</span>
-              <span className="muted small">{m.owner ? 'Owner' : m.role}</span>
+              {m.owner || m.userId === account.userId ? (
+                <span className="muted small">{m.owner ? 'Owner' : m.role}</span>
+              ) : (
+                <select aria-label={`Role of ${m.username}`} value={m.role} disabled={busy} onChange={(e) => void handleRole(m, e.target.value as Role)}>
+                  <option value="viewer">Can view</option>
+                  <option value="editor">Can edit</option>
+                  <option value="admin">Can edit and share</option>
+                </select>
+              )}
               {!m.owner && m.userId !== account.userId && (
                 <button type="button" className="ghost" disabled={busy} onClick={() => handleRemove(m)}>Remove</button>
               )}
