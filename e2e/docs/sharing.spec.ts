@@ -45,6 +45,29 @@ describe('word processor: two people edit one document; a viewer only reads', ()
     await a.keyboard.type(`Alice wrote ${canary}.`);
     await shareDocumentViaUi(a, bob, 'Can edit');
     await shareDocumentViaUi(a, carol, 'Can view');
+    // Safety numbers: 12 words to compare out of band; a changed key blocks sharing until the user confirms.
+    await a.getByRole('button', { name: 'Share', exact: true }).click();
+    await a.getByRole('dialog').getByRole('listitem').filter({ hasText: bob }).getByRole('button', { name: 'Safety number' }).click();
+    await a.getByTestId('safety-words').waitFor();
+    const words = (await a.getByTestId('safety-words').textContent())!.split(' ');
+    expect(words).toHaveLength(12);
+    await a.getByRole('button', { name: 'Close', exact: true }).click();
+    await a.evaluate((name) => {
+      const pins = JSON.parse(localStorage.getItem('coffre:contacts') ?? '{}');
+      pins[name].fingerprint = 'a-key-this-device-saw-before';
+      localStorage.setItem('coffre:contacts', JSON.stringify(pins));
+    }, bob);
+    await a.getByLabel('Username to share with').fill(bob);
+    await a.getByLabel('Role', { exact: true }).selectOption({ label: 'Can edit' });
+    await a.getByRole('dialog').getByRole('button', { name: 'Share', exact: true }).click();
+    await a.getByRole('alert').filter({ hasText: `${bob}’s keys changed` }).waitFor();
+    await a.getByTestId('safety-words').waitFor();
+    expect((await a.getByTestId('safety-words').textContent())!.split(' ')).toEqual(words);
+    await a.screenshot({ path: 'artifacts/safety-number-changed.png' });
+    await a.getByRole('button', { name: 'The words match: trust the new keys' }).click();
+    await a.getByRole('dialog').getByRole('button', { name: 'Share', exact: true }).click();
+    await a.getByRole('dialog').getByText(`Shared with ${bob}`).waitFor();
+    await a.getByRole('button', { name: 'Done' }).click();
 
     await b.goto('/docs');
     await b.getByTestId('doc-list').getByText(`Budget ${canary}`).click();

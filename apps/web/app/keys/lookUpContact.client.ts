@@ -1,4 +1,4 @@
-import { fingerprint, fromBase64Url, verifyPublicBundle, type PublicBundle } from '@coffre/crypto';
+import { fingerprint, fromBase64Url, safetyNumber, verifyPublicBundle, type PublicBundle, type SigningPublicKey } from '@coffre/crypto';
 import { apiFetch } from '../api/apiFetch.ts';
 import { AccountError } from './AccountError.ts';
 
@@ -19,15 +19,7 @@ function readPins(): Pinned {
  * @throws AccountError KEY_INTEGRITY (bad bundle) | CONTACT_KEY_CHANGED
  */
 export function pinContact(expected: { userId: string; username: string }, bundleBytes: Uint8Array): PublicBundle {
-  let bundle: PublicBundle;
-  try {
-    bundle = verifyPublicBundle(bundleBytes);
-  } catch {
-    throw new AccountError('KEY_INTEGRITY', `The keys the server sent for ${expected.username} are not validly signed.`);
-  }
-  if (bundle.userId !== expected.userId || bundle.username !== expected.username) {
-    throw new AccountError('KEY_INTEGRITY', `The keys the server sent for ${expected.username} belong to someone else.`);
-  }
+  const bundle = verifiedBundle(expected, bundleBytes);
   const pins = readPins();
   const fp = fingerprint(bundle);
   const pinned = pins[bundle.username];
@@ -40,6 +32,48 @@ export function pinContact(expected: { userId: string; username: string }, bundl
 
 /** Finds a user by username and returns their verified, pinned public keys. */
 export async function lookUpContact(username: string): Promise<PublicBundle> {
-  const found = await apiFetch<{ userId: string; username: string; publicBundle: string }>(`/users/${encodeURIComponent(username.trim().toLowerCase())}`);
+  const found = await fetchBundle(username);
   return pinContact(found, fromBase64Url(found.publicBundle));
+}
+
+function fetchBundle(username: string) {
+  return apiFetch<{ userId: string; username: string; publicBundle: string }>(`/users/${encodeURIComponent(username.trim().toLowerCase())}`);
+}
+
+/** @throws AccountError KEY_INTEGRITY when the bundle's self-signature fails or it names someone else */
+function verifiedBundle(expected: { userId: string; username: string }, bytes: Uint8Array): PublicBundle {
+  let bundle: PublicBundle;
+  try {
+    bundle = verifyPublicBundle(bytes);
+  } catch {
+    throw new AccountError('KEY_INTEGRITY', `The keys the server sent for ${expected.username} are not validly signed.`);
+  }
+  if (bundle.userId !== expected.userId || bundle.username !== expected.username) {
+    throw new AccountError('KEY_INTEGRITY', `The keys the server sent for ${expected.username} belong to someone else.`);
+  }
+  return bundle;
+}
+
+/**
+ * After comparing safety numbers out of band: trust this person's current
+ * keys on this device from now on (replaces the old pin).
+ * @throws AccountError KEY_INTEGRITY (bad bundle)
+ */
+export async function trustContactKeys(username: string): Promise<PublicBundle> {
+  const found = await fetchBundle(username);
+  const bundle = verifiedBundle(found, fromBase64Url(found.publicBundle));
+  localStorage.setItem(PINS, JSON.stringify({ ...readPins(), [bundle.username]: { userId: bundle.userId, fingerprint: fingerprint(bundle) } }));
+  return bundle;
+}
+
+/**
+ * The 12 words two people compare (in person, by phone) to know they hold
+ * each other's real keys: the same on both sides. Uses the keys the server
+ * sends now, verified but not pinned, so a changed key can be checked before
+ * it is trusted.
+ */
+export async function contactSafetyNumber(mine: SigningPublicKey, username: string): Promise<string[]> {
+  const found = await fetchBundle(username);
+  const bundle = verifiedBundle(found, fromBase64Url(found.publicBundle));
+  return safetyNumber(mine, bundle.signingPublicKey);
 }

@@ -2,10 +2,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GrantItemKind } from '@coffre/crypto';
 import { apiFetch } from '../../api/apiFetch.ts';
 import { errorMessage } from '../../components/errorMessage.ts';
+import { AccountError } from '../../keys/AccountError.ts';
 import { shareDocument, type Role } from '../../keys/shareDocument.client.ts';
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { rotateDocumentKey } from '../../keys/rotateDocumentKey.client.ts';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
+import { SafetyNumberPanel } from './SafetyNumberPanel.tsx';
 
 type Member = { userId: string; username: string; role: Role; owner: boolean };
 
@@ -46,6 +48,7 @@ export function ShareDialog({
   const [members, setMembers] = useState<Member[]>([]);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [verify, setVerify] = useState<{ username: string; changed: boolean } | null>(null);
 
   const load = useCallback(() => {
     apiFetch<Member[]>(`/docs/${encodeURIComponent(docId)}/members`).then(setMembers, (e) => setStatus({ ok: false, text: errorMessage(e) }));
@@ -62,6 +65,7 @@ export function ShareDialog({
       setUsername('');
       load();
     } catch (err) {
+      if (err instanceof AccountError && err.code === 'CONTACT_KEY_CHANGED') setVerify({ username: username.trim().toLowerCase(), changed: true });
       setStatus({ ok: false, text: errorMessage(err) });
     } finally {
       setBusy(false);
@@ -123,6 +127,19 @@ export function ShareDialog({
           <button type="submit" disabled={busy}>{busy ? 'Sharing…' : 'Share'}</button>
         </form>
         {status && <p role={status.ok ? 'status' : 'alert'} className={status.ok ? 'success' : 'error'}>{status.text}</p>}
+        {verify && (
+          <SafetyNumberPanel
+            key={verify.username}
+            mine={account.identity.signing.publicKey}
+            username={verify.username}
+            changed={verify.changed}
+            onClose={() => setVerify(null)}
+            onTrusted={() => {
+              setVerify(null);
+              setStatus({ ok: true, text: `You now trust ${verify.username}'s new keys on this device. Share again.` });
+            }}
+          />
+        )}
         <ul className="members" aria-label="People with access">
           {members.map((m) => (
             <li key={m.userId}>
@@ -135,6 +152,9 @@ export function ShareDialog({
                   <option value="editor">Can edit</option>
                   <option value="admin">Can edit and share</option>
                 </select>
+              )}
+              {m.userId !== account.userId && (
+                <button type="button" className="ghost" onClick={() => setVerify({ username: m.username, changed: false })}>Safety number</button>
               )}
               {!m.owner && m.userId !== account.userId && (
                 <button type="button" className="ghost" disabled={busy} onClick={() => handleRemove(m)}>Remove</button>
