@@ -4,11 +4,11 @@ import { DOMAINS } from './contexts.ts';
 import { CryptoError } from './CryptoError.ts';
 import { decodeGrantHeader } from './decodeGrantHeader.ts';
 import { decodeGrantPayload } from './decodeGrantPayload.ts';
+import type { GrantPayload } from './encodeGrantPayload.ts';
 import { getSodium } from './getSodium.ts';
 import type { GrantRole } from './grantLayout.ts';
-import type { GrantItemKind } from './isGrantItemKind.ts';
 import { splitGrant } from './splitGrant.ts';
-import type { BoxKeyPair, SigningPublicKey, SymmetricKey } from './types.ts';
+import type { BoxKeyPair, SigningPublicKey } from './types.ts';
 import { verifyDetached } from './verifyDetached.ts';
 
 export interface OpenGrantOptions {
@@ -19,13 +19,8 @@ export interface OpenGrantOptions {
   expectedItemId: string;
 }
 
-export interface OpenedGrant {
-  itemId: string;
-  epoch: number;
-  role: GrantRole;
-  itemKey: SymmetricKey;
-  itemKind: GrantItemKind;
-  itemName: string;
+/** The sealed payload, plus who signed the grant. */
+export interface OpenedGrant extends GrantPayload {
   signerUserId: string;
 }
 

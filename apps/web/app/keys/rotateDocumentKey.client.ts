@@ -1,6 +1,7 @@
-import { generateSymmetricKey, sealGrant, toBase64Url, type GrantItemKind } from '@coffre/crypto';
+import { generateSymmetricKey, toBase64Url, type GrantItemKind } from '@coffre/crypto';
 import { apiFetch } from '../api/apiFetch.ts';
 import { lookUpContact } from './lookUpContact.client.ts';
+import { sealGrantTo } from './sealGrantTo.client.ts';
 import type { OpenDoc } from './openEncryptedDoc.client.ts';
 import type { UnlockedAccount } from './unlockedAccount.client.ts';
 
@@ -20,19 +21,9 @@ export async function rotateDocumentKey(input: { account: UnlockedAccount; open:
   for (const m of members) {
     if (m.userId === input.account.userId) continue;
     const contact = await lookUpContact(m.username);
-    const grant = sealGrant({
-      itemId: input.docId,
-      epoch,
-      role: m.owner ? 'admin' : m.role,
-      itemKey: key,
-      itemKind: input.kind,
-      itemName: input.name,
-      recipientUserId: contact.userId,
-      recipientBoxPublicKey: contact.boxPublicKey,
-      signerUserId: input.account.userId,
-      signer: input.account.identity.signing,
-    });
-    grants.push({ userId: contact.userId, grant: toBase64Url(grant) });
+    const grant = sealGrantTo(input.account, contact, { id: input.docId, epoch, role: m.owner ? 'admin' : m.role, key, kind: input.kind, name: input.name });
+
+    grants.push({ userId: contact.userId, grant });
   }
   // The snapshot first: once the server is on the new epoch, old-key writes stop everywhere.
   if (!(await input.open.connection.history.rotate(epoch, key))) return null;

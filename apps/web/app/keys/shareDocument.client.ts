@@ -1,6 +1,7 @@
-import { asSymmetricKey, fromBase64Url, sealGrant, toBase64Url, type GrantItemKind } from '@coffre/crypto';
+import { asSymmetricKey, fromBase64Url, type GrantItemKind } from '@coffre/crypto';
 import { apiFetch } from '../api/apiFetch.ts';
 import { lookUpContact } from './lookUpContact.client.ts';
+import { sealGrantTo } from './sealGrantTo.client.ts';
 import type { UnlockedAccount } from './unlockedAccount.client.ts';
 
 export type Role = 'viewer' | 'editor' | 'admin';
@@ -11,17 +12,6 @@ export type Role = 'viewer' | 'editor' | 'admin';
  */
 export async function shareDocument(input: { account: UnlockedAccount; docId: string; epoch: number; key: string; kind: GrantItemKind; name: string; username: string; role: Role }): Promise<void> {
   const contact = await lookUpContact(input.username);
-  const grant = sealGrant({
-    itemId: input.docId,
-    epoch: input.epoch,
-    role: input.role,
-    itemKey: asSymmetricKey(fromBase64Url(input.key)),
-    itemKind: input.kind,
-    itemName: input.name,
-    recipientUserId: contact.userId,
-    recipientBoxPublicKey: contact.boxPublicKey,
-    signerUserId: input.account.userId,
-    signer: input.account.identity.signing,
-  });
-  await apiFetch(`/docs/${encodeURIComponent(input.docId)}/members`, { userId: contact.userId, role: input.role, grant: toBase64Url(grant) });
+  const grant = sealGrantTo(input.account, contact, { id: input.docId, epoch: input.epoch, role: input.role, key: asSymmetricKey(fromBase64Url(input.key)), kind: input.kind, name: input.name });
+  await apiFetch(`/docs/${encodeURIComponent(input.docId)}/members`, { userId: contact.userId, role: input.role, grant });
 }
