@@ -122,6 +122,8 @@ describe('word processor: two people edit one document; a viewer only reads', ()
       await c.screenshot({ path: 'artifacts/removed-failure.png' });
       throw e;
     });
+    // Bob's editor moves to the new key by itself (his grant for epoch 2); he then keeps writing.
+    await b.locator('.doc-editor[data-epoch="2"]').waitFor({ timeout: 30_000 });
     await b.getByLabel('Document body').click();
     await b.keyboard.press('Control+End');
     await b.keyboard.type(` After rotation ${canary}.`);

@@ -16,6 +16,7 @@ import { useImageInserter } from './images/useImageInserter.ts';
 import { editorExtensions } from './io/editorExtensions.ts';
 import { PresenceList } from './PresenceList.tsx';
 import { SyncBadge } from './SyncBadge.tsx';
+import { useKeepFocusAcrossRebuild } from './useKeepFocusAcrossRebuild.ts';
 import { WordCount } from './WordCount.tsx';
 
 /** The word processor: Tiptap bound to the document's plaintext Y.Doc, which syncs only as envelopes. */
@@ -58,12 +59,13 @@ export function DocEditor({
     [doc, readOnly],
   );
   handleDroppedImages.current = (files, pos) => editor && void images.insert(editor, files, pos);
+  useKeepFocusAcrossRebuild(editor);
 
   const title = useYText(open);
   useEffect(() => onTitleChange(title), [title]); // keep the folder's copy of the title current
 
   return (
-    <div className="doc-editor">
+    <div className="doc-editor" data-epoch={open.session.currentEpoch}>
       <div className="doc-head">
         <input
           className="doc-title"
