@@ -1,41 +1,28 @@
 import { z } from 'zod';
 
+const ItemId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+/** Every link payload: format version, the item's name, and its key (base64url). */
+const LinkBase = z.object({ v: z.literal(1), name: z.string().max(1024), key: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+
 /** What a file link's sealed payload holds: enough to find, open and name one file version. */
-export const FileLinkPayload = z.object({
-  v: z.literal(1),
+export const FileLinkPayload = LinkBase.extend({
   kind: z.literal('file'),
-  name: z.string().max(1024),
   mime: z.string().max(255),
   size: z.number().int().min(0),
-  fileId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  fileId: ItemId,
   version: z.number().int().min(1),
   chunkCount: z.number().int().min(1),
-  key: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
 });
 
 export type FileLinkPayload = z.infer<typeof FileLinkPayload>;
 
 /** What a document link's sealed payload holds: the document and its key (view only). */
-export const DocLinkPayload = z.object({
-  v: z.literal(1),
-  kind: z.literal('doc'),
-  name: z.string().max(1024),
-  docId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
-  key: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-  epoch: z.number().int().min(1),
-});
+export const DocLinkPayload = LinkBase.extend({ kind: z.literal('doc'), docId: ItemId, epoch: z.number().int().min(1) });
 
 export type DocLinkPayload = z.infer<typeof DocLinkPayload>;
 
 /** What a folder link's sealed payload holds: the folder and its key; everything under it opens from there (view only). */
-export const FolderLinkPayload = z.object({
-  v: z.literal(1),
-  kind: z.literal('folder'),
-  name: z.string().max(1024),
-  folderId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
-  key: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-  epoch: z.number().int().min(1),
-});
+export const FolderLinkPayload = LinkBase.extend({ kind: z.literal('folder'), folderId: ItemId, epoch: z.number().int().min(1) });
 
 export type FolderLinkPayload = z.infer<typeof FolderLinkPayload>;
 
