@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { signUpViaUi } from '../support/accounts.ts';
+import { newUserPage } from '../support/newUserPage.ts';
 import { shareDocumentViaUi } from '../support/shareViaDialog.ts';
-import { launchBrowser, newRecordedContext, type Traffic } from '../support/launchBrowser.ts';
+import { launchBrowser, type Traffic } from '../support/launchBrowser.ts';
 import { scanServerAndTraffic } from '../support/scanForCanary.ts';
 
 const seed = Date.now().toString(36);
@@ -17,13 +17,7 @@ let docPath = '';
 const traffics: Traffic[] = [];
 const problems: string[][] = [];
 
-async function user(name: string): Promise<Page> {
-  const r = await newRecordedContext(browser, inject('baseUrl'));
-  traffics.push(r.traffic);
-  problems.push(r.problems);
-  await signUpViaUi(r.page, name, password);
-  return r.page;
-}
+const user = (name: string): Promise<Page> => newUserPage(browser, { traffics, problems }, name, password);
 
 
 describe('word processor: two people edit one document; a viewer only reads', () => {

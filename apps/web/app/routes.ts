@@ -11,6 +11,7 @@ export default [
     route('docs', 'routes/docs.tsx'),
     route('docs/:docId', 'routes/doc.tsx'),
     route('sheets', 'routes/sheets.tsx'),
+    route('sheets/:sheetId', 'routes/sheet.tsx'),
     route('calendar', 'routes/calendar.tsx'),
     route('chat', 'routes/chat.tsx'),
     route('settings', 'routes/settings.tsx'),

@@ -36,3 +36,4 @@ export {
   type CommentReply,
   type CommentThread,
 } from './models/commentsModel.ts';
+export * from './models/sheet/index.ts';

@@ -16,8 +16,12 @@ export const FileLinkPayload = LinkBase.extend({
 
 export type FileLinkPayload = z.infer<typeof FileLinkPayload>;
 
-/** What a document link's sealed payload holds: the document and its key (view only). */
-export const DocLinkPayload = LinkBase.extend({ kind: z.literal('doc'), docId: ItemId, epoch: z.number().int().min(1) });
+/**
+ * What a document link's sealed payload holds: the document and its key (view
+ * only), and which editor opens it (absent in links made before spreadsheets:
+ * a word-processor document).
+ */
+export const DocLinkPayload = LinkBase.extend({ kind: z.literal('doc'), docId: ItemId, epoch: z.number().int().min(1), docKind: z.enum(['doc', 'sheet']).optional() });
 
 export type DocLinkPayload = z.infer<typeof DocLinkPayload>;
 

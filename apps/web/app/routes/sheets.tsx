@@ -1,9 +1,9 @@
-import { NotBuiltYet } from '../features/shell/NotBuiltYet.tsx';
+import { DocumentList } from '../features/docs/DocumentList.tsx';
 
 export function meta() {
   return [{ title: 'Sheets — Coffre' }];
 }
 
 export default function SheetsPage() {
-  return <NotBuiltYet title="Sheets" text="The encrypted spreadsheet comes after the drive." />;
+  return <DocumentList kind="sheet" />;
 }

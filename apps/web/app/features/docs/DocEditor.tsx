@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { EditorContent, ReactNodeViewRenderer, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -17,6 +17,7 @@ import { editorExtensions } from './io/editorExtensions.ts';
 import { PresenceList } from './PresenceList.tsx';
 import { SyncBadge } from './SyncBadge.tsx';
 import { useKeepFocusAcrossRebuild } from './useKeepFocusAcrossRebuild.ts';
+import { useYText } from './useYText.ts';
 import { WordCount } from './WordCount.tsx';
 
 /** The word processor: Tiptap bound to the document's plaintext Y.Doc, which syncs only as envelopes. */
@@ -61,7 +62,7 @@ export function DocEditor({
   handleDroppedImages.current = (files, pos) => editor && void images.insert(editor, files, pos);
   useKeepFocusAcrossRebuild(editor);
 
-  const title = useYText(open);
+  const title = useYText(textDocTitle(doc));
   useEffect(() => onTitleChange(title), [title]); // keep the folder's copy of the title current
 
   return (
@@ -91,16 +92,4 @@ export function DocEditor({
       {editor && <WordCount editor={editor} />}
     </div>
   );
-}
-
-function useYText(open: OpenDoc): string {
-  const text = textDocTitle(open.session.doc);
-  const [value, setValue] = useState(() => text.toString());
-  useEffect(() => {
-    const update = () => setValue(text.toString());
-    text.observe(update);
-    update();
-    return () => text.unobserve(update);
-  }, [text]);
-  return value;
 }

@@ -5,8 +5,14 @@ import { useHomeFolder } from './HomeFolderProvider.tsx';
 
 const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** The user's documents, decrypted from their root folder; newest first. */
-export function DocumentList() {
+const KINDS = {
+  doc: { heading: 'Docs', untitled: 'Untitled document', create: 'New document', path: '/docs', none: 'No documents yet. Create one: only you and the people you share it with can read it.' },
+  sheet: { heading: 'Sheets', untitled: 'Untitled spreadsheet', create: 'New spreadsheet', path: '/sheets', none: 'No spreadsheets yet. Create one: only you and the people you share it with can read it.' },
+} as const;
+
+/** The user's documents or spreadsheets in their root folder, decrypted here. */
+export function DocumentList({ kind = 'doc' }: { kind?: keyof typeof KINDS }) {
+  const k = KINDS[kind];
   const folder = useHomeFolder();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
@@ -17,8 +23,8 @@ export function DocumentList() {
     setBusy(true);
     setError(null);
     try {
-      const entry = await folder.createDocument('Untitled document');
-      navigate(`/docs/${entry.id}`);
+      const entry = await folder.createDocument(k.untitled, kind);
+      navigate(`${k.path}/${entry.id}`);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -26,24 +32,24 @@ export function DocumentList() {
     }
   }
 
-  const shown = folder.entries.filter((e) => e.kind === 'doc' && !e.trashedAt && e.title.toLowerCase().includes(filter.trim().toLowerCase()));
+  const shown = folder.entries.filter((e) => e.kind === kind && !e.trashedAt && e.title.toLowerCase().includes(filter.trim().toLowerCase()));
   return (
     <section className="doc-list">
       <header className="doc-list-head">
-        <h1>Docs</h1>
+        <h1>{k.heading}</h1>
         <input type="search" placeholder="Filter by title" aria-label="Filter by title" value={filter} onChange={(e) => setFilter(e.target.value)} />
-        <button type="button" onClick={handleCreate} disabled={busy || !folder.ready}>{busy ? 'Creating…' : 'New document'}</button>
+        <button type="button" onClick={handleCreate} disabled={busy || !folder.ready}>{busy ? 'Creating…' : k.create}</button>
       </header>
       {(error ?? folder.error) && <p role="alert" className="error">{error ?? folder.error}</p>}
       {!folder.ready ? (
         <p className="muted">Decrypting your documents…</p>
       ) : shown.length === 0 ? (
-        <p className="muted">{folder.entries.length === 0 ? 'No documents yet. Create one: only you and the people you share it with can read it.' : 'No title matches.'}</p>
+        <p className="muted">{folder.entries.every((e) => e.kind !== kind) ? k.none : 'No title matches.'}</p>
       ) : (
         <ul className="docs" data-testid="doc-list">
           {shown.map((e) => (
             <li key={e.id}>
-              <Link to={`/docs/${e.id}`}>{e.title || 'Untitled document'}</Link>
+              <Link to={`${k.path}/${e.id}`}>{e.title || k.untitled}</Link>
               <span className="muted small">Edited {when(e.modified)}</span>
             </li>
           ))}

@@ -16,7 +16,7 @@ export type HomeFolder = {
   /** The root folder's open session ("My drive"), once the server knows it. */
   root: OpenDoc | null;
   rootId: string | null;
-  createDocument(title: string): Promise<FolderEntry>;
+  createDocument(title: string, kind?: 'doc' | 'sheet'): Promise<FolderEntry>;
   renameDocument(id: string, title: string): void;
   /** After a key rotation: my own new key, or fetch the grants others sealed to me. */
   setDocumentKey(id: string, epoch: number, key: string): void;
@@ -83,12 +83,12 @@ export function HomeFolderProvider({ account, collabUrl, children }: { account: 
       collabUrl,
       root: open,
       rootId,
-      async createDocument(title: string) {
+      async createDocument(title: string, kind: 'doc' | 'sheet' = 'doc') {
         if (!open) throw new Error('folder not open');
         const docId = toBase64Url(randomBytes(16));
         await apiFetch('/docs', { docId, parentId: rootId });
         const now = Date.now();
-        const entry: FolderEntry = { id: docId, kind: 'doc', title, key: toBase64Url(generateSymmetricKey()), epoch: 1, created: now, modified: now };
+        const entry: FolderEntry = { id: docId, kind, title, key: toBase64Url(generateSymmetricKey()), epoch: 1, created: now, modified: now };
         addFolderEntry(open.session.doc, entry);
         open.session.flush();
         return entry;

@@ -79,10 +79,10 @@ export function FolderView({ levels, pathIds, onChanged }: { levels: FolderLevel
     if (e.kind === 'file') list.push('versions');
     // Sharing needs the admin role: mine, or given by whoever shared this folder tree with me.
     if (e.kind !== 'file' && (here.role === null || here.role === 'admin') && (!e.role || e.role === 'admin')) list.push('share');
-    if (canEdit && (e.kind === 'file' || e.kind === 'doc' || e.kind === 'folder')) list.push('link');
+    if (canEdit && (e.kind === 'file' || e.kind === 'doc' || e.kind === 'sheet' || e.kind === 'folder')) list.push('link');
     if (canEdit) {
       list.push('rename', 'move');
-      if (e.kind === 'file' || e.kind === 'doc') list.push('copy');
+      if (e.kind === 'file' || e.kind === 'doc' || e.kind === 'sheet') list.push('copy');
       if (e.kind === 'file') list.push('upload-version');
       list.push('trash');
     }
@@ -156,6 +156,7 @@ export function FolderView({ levels, pathIds, onChanged }: { levels: FolderLevel
           <>
             <button type="button" onClick={() => void run(async () => { const e = await actions.create('folder', 'New folder'); setRenaming(e.id); })}>New folder</button>
             <button type="button" onClick={() => void run(async () => navigate(entryHref(await actions.create('doc', 'Untitled document'), pathIds)))}>New document</button>
+            <button type="button" onClick={() => void run(async () => navigate(entryHref(await actions.create('sheet', 'Untitled spreadsheet'), pathIds)))}>New spreadsheet</button>
             <button type="button" onClick={() => fileInput.current?.click()}>Upload files</button>
             <button type="button" onClick={() => folderInput.current?.click()}>Upload folder</button>
           </>

@@ -27,8 +27,8 @@ export async function copyEntry(
     await finished;
     return;
   }
-  if (entry.kind !== 'doc') throw new Error('only files and documents can be copied');
-  const copy = await into.create('doc', name);
+  if (entry.kind !== 'doc' && entry.kind !== 'sheet') throw new Error('only files, documents and spreadsheets can be copied');
+  const copy = await into.create(entry.kind, name);
   const source = acquireFolder(ctx.account, ctx.collabUrl, { id: entry.id, key: entry.key, epoch: entry.epoch, canWrite: false });
   const target = acquireFolder(ctx.account, ctx.collabUrl, { id: copy.id, key: copy.key, epoch: copy.epoch, canWrite: true });
   try {

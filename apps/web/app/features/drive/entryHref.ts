@@ -5,5 +5,6 @@ export function entryHref(e: FolderEntry, pathIds: string[]): string {
   if (e.kind === 'folder') return `/drive/f/${[...pathIds, e.id].join('/')}`;
   const where = pathIds.length ? `?in=${pathIds.join('.')}` : '';
   if (e.kind === 'doc') return `/docs/${e.id}${where}`;
+  if (e.kind === 'sheet') return `/sheets/${e.id}${where}`;
   return `/drive${pathIds.length ? `/f/${pathIds.join('/')}` : ''}`;
 }

@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { downloadThroughLink } from '../../keys/downloadFile.client.ts';
 import type { DocLinkPayload } from '../../keys/linkPayload.ts';
 import { openDocViaLink } from '../../keys/openDocViaLink.client.ts';
 import type { OpenedLink } from '../../keys/openLink.client.ts';
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { DocEditor } from '../docs/DocEditor.tsx';
+
+const SpreadsheetEditor = lazy(() => import('../sheets/SpreadsheetEditor.tsx').then((m) => ({ default: m.SpreadsheetEditor })));
 
 /** A document opened through a view link: the live, read-only editor, with no account. */
 export function LinkedDocument({ link, payload, collabUrl }: { link: OpenedLink; payload: DocLinkPayload; collabUrl: string }) {
@@ -24,5 +26,12 @@ export function LinkedDocument({ link, payload, collabUrl }: { link: OpenedLink;
   }, [link, payload, collabUrl]);
   if (denied) return <p className="error" role="alert">This link does not work any more: it was stopped, or it expired.</p>;
   if (!open) return <p className="muted">Opening the document…</p>;
+  if (payload.docKind === 'sheet') {
+    return (
+      <Suspense fallback={<p className="muted">Loading the spreadsheet…</p>}>
+        <SpreadsheetEditor open={open} readOnly user={{ name: 'Visitor', color: '#888888' }} onTitleChange={() => undefined} />
+      </Suspense>
+    );
+  }
   return <DocEditor docId={payload.docId} open={open} readOnly user={{ name: 'Visitor', color: '#888888' }} me={{ userId: `link:${link.linkId}` }} onTitleChange={() => undefined} />;
 }

@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { DocumentEntry } from '@coffre/docs';
+import { getUnlockedAccount, type UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
+import { openEncryptedDoc, type OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
+import { recordRecent, type RecentItem } from '../drive/recentBook.ts';
+import { useFolderEntries } from '../drive/useFolderEntries.ts';
+import { useFolderPath } from '../drive/useFolderPath.ts';
+import { useHomeFolder } from './HomeFolderProvider.tsx';
+import type * as Y from 'yjs';
+
+const FOLDER_ID = /^[A-Za-z0-9_-]{16,64}$/;
+
+export type OpenedEntry =
+  | { state: 'loading' }
+  | { state: 'missing' }
+  | { state: 'opening' }
+  | { state: 'open'; entry: DocumentEntry; open: OpenDoc; account: UnlockedAccount; role: DocumentEntry['role']; readOnly: boolean; canShare: boolean; parentDoc: Y.Doc | undefined };
+
+/**
+ * Finds an item's key in the folder it sits in (`?in=` names the folder path
+ * from my root) and keeps its encrypted session open; after someone rotates
+ * its key, fetches the grant they sealed to me and reopens under the new key.
+ */
+export function useOpenedEntry(docId: string, kind: DocumentEntry['kind'] & RecentItem['kind']): OpenedEntry {
+  const folder = useHomeFolder();
+  const [params] = useSearchParams();
+  const pathIds = (params.get('in') ?? '').split('.').filter((id) => FOLDER_ID.test(id));
+  const path = useFolderPath(pathIds);
+  const parent = path.levels.length === pathIds.length + 1 ? path.levels[path.levels.length - 1]! : null;
+  const entries = useFolderEntries(parent?.open);
+  const entry = (entries.find((e) => e.id === docId && e.kind === kind) as DocumentEntry | undefined) ?? null;
+  const [open, setOpen] = useState<OpenDoc | null>(null);
+  const account = getUnlockedAccount();
+  const key = entry?.key;
+  const epoch = entry?.epoch;
+  const role = parent?.role ?? entry?.role;
+  const readOnly = role === 'viewer';
+
+  useEffect(() => {
+    if (!account || !key || !epoch) return;
+    const handle = openEncryptedDoc({ account, docId, key, epoch, collabUrl: folder.collabUrl, canWrite: !readOnly });
+    setOpen(handle);
+    let retry: ReturnType<typeof setInterval> | null = null;
+    const check = () => {
+      if (retry || !handle.session.keyOutdated) return;
+      void folder.refreshGrants();
+      retry = setInterval(() => void folder.refreshGrants(), 1500);
+    };
+    const offChange = handle.session.onChange(check);
+    const meta = handle.session.envelope.getMap('meta');
+    meta.observe(check);
+    return () => {
+      if (retry) clearInterval(retry);
+      offChange();
+      meta.unobserve(check);
+      handle.close();
+    };
+  }, [account, docId, key, epoch, readOnly, folder.collabUrl]);
+
+  const rootDoc = folder.root?.session.doc;
+  const entryTitle = entry?.title;
+  const where = pathIds.join('.');
+  useEffect(() => {
+    if (rootDoc && entryTitle !== undefined) recordRecent(rootDoc, { id: docId, kind, title: entryTitle, pathIds: where ? where.split('.') : [], openedAt: Date.now() });
+  }, [rootDoc, docId, kind, entryTitle, where]);
+
+  if (!folder.ready || (path.loading && !path.error)) return { state: 'loading' };
+  if (!entry) return { state: 'missing' };
+  if (!open || !account) return { state: 'opening' };
+  return { state: 'open', entry, open, account, role, readOnly, canShare: !role || role === 'admin', parentDoc: parent?.open.session.doc };
+}

@@ -1,0 +1,29 @@
+import { updateFolderEntry } from '@coffre/docs';
+import { EntryNotFound } from '../docs/DocEditorPage.tsx';
+import { ShareDialog } from '../docs/ShareDialog.tsx';
+import { useOpenedEntry } from '../docs/useOpenedEntry.ts';
+import { userColor } from '../docs/userColor.ts';
+import { SpreadsheetEditor } from './SpreadsheetEditor.tsx';
+
+/** A spreadsheet's page: the workbook's key comes from the folder it sits in. */
+export default function SheetPage({ sheetId }: { sheetId: string }) {
+  const opened = useOpenedEntry(sheetId, 'sheet');
+  if (opened.state === 'loading') return <p className="muted">Decrypting your documents…</p>;
+  if (opened.state === 'missing') return <EntryNotFound what="Spreadsheet" />;
+  if (opened.state === 'opening') return <p className="muted">Opening…</p>;
+  const { entry, open, account, readOnly, canShare, parentDoc } = opened;
+  return (
+    <SpreadsheetEditor
+      key={`${entry.epoch}`}
+      open={open}
+      readOnly={readOnly}
+      user={{ name: account.username, color: userColor(account.userId) }}
+      headerExtra={
+        canShare ? (
+          <ShareDialog account={account} docId={sheetId} epoch={entry.epoch} docKey={entry.key} kind="sheet" name={entry.title} open={open} onRotated={(e, k) => parentDoc && updateFolderEntry(parentDoc, sheetId, { epoch: e, key: k, modified: Date.now() })} />
+        ) : null
+      }
+      onTitleChange={(title) => parentDoc && updateFolderEntry(parentDoc, sheetId, { title, modified: Date.now() })}
+    />
+  );
+}
