@@ -89,6 +89,18 @@ describe('spreadsheet grid: what a person does with a sheet', () => {
     await expectCell(a, 1, 2, '1');
     await cell(a, 1, 2).click();
     expect(await a.getByLabel('Cell contents').inputValue()).toBe('=B2*2');
+    // From another program: tab-separated text wider than the sheet grows it by a column.
+    await a.evaluate(() => navigator.clipboard.writeText('x\ty\t=SUM(1,2)\n1\t2\t3'));
+    await a.getByLabel('Cell address').fill('Z1');
+    await a.getByLabel('Cell address').press('Enter');
+    await a.keyboard.press('Control+v');
+    await expect.poll(() => a.getByLabel('Cell contents').inputValue()).toBe('x');
+    await a.getByLabel('Cell address').fill('AB2');
+    await a.getByLabel('Cell address').press('Enter');
+    await expect.poll(() => a.getByLabel('Cell contents').inputValue()).toBe('3');
+    await a.getByLabel('Cell address').fill('AB1');
+    await a.getByLabel('Cell address').press('Enter');
+    await expect.poll(() => a.getByLabel('Cell contents').inputValue()).toBe('=SUM(1,2)');
   });
 
   it('merges cells, deletes a column from the context menu and names errors', async () => {

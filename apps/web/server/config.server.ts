@@ -16,6 +16,7 @@ const ConfigSchema = z.object({
   COFFRE_PUBLIC_ORIGIN: z.string().url().optional(),
   COFFRE_QUOTA_BYTES: z.coerce.number().int().positive().default(50_000_000_000),
   COFFRE_SESSION_DAYS: z.coerce.number().int().positive().max(365).default(30),
+  COFFRE_SIGNUPS_PER_HOUR: z.coerce.number().int().positive().max(100_000).default(20),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -28,6 +29,8 @@ export type WebConfig = {
   publicOrigin: string | null;
   quotaBytes: number;
   sessionMaxAgeMs: number;
+  /** New accounts per client address per hour. */
+  signupsPerHour: number;
   production: boolean;
   secureCookies: boolean;
 };
@@ -49,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
     publicOrigin: c.COFFRE_PUBLIC_ORIGIN ?? null,
     quotaBytes: c.COFFRE_QUOTA_BYTES,
     sessionMaxAgeMs: c.COFFRE_SESSION_DAYS * 24 * 60 * 60 * 1000,
+    signupsPerHour: c.COFFRE_SIGNUPS_PER_HOUR,
     production: c.NODE_ENV === 'production',
     secureCookies: (c.COFFRE_PUBLIC_ORIGIN ?? '').startsWith('https:'),
   };

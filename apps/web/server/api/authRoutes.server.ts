@@ -36,7 +36,7 @@ export function authRoutes(services: Services): Router {
 
   r.post('/register/start', async (req, res) => {
     const body = z.object({ username: Username, registrationRequest: OpaqueMessage }).parse(req.body);
-    await rateLimit(services, `register:ip:${clientAddress(req)}`, LIMITS.REGISTRATIONS_PER_ADDRESS, LIMITS.REGISTRATION_WINDOW_MS);
+    await rateLimit(services, `register:ip:${clientAddress(req)}`, services.config.signupsPerHour, LIMITS.REGISTRATION_WINDOW_MS);
     const username = normaliseUsername(body.username);
     if (await storage.accounts.getByUsername(username)) {
       throw new ApiError(409, 'USERNAME_TAKEN', 'That username is taken. Choose another one.');

@@ -1,5 +1,6 @@
 import { DetailedCellError, HyperFormula, type CellValue, type ConfigParams, type RawCellContent } from 'hyperformula';
-import type { CellInput, Workbook } from '@coffre/docs';
+import { isFormula, type CellInput, type Workbook } from '@coffre/docs';
+import { engineFormula } from './engineFormula.ts';
 
 /** A computed cell: what HyperFormula made of the input, with its type for default formatting. */
 export type ComputedCell = { value: string | number | boolean | null; error: boolean; kind: 'number' | 'date' | 'datetime' | 'time' | 'percent' | 'currency' | 'text' | 'boolean' | 'empty' | 'error' };
@@ -34,7 +35,11 @@ const NUMERIC = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
  * the CSV import) reaches the engine with a leading apostrophe, HyperFormula's
  * mark for text, so it is not read as 7.
  */
-const raw = (input: CellInput): RawCellContent => (typeof input === 'string' && NUMERIC.test(input) ? `'${input}` : input);
+const raw = (input: CellInput): RawCellContent => {
+  if (typeof input !== 'string') return input;
+  if (NUMERIC.test(input)) return `'${input}`;
+  return isFormula(input) ? engineFormula(input) : input;
+};
 
 /**
  * HyperFormula kept in step with the workbook: a derived, plaintext,

@@ -70,6 +70,7 @@ export function SheetFileMenu({ wb, engine, activeId, readOnly, title, onError, 
       const ids = addSheetsFromData(wb, data);
       onImported(ids);
       setStatus(`Imported ${ids.length} sheet${ids.length === 1 ? '' : 's'} from ${file.name}.`);
+      setTimeout(() => setStatus(null), 8000);
     } catch (e) {
       if (e instanceof SheetImportError || e instanceof SheetError) onError(e.message);
       else onError('This file could not be imported. Nothing was changed.');

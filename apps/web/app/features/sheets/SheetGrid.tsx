@@ -2,7 +2,7 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import { HotTable, type HotTableRef } from '@handsontable/react-wrapper';
 import type Handsontable from 'handsontable/base';
 import { textRenderer } from 'handsontable/renderers';
-import { SheetError, shiftFormula, type CellChange, type Workbook } from '@coffre/docs';
+import { SHEET_EDIT, SHEET_LIMITS, SheetError, shiftFormula, type CellChange, type Workbook } from '@coffre/docs';
 import { registerGridModules } from './registerGridModules.ts';
 import { parseTypedInput } from './parseTypedInput.ts';
 import { formatCellValue } from './formatCellValue.ts';
@@ -25,6 +25,8 @@ export type GridApi = {
   /** Redraws after the model changed (from watchWorkbook). */
   apply(changes: WorkbookChanges): void;
   render(): void;
+  /** Selects a range and scrolls it into view. */
+  select(sel: GridSelection): void;
 };
 
 type Props = {
@@ -108,6 +110,13 @@ export const SheetGrid = memo(function SheetGrid({ wb, engine, sheetId, readOnly
         return applyFilter();
       },
       render: () => hotRef.current?.hotInstance?.render(),
+      select: (sel) => {
+        const hot = hotRef.current?.hotInstance;
+        if (!hot) return;
+        hot.selectCell(sel.row, sel.col, sel.row2, sel.col2);
+        hot.scrollViewportTo({ row: sel.row, col: sel.col });
+        hot.listen();
+      },
       apply(changes) {
         const hot = hotRef.current?.hotInstance;
         if (!hot || !wb.sheet(sheetId)) return;
@@ -298,13 +307,44 @@ export const SheetGrid = memo(function SheetGrid({ wb, engine, sheetId, readOnly
         lastCopy.current = c ? { text: JSON.stringify(data), row: c.startRow, col: c.startCol } : null;
       },
       beforePaste(data, coords) {
-        // Our own copy pasted elsewhere: relative references follow, as in other spreadsheets.
-        const from = lastCopy.current;
+        // The paste is written to the model here, in one transaction, growing the sheet when it does not fit;
+        // our own copy pasted elsewhere has its relative references moved, as in other spreadsheets.
         const to = coords[0];
-        if (!from || !to || from.text !== JSON.stringify(data)) return;
-        const dr = to.startRow - from.row;
-        const dc = to.startCol - from.col;
-        for (const line of data) line.forEach((v, i) => (line[i] = typeof v === 'string' ? shiftFormula(v, dr, dc) : v));
+        if (!to || readOnly) return false;
+        const from = lastCopy.current;
+        const ours = !!from && from.text === JSON.stringify(data);
+        const dr = ours ? to.startRow - from!.row : 0;
+        const dc = ours ? to.startCol - from!.col : 0;
+        const width = Math.max(0, ...data.map((line) => line.length));
+        // Checked before anything is written: a transaction that throws half-way keeps its first half.
+        const refusal = data.some((line) => line.some((v) => typeof v === 'string' && v.length > SHEET_LIMITS.MAX_CELL_CHARS))
+          ? new SheetError('CELL_TOO_LONG')
+          : to.startRow + data.length > SHEET_LIMITS.MAX_ROWS
+            ? new SheetError('TOO_MANY_ROWS')
+            : to.startCol + width > SHEET_LIMITS.MAX_COLS
+              ? new SheetError('TOO_MANY_COLUMNS')
+              : null;
+        if (refusal) {
+          live.current.onError(refusal.message);
+          return false;
+        }
+        guarded(() =>
+          wb.doc.transact(() => {
+            const moreRows = to.startRow + data.length - view.rowCount;
+            const moreCols = to.startCol + width - view.colCount;
+            if (moreRows > 0) view.insertRows(view.rowCount, moreRows);
+            if (moreCols > 0) view.insertCols(view.colCount, moreCols);
+            const changes: CellChange[] = [];
+            data.forEach((line, r) =>
+              line.forEach((v, c) => {
+                const text = typeof v === 'string' && ours ? shiftFormula(v, dr, dc) : v;
+                changes.push({ row: to.startRow + r, col: to.startCol + c, input: parseTypedInput(text) });
+              }),
+            );
+            view.setInputs(changes);
+          }, SHEET_EDIT),
+        );
+        return false;
       },
       afterBeginEditing(row, col) {
         const hot = hotRef.current?.hotInstance;

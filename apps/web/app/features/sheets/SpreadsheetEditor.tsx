@@ -135,7 +135,7 @@ export function SpreadsheetEditor({ open, readOnly, user, headerExtra, onTitleCh
           {error} <button type="button" onClick={() => setError(null)}>Dismiss</button>
         </p>
       )}
-      {view && <FormulaBar view={view} sel={clamped} readOnly={readOnly} version={version} onCommit={edit} />}
+      {view && <FormulaBar view={view} sel={clamped} readOnly={readOnly} version={version} onCommit={edit} onJump={(s) => grid.current?.select(s)} />}
       <div className="sheet-grid" data-testid="sheet-grid">
         {view ? (
           <SheetGrid key={view.id} wb={wb} engine={engine} sheetId={view.id} readOnly={readOnly} remote={remote} apiRef={grid} onSelect={onSelect} onError={onError} onUndo={onUndo} />
