@@ -1,17 +1,17 @@
 /**
  * Benchmarks that print ratios against a baseline measured in the same run.
- * Usage: npm run bench [-- --quick]; pick benchmarks with COFFRE_BENCH_ONLY=crypto,fanout,cold,memory
+ * Usage: npm run bench [-- --quick]; pick benchmarks with COFFRE_BENCH_ONLY=crypto,fanout,cold,memory,sheet
  * (or `tsx run.ts --only=…` in bench/).
  *
  * --quick is a smoke run (small loads, one repetition, a prefix of the
  * editing trace): its figures are not the ones to quote.
+ *
+ * Each benchmark's module is loaded only when it runs: a selection
+ * (COFFRE_BENCH_ONLY) loads only what it needs.
  */
 import os from 'node:os';
-import { cryptoEnvelopeBench } from './crypto/cryptoEnvelopeBench.ts';
 import { printResults, type BenchCheck, type BenchResult } from './printResults.ts';
-import { coldOpenBench } from './sync/coldOpenBench.ts';
-import { fanoutBench, type FanoutOptions } from './sync/fanoutBench.ts';
-import { serverMemoryBench } from './sync/serverMemoryBench.ts';
+import type { FanoutOptions } from './sync/fanoutBench.ts';
 
 // `npm run bench -- --quick` at the root reaches this script as npm's config (npm_config_quick), not as an argument.
 const quick = process.argv.includes('--quick') || process.env.npm_config_quick === 'true';
@@ -27,6 +27,7 @@ console.log(`coffre bench${quick ? ' --quick (smoke run)' : ''}: ${os.cpus().len
 
 if (wanted('crypto')) {
   section('keystroke envelope');
+  const { cryptoEnvelopeBench } = await import('./crypto/cryptoEnvelopeBench.ts');
   results.push(await cryptoEnvelopeBench({ iterations: quick ? 2_000 : 20_000 }));
 }
 
@@ -44,6 +45,7 @@ if (wanted('fanout')) {
         { clients: 50, intervalMs: 100 },
         { clients: 200, intervalMs: 250 },
       ];
+  const { fanoutBench } = await import('./sync/fanoutBench.ts');
   for (const c of configs) {
     section(`fan-out, ${c.clients} clients`);
     const r = await fanoutBench({ ...c, batchMs: 50, warmupMs: quick ? 500 : 1000, windowMs: quick ? 1500 : 5000, reps: quick ? 1 : 3 });
@@ -54,6 +56,7 @@ if (wanted('fanout')) {
 
 if (wanted('cold')) {
   section('cold open of the editing trace');
+  const { coldOpenBench } = await import('./sync/coldOpenBench.ts');
   const r = await coldOpenBench(quick ? { edits: 20_000, editsPerEnvelope: 50, opens: 2 } : { editsPerEnvelope: 50, opens: 5 });
   if (r) {
     results.push(...r.results);
@@ -63,9 +66,20 @@ if (wanted('cold')) {
 
 if (wanted('memory')) {
   section('server memory');
+  const { serverMemoryBench } = await import('./sync/serverMemoryBench.ts');
   const r = await serverMemoryBench(quick ? { docs: 10, keystrokesPerDoc: 20, connections: 20 } : { docs: 50, keystrokesPerDoc: 20, connections: 200 });
   results.push(...r.results);
   checks.push(...r.checks);
+}
+
+if (wanted('sheet')) {
+  section('spreadsheet in Chromium');
+  const { sheetBench } = await import('./sheets/sheetBench.ts');
+  const r = await sheetBench(quick ? { rows: 1_000, opens: 1, scrolls: 2, edits: 10 } : { rows: 5_000, opens: 3, scrolls: 6, edits: 30 });
+  if (r) {
+    results.push(...r.results);
+    checks.push(...r.checks);
+  }
 }
 
 const misses = printResults(results, checks);

@@ -8,7 +8,5 @@ export default defineConfig({
     dedupe: ['yjs', 'y-protocols', 'lib0', '@tiptap/y-tiptap', 'react', 'react-dom'],
   },
   build: { target: 'es2022' },
-  // rrule ships CommonJS to Node; bundled into the server build, its named exports resolve.
-  ssr: { noExternal: ['rrule'] },
   server: { hmr: { port: 24678 } },
 });

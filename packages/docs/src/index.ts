@@ -37,3 +37,4 @@ export {
   type CommentThread,
 } from './models/commentsModel.ts';
 export * from './models/sheet/index.ts';
+export * from './models/calendar/index.ts';

@@ -17,12 +17,13 @@ export type OpenedEntry =
   | { state: 'opening' }
   | { state: 'open'; entry: DocumentEntry; open: OpenDoc; account: UnlockedAccount; role: DocumentEntry['role']; readOnly: boolean; canShare: boolean; parentDoc: Y.Doc | undefined };
 
+export type EntryAt = { loading: boolean; entry: DocumentEntry | null; role: DocumentEntry['role']; parentDoc: Y.Doc | undefined; pathIds: string[] };
+
 /**
- * Finds an item's key in the folder it sits in (`?in=` names the folder path
- * from my root) and keeps its encrypted session open; after someone rotates
- * its key, fetches the grant they sealed to me and reopens under the new key.
+ * Finds an item in the folder it sits in (`?in=` names the folder path from
+ * my root, walked through signed, encrypted entries), with the role I hold.
  */
-export function useOpenedEntry(docId: string, kind: DocumentEntry['kind'] & RecentItem['kind']): OpenedEntry {
+export function useEntryAt(docId: string, kind: DocumentEntry['kind']): EntryAt {
   const folder = useHomeFolder();
   const [params] = useSearchParams();
   const pathIds = (params.get('in') ?? '').split('.').filter((id) => FOLDER_ID.test(id));
@@ -30,11 +31,21 @@ export function useOpenedEntry(docId: string, kind: DocumentEntry['kind'] & Rece
   const parent = path.levels.length === pathIds.length + 1 ? path.levels[path.levels.length - 1]! : null;
   const entries = useFolderEntries(parent?.open);
   const entry = (entries.find((e) => e.id === docId && e.kind === kind) as DocumentEntry | undefined) ?? null;
+  return { loading: !folder.ready || (path.loading && !path.error), entry, role: parent?.role ?? entry?.role, parentDoc: parent?.open.session.doc, pathIds };
+}
+
+/**
+ * Finds an item's key (`useEntryAt`) and keeps its encrypted session open;
+ * after someone rotates its key, fetches the grant they sealed to me and
+ * reopens under the new key.
+ */
+export function useOpenedEntry(docId: string, kind: DocumentEntry['kind'] & RecentItem['kind']): OpenedEntry {
+  const folder = useHomeFolder();
+  const { loading, entry, role, parentDoc, pathIds } = useEntryAt(docId, kind);
   const [open, setOpen] = useState<OpenDoc | null>(null);
   const account = getUnlockedAccount();
   const key = entry?.key;
   const epoch = entry?.epoch;
-  const role = parent?.role ?? entry?.role;
   const readOnly = role === 'viewer';
 
   useEffect(() => {
@@ -65,8 +76,8 @@ export function useOpenedEntry(docId: string, kind: DocumentEntry['kind'] & Rece
     if (rootDoc && entryTitle !== undefined) recordRecent(rootDoc, { id: docId, kind, title: entryTitle, pathIds: where ? where.split('.') : [], openedAt: Date.now() });
   }, [rootDoc, docId, kind, entryTitle, where]);
 
-  if (!folder.ready || (path.loading && !path.error)) return { state: 'loading' };
+  if (loading) return { state: 'loading' };
   if (!entry) return { state: 'missing' };
   if (!open || !account) return { state: 'opening' };
-  return { state: 'open', entry, open, account, role, readOnly, canShare: !role || role === 'admin', parentDoc: parent?.open.session.doc };
+  return { state: 'open', entry, open, account, role, readOnly, canShare: !role || role === 'admin', parentDoc };
 }

@@ -6,5 +6,6 @@ export function entryHref(e: FolderEntry, pathIds: string[]): string {
   const where = pathIds.length ? `?in=${pathIds.join('.')}` : '';
   if (e.kind === 'doc') return `/docs/${e.id}${where}`;
   if (e.kind === 'sheet') return `/sheets/${e.id}${where}`;
+  if (e.kind === 'calendar') return `/calendar/${e.id}${where}`;
   return `/drive${pathIds.length ? `/f/${pathIds.join('/')}` : ''}`;
 }

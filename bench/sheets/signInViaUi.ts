@@ -1,0 +1,10 @@
+import type { Page } from 'playwright-core';
+
+/** Signs in through the real UI (as e2e/support/accounts.ts does) and lands in the signed-in shell. */
+export async function signInViaUi(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/drive', { timeout: 60_000 });
+}

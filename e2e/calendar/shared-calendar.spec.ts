@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { newUserPage } from '../support/newUserPage.ts';
+import { fillShareDialog } from '../support/shareViaDialog.ts';
+import { launchBrowser, type Traffic } from '../support/launchBrowser.ts';
+import { scanServerAndTraffic } from '../support/scanForCanary.ts';
+
+const seed = Date.now().toString(36);
+const canary = `Kalender${seed}Wq`;
+const password = 'correct horse battery staple';
+// A distinctive date: nothing else in a test run is on it, so finding it on the server would be a leak.
+const DAY = '2031-05-14';
+
+let browser: Browser;
+const traffics: Traffic[] = [];
+const problems: string[][] = [];
+const user = (name: string): Promise<Page> => newUserPage(browser, { traffics, problems }, name, password);
+
+async function goTo(page: Page, date: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Month view' }).click();
+  await page.getByLabel('Go to date').fill(date);
+  await page.locator(`[data-date="${date}"]`).first().waitFor();
+}
+
+const dayCell = (page: Page, date: string) => page.locator(`[role="cell"][data-date="${date}"]`).first();
+
+describe('calendar: a shared, encrypted calendar', () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  let a: Page;
+  let b: Page;
+
+  it('one person makes a weekly event, the other moves one occurrence, and both see the same', async () => {
+    [a, b] = await Promise.all([user(`cal-a-${seed}`), user(`cal-b-${seed}`)]);
+    await a.getByRole('link', { name: 'Calendar' }).click();
+    await a.getByRole('button', { name: 'New calendar' }).click();
+    await a.getByTestId('calendar-item').first().waitFor();
+    await goTo(a, DAY);
+    await dayCell(a, DAY).click();
+    await a.getByLabel('Event title').fill(`Stand-up ${canary}`);
+    await a.getByLabel('All day').uncheck();
+    await a.getByLabel('Start time').fill('09:00');
+    await a.getByLabel('End time').fill('09:30');
+    await a.getByLabel('Time zone').selectOption('Europe/Paris');
+    await a.getByLabel('Repeat', { exact: true }).selectOption({ label: 'Weekly on chosen days' });
+    await a.getByLabel('Repeat ends').selectOption({ label: 'Ends after a number of times' });
+    await a.getByLabel('Repeat count').fill('4');
+    await a.getByLabel('Location').fill(`Room ${canary}`);
+    await a.getByLabel('Description').fill(`Agenda ${canary}`);
+    await a.getByRole('button', { name: 'Save' }).click();
+    for (const d of ['2031-05-14', '2031-05-21', '2031-05-28', '2031-06-04']) await dayCell(a, d).getByText(`Stand-up ${canary}`).waitFor();
+    expect(await dayCell(a, '2031-06-11').getByText(`Stand-up ${canary}`).count()).toBe(0);
+    await a.getByTestId('calendar-item').first().getByRole('button', { name: 'Share', exact: true }).click();
+    await fillShareDialog(a, `cal-b-${seed}`, 'Can edit');
+
+    await b.goto('/calendar');
+    await b.getByTestId('calendar-item').first().waitFor({ timeout: 30_000 });
+    await goTo(b, DAY);
+    const moving = dayCell(b, '2031-05-21').getByText(`Stand-up ${canary}`);
+    await moving.waitFor({ timeout: 30_000 });
+    const from = (await moving.boundingBox())!;
+    const to = (await dayCell(b, '2031-05-22').boundingBox())!;
+    await b.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await b.mouse.down();
+    await b.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await b.mouse.up();
+    await b.getByRole('button', { name: 'This event', exact: true }).click();
+    for (const p of [a, b]) {
+      await dayCell(p, '2031-05-22').getByText(`Stand-up ${canary}`).waitFor({ timeout: 30_000 });
+      await expect.poll(() => dayCell(p, '2031-05-21').getByText(`Stand-up ${canary}`).count()).toBe(0);
+      for (const d of ['2031-05-14', '2031-05-28', '2031-06-04']) await dayCell(p, d).getByText(`Stand-up ${canary}`).waitFor();
+    }
+    await a.screenshot({ path: 'artifacts/calendar-shared.png' });
+  });
+
+  it('exports the calendar as .ics, which imports back to the same events', async () => {
+    const [download] = await Promise.all([a.waitForEvent('download'), a.getByTestId('calendar-item').filter({ hasText: 'Calendar 1' }).getByRole('button', { name: 'Export .ics' }).click()]);
+    const ics = fs.readFileSync((await download.path())!, 'utf8');
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain('RRULE:FREQ=WEEKLY');
+    expect(ics).toContain('RECURRENCE-ID');
+    await a.getByRole('button', { name: 'New calendar' }).click();
+    await expect.poll(() => a.getByTestId('calendar-item').count()).toBe(2);
+    // Hide the first calendar; import into the second.
+    const [first, second] = [a.getByTestId('calendar-item').filter({ hasText: 'Calendar 1' }), a.getByTestId('calendar-item').filter({ hasText: 'Calendar 2' })];
+    await first.getByRole('checkbox').uncheck();
+    await expect.poll(() => dayCell(a, '2031-05-14').getByText(`Stand-up ${canary}`).count()).toBe(0);
+    const [chooser] = await Promise.all([a.waitForEvent('filechooser'), second.getByRole('button', { name: 'Import .ics' }).click()]);
+    await chooser.setFiles({ name: 'team.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics) });
+    await a.getByRole('status').filter({ hasText: 'Imported 1 event' }).waitFor();
+    for (const d of ['2031-05-14', '2031-05-22', '2031-05-28', '2031-06-04']) await dayCell(a, d).getByText(`Stand-up ${canary}`).waitFor();
+    expect(await dayCell(a, '2031-05-21').getByText(`Stand-up ${canary}`).count()).toBe(0);
+    // A file that is not a calendar is refused with a clear message, and nothing is added.
+    const [chooser2] = await Promise.all([a.waitForEvent('filechooser'), second.getByRole('button', { name: 'Import .ics' }).click()]);
+    await chooser2.setFiles({ name: 'bad.ics', mimeType: 'text/calendar', buffer: Buffer.from('this is not a calendar') });
+    await a.getByRole('alert').waitFor();
+    expect(await dayCell(a, '2031-05-14').getByText(`Stand-up ${canary}`).count()).toBe(1);
+  });
+
+  it('never lets titles, places, descriptions or the event times reach the server in the clear', () => {
+    const where = { dataDir: inject('dataDir'), logFiles: inject('logFiles'), traffics };
+    expect(scanServerAndTraffic(canary, where)).toEqual([]);
+    expect(scanServerAndTraffic(DAY, where)).toEqual([]);
+    expect(scanServerAndTraffic('20310514', where)).toEqual([]);
+    // 09:00 in Paris that day, in seconds and milliseconds since 1970.
+    const instant = Date.UTC(2031, 4, 14, 7, 0);
+    expect(scanServerAndTraffic(String(instant / 1000), where)).toEqual([]);
+    expect(scanServerAndTraffic(String(instant), where)).toEqual([]);
+  });
+
+  it('had no page errors or unexpected console errors', () => {
+    expect(problems.flat()).toEqual([]);
+  });
+});

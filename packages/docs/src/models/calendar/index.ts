@@ -1,0 +1,17 @@
+export { CalendarModel, type CalendarModelOptions } from './CalendarModel.ts';
+export { CalendarError, type CalendarErrorCode } from './CalendarError.ts';
+export { CALENDAR_DOC, CALENDAR_EDIT, CALENDAR_LIMITS, DEFAULT_CALENDAR_COLOR, DEFAULT_CALENDAR_NAME } from './calendarLayout.ts';
+export { expandOccurrences } from './expandOccurrences.ts';
+export { editOccurrence } from './editOccurrence.ts';
+export { deleteOccurrence } from './deleteOccurrence.ts';
+export { eventProblem } from './eventProblem.ts';
+export { recurrenceProblem } from './recurrenceProblem.ts';
+export { isCalendarColor } from './isCalendarColor.ts';
+export { isTimeZone } from './isTimeZone.ts';
+export { readEvent } from './readEvent.ts';
+export { wallClockToInstant } from './wallClockToInstant.ts';
+export { instantToWallClock } from './instantToWallClock.ts';
+export { parseWallClock } from './parseWallClock.ts';
+export { formatWallClock } from './formatWallClock.ts';
+export type { CalendarEventInput, CalendarEventPatch } from './CalendarEventInput.ts';
+export type { CalendarData, CalendarEventData, CalendarMeta, EditScope, Occurrence, OccurrenceOverride, RecurrenceRule, Weekday } from './CalendarData.ts';
