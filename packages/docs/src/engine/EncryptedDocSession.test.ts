@@ -5,6 +5,7 @@ import { constantTimeEqual, generateIdentity, generateSymmetricKey, initCrypto, 
 import { buildAuthor, buildEnvelope, buildEnvelopeChain } from '../testing/buildEnvelope.ts';
 import { buildDocKeys, buildSession, connectDirect, injectIntoLog, logEntries, recordIntegrity, writeAndFlush } from '../testing/buildSession.ts';
 import type { EncryptedDocSession } from './EncryptedDocSession.ts';
+import { ENVELOPE } from '../wire/envelopeLayout.ts';
 
 describe('EncryptedDocSession', () => {
   const sessions: EncryptedDocSession[] = [];
@@ -65,6 +66,21 @@ describe('EncryptedDocSession', () => {
     const reader = session({ keys });
     injectIntoLog(reader.envelope, logEntries(s));
     expect(text(reader)).toBe('dcba');
+  });
+
+  it('seals a batch too large for one envelope as several, each under the limit, none lost', () => {
+    const keys = buildDocKeys();
+    const s = session({ keys });
+    // Three transactions of ~900 KB of incompressible text: together far over one envelope's 2 MiB.
+    const chunks = [0, 1, 2].map((i) => Array.from({ length: 900_000 }, (_, j) => String.fromCharCode(33 + ((i * 7919 + j * 104729) % 90))).join(''));
+    for (const c of chunks) s.doc.getText('t').insert(s.doc.getText('t').length, c);
+    s.flush();
+    const log = logEntries(s);
+    expect(log.length).toBeGreaterThan(1);
+    for (const e of log) expect(e.length).toBeLessThanOrEqual(ENVELOPE.MAX_ENVELOPE_BYTES);
+    const reader = session({ keys });
+    injectIntoLog(reader.envelope, log);
+    expect(text(reader)).toBe(chunks.join(''));
   });
 
   it('never puts the plaintext in the envelope log', () => {

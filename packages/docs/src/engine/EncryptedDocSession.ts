@@ -37,6 +37,8 @@ export type SnapshotAnchor = { snapshotId: string; chainHash: Uint8Array };
 
 /** How far back a client walks the snapshot chain to reach its anchor. */
 const MAX_CHAIN_WALK = 64;
+/** Plaintext bytes of local edits merged into one envelope: well inside ENVELOPE.MAX_ENVELOPE_BYTES after padding and sealing. */
+const MAX_UPDATE_PER_ENVELOPE = 1024 * 1024;
 
 const LOCAL = Symbol('coffre-local-envelope');
 const REMOTE = Symbol('coffre-remote-update');
@@ -164,8 +166,26 @@ export class EncryptedDocSession {
       this.emitPending();
       return;
     }
-    const update = this.buffer.length === 1 ? this.buffer[0]! : Y.mergeUpdatesV2(this.buffer);
+    // Edits gathered together are sealed together, but never past what one envelope may carry: a large
+    // import made of several transactions goes out as several envelopes. One transaction over the limit
+    // is sealed alone, and the relay refuses it (ENVELOPE_TOO_LARGE) rather than anything being dropped here.
+    const groups: Uint8Array[][] = [];
+    let size = 0;
+    for (const u of this.buffer) {
+      if (groups.length === 0 || size + u.length > MAX_UPDATE_PER_ENVELOPE) {
+        groups.push([]);
+        size = 0;
+      }
+      groups[groups.length - 1]!.push(u);
+      size += u.length;
+    }
     this.buffer = [];
+    for (const group of groups) this.sealLocal(group.length === 1 ? group[0]! : Y.mergeUpdatesV2(group));
+    for (const fn of this.pendingListeners) fn(null);
+    this.emitChange();
+  }
+
+  private sealLocal(update: Uint8Array): void {
     const bytes = sealUpdateEnvelope({
       docId: this.opts.docId,
       epoch: this.opts.keys.current.epoch,
@@ -181,8 +201,6 @@ export class EncryptedDocSession {
     this.prevHash = envelopeHash(bytes);
     this.seen.add(toHex(this.prevHash));
     this.envelope.transact(() => this.envelope.getArray<Uint8Array>(ENVELOPE.LOG).push([bytes]), LOCAL);
-    for (const fn of this.pendingListeners) fn(null);
-    this.emitChange();
   }
 
   private emitPending(): void {

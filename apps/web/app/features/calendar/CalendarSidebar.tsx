@@ -22,6 +22,7 @@ type Props = {
 export function CalendarSidebar({ calendars, hidden, onToggle, onCreate, busy, account, onError, onGoTo }: Props) {
   const folder = useHomeFolder();
   const [status, setStatus] = useState<string | null>(null);
+  const [permission, setPermission] = useState(() => (typeof Notification === 'undefined' ? 'denied' : Notification.permission));
   const importInto = useRef<OpenCalendar | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const rootDoc = folder.root?.session.doc;
@@ -56,6 +57,11 @@ export function CalendarSidebar({ calendars, hidden, onToggle, onCreate, busy, a
   return (
     <aside className="calendar-sidebar" aria-label="Calendars">
       <button type="button" onClick={onCreate} disabled={busy}>{busy ? 'Creating…' : 'New calendar'}</button>
+      {permission === 'default' && (
+        <button type="button" className="secondary" onClick={() => void Notification.requestPermission().then(setPermission)}>
+          Allow reminder notifications
+        </button>
+      )}
       <label className="calendar-goto">
         Go to date <input type="date" aria-label="Go to date" onChange={(e) => e.target.value && onGoTo(e.target.value)} />
       </label>
