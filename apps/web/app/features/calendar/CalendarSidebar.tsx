@@ -67,7 +67,8 @@ export function CalendarSidebar({ calendars, hidden, onToggle, onCreate, busy, a
       </label>
       <ul className="calendar-list">
         {calendars.map((c) => {
-          const meta = c.model.meta();
+          // Until its first sync names it, a new calendar shows the name its folder entry has.
+          const meta = c.model.metaMap().has('name') ? c.model.meta() : { ...c.model.meta(), name: c.entry.title };
           return (
             <li key={c.id} data-testid="calendar-item">
               <label className="inline">

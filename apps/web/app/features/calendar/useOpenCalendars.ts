@@ -31,9 +31,11 @@ export function useOpenCalendars(account: UnlockedAccount, entries: { entry: Doc
       const model = new CalendarModel(open.session.doc);
       const onChange = () => bump();
       // A new calendar gets its name and a colour once we know the server has nothing else for it.
-      const offNew = open.connection.onStatus((s) => {
+      const nameNew = (s: string) => {
         if (s === 'synced' && canWrite && !model.metaMap().has('name')) model.setMeta({ name: entry.title, color: pickColor(entry.id) });
-      });
+      };
+      const offNew = open.connection.onStatus(nameNew);
+      nameNew(open.connection.status);
       open.session.doc.on('update', onChange);
       const offs = [() => open.session.doc.off('update', onChange), open.connection.onStatus(onChange), offNew];
       // Someone rotated the key: fetch the grant they sealed to me; the new key in the entry reopens it.
