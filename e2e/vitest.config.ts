@@ -5,6 +5,7 @@ export default defineProject({
     include: ['**/*.spec.ts'],
     exclude: ['node_modules/**'],
     globalSetup: ['./support/globalSetup.ts'],
+    setupFiles: ['./support/reportFailure.ts'],
     testTimeout: 180_000,
     hookTimeout: 120_000,
     fileParallelism: false,

@@ -11,6 +11,9 @@ export async function launchBrowser(): Promise<Browser> {
 
 export type Traffic = { bodies: string[]; urls: string[]; wsFrames: string[] };
 
+/** Every page opened by this spec file, for the failure report (support/reportFailure.ts). */
+export const openedPages: Page[] = [];
+
 /**
  * A fresh context that records every request body, URL and WebSocket frame
  * sent, and fails the test on page errors or unexpected console errors.
@@ -20,6 +23,7 @@ export async function newRecordedContext(browser: Browser, baseURL: string): Pro
   const traffic: Traffic = { bodies: [], urls: [], wsFrames: [] };
   const problems: string[] = [];
   const page = await context.newPage();
+  openedPages.push(page);
   page.on('request', (req) => {
     traffic.urls.push(req.url());
     const body = req.postDataBuffer();

@@ -46,6 +46,7 @@ export function HomeFolderProvider({ account, collabUrl, children }: { account: 
     const { docId, key } = rootFolderKeys(account.masterKey);
     let handle: OpenDoc | null = null;
     let cancelled = false;
+    let stopWatching = () => undefined as void;
     apiFetch('/docs', { docId }).then(
       () => {
         if (cancelled) return;
@@ -57,7 +58,7 @@ export function HomeFolderProvider({ account, collabUrl, children }: { account: 
             setSynced(true);
             if (!grantsChecked) {
               grantsChecked = true;
-              void addSharedWithMe(account, opened).catch(() => setError('Could not check for documents shared with you.'));
+              stopWatching = watchGrants(account, opened, setError);
             }
           }
           if (s === 'denied') setError('The server refused access to your document list.');
@@ -68,6 +69,7 @@ export function HomeFolderProvider({ account, collabUrl, children }: { account: 
     );
     return () => {
       cancelled = true;
+      stopWatching();
       handle?.close();
     };
   }, [account, collabUrl]);
@@ -107,6 +109,33 @@ export function HomeFolderProvider({ account, collabUrl, children }: { account: 
   );
 
   return <HomeFolderContext.Provider value={value}>{children}</HomeFolderContext.Provider>;
+}
+
+/** How often an open tab asks for new shares while it is visible. */
+const GRANT_POLL_MS = 15_000;
+const GRANTS_FAILED = 'Could not check for documents shared with you.';
+
+/**
+ * Files shares now, then again every little while the tab is visible and
+ * whenever it comes back to the front, so something shared with me appears
+ * without a reload. Returns the function that stops watching.
+ */
+function watchGrants(account: UnlockedAccount, folder: OpenDoc, setError: React.Dispatch<React.SetStateAction<string | null>>): () => void {
+  let running = false;
+  const check = () => {
+    if (running || document.visibilityState === 'hidden') return;
+    running = true;
+    addSharedWithMe(account, folder)
+      .then(() => setError((e) => (e === GRANTS_FAILED ? null : e)), () => setError(GRANTS_FAILED))
+      .finally(() => (running = false));
+  };
+  check();
+  const timer = setInterval(check, GRANT_POLL_MS);
+  document.addEventListener('visibilitychange', check);
+  return () => {
+    clearInterval(timer);
+    document.removeEventListener('visibilitychange', check);
+  };
 }
 
 /** Files documents others shared with me (verified grants) into my folder, once each, and keeps their role current. */
