@@ -14,7 +14,8 @@ export default [
     route('sheets/:sheetId', 'routes/sheet.tsx'),
     route('calendar', 'routes/calendar.tsx', { id: 'calendar-all' }),
     route('calendar/:calendarId', 'routes/calendar.tsx', { id: 'calendar-one' }),
-    route('chat', 'routes/chat.tsx'),
+    route('chat', 'routes/chat.tsx', { id: 'chat-all' }),
+    route('chat/:roomId', 'routes/chat.tsx', { id: 'chat-one' }),
     route('settings', 'routes/settings.tsx'),
   ]),
 ] satisfies RouteConfig;

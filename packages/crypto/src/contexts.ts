@@ -41,6 +41,8 @@ export const DOMAINS = {
   rootDocId: 'coffre/root-doc-id/v1',
   snapshotChain: 'coffre/snapshot-chain/v1',
   docPending: 'coffre/doc-pending/v1',
+  // a chat message, edit or reaction, signed by its author inside the room's encrypted document (ADR 0011)
+  chatRecord: 'coffre/chat-record/v1',
   // an unfinished upload's target and keys, kept in the browser to resume after a reload (ADR 0007)
   uploadResume: 'coffre/upload-resume/v1',
   // the browser's sealed master-key cache (apps/web, ADR 0003)

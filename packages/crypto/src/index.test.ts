@@ -6,7 +6,7 @@ import * as opaqueServer from './opaque/opaqueServer.ts';
 const CLIENT_FUNCTIONS = [
   'initCrypto', 'selfTest',
   'randomBytes', 'toBase64Url', 'fromBase64Url', 'utf8Encode', 'utf8Decode', 'concatBytes', 'constantTimeEqual', 'toHex',
-  'encodeAad', 'sealAead', 'openAead', 'signDetached', 'verifyDetached', 'generateSigningKeyPair', 'generateBoxKeyPair',
+  'encodeAad', 'sealAead', 'openAead', 'signDetached', 'verifyDetached', 'signChatRecord', 'readChatRecord', 'generateSigningKeyPair', 'generateBoxKeyPair',
   'generateSymmetricKey', 'deriveSubkey', 'wrapKey', 'unwrapKey',
   'deriveKekFromExportKey', 'generateMasterKey', 'generateRecoveryKey', 'formatRecoveryKey', 'parseRecoveryKey',
   'deriveRecoveryWrappingKey', 'deriveRecoverySigningKeyPair', 'signRecoveryProof', 'verifyRecoveryProof',

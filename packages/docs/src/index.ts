@@ -38,3 +38,4 @@ export {
 } from './models/commentsModel.ts';
 export * from './models/sheet/index.ts';
 export * from './models/calendar/index.ts';
+export * from './models/chat/index.ts';

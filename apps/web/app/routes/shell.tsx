@@ -5,6 +5,8 @@ import { Brand } from '../components/Brand.tsx';
 import { ClientOnly } from '../components/ClientOnly.tsx';
 import { errorMessage } from '../components/errorMessage.ts';
 import { AccountMenu } from '../features/account/AccountMenu.tsx';
+import { ChatInboxProvider, useUnreadTotal } from '../features/chat/ChatInbox.tsx';
+import { ChatNotices } from '../features/chat/ChatNotices.tsx';
 import { HomeFolderProvider } from '../features/docs/HomeFolderProvider.tsx';
 import { ResumeUploads } from '../features/drive/ResumeUploads.tsx';
 import { TransferPanel } from '../features/drive/TransferPanel.tsx';
@@ -26,6 +28,13 @@ const SECTIONS = [
   { to: '/chat', label: 'Chat' },
 ];
 
+/** Unread messages beside the navigation's Chat link. */
+function ChatNavBadge() {
+  const total = useUnreadTotal();
+  if (total === 0) return null;
+  return <span className="nav-badge" data-testid="nav-unread" aria-label={`${total} unread`}>{total > 99 ? '99+' : total}</span>;
+}
+
 /** The signed-in frame: top bar, navigation, and the unlock step after a reload. */
 export default function Shell({ loaderData }: Route.ComponentProps) {
   const account = useUnlockedAccount();
@@ -46,7 +55,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     };
   }, [account, navigate]);
 
-  return (
+  const frame = (
     <div className="shell">
       <header className="topbar">
         <Brand small />
@@ -54,6 +63,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
           {SECTIONS.map((s) => (
             <NavLink key={s.to} to={s.to} className={({ isActive }) => (isActive ? 'active' : undefined)}>
               {s.label}
+              {s.to === '/chat' && account && <ChatNavBadge />}
             </NavLink>
           ))}
         </nav>
@@ -67,17 +77,23 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
             <a className="button" href="/login">Sign in again</a>
           </div>
         ) : account ? (
-          <HomeFolderProvider account={account} collabUrl={collabUrl(loaderData)}>
-            <TransferProvider>
-              <Outlet />
-              <TransferPanel />
-              <ClientOnly>{() => <ResumeUploads />}</ClientOnly>
-            </TransferProvider>
-          </HomeFolderProvider>
+          <TransferProvider>
+            <Outlet />
+            <TransferPanel />
+            <ClientOnly>{() => <ResumeUploads />}</ClientOnly>
+            <ChatNotices />
+          </TransferProvider>
         ) : (
           <p className="muted" aria-live="polite">Unlocking your keys…</p>
         )}
       </main>
     </div>
+  );
+  // Signed in, the whole frame sits inside the folder and chat providers, so the navigation can count unread messages.
+  if (!account || error) return frame;
+  return (
+    <HomeFolderProvider account={account} collabUrl={collabUrl(loaderData)}>
+      <ChatInboxProvider account={account}>{frame}</ChatInboxProvider>
+    </HomeFolderProvider>
   );
 }

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { updateFolderEntry } from '@coffre/docs';
+import { ItemWithChat } from '../chat/ItemWithChat.tsx';
 import { DocEditor } from './DocEditor.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import { useOpenedEntry } from './useOpenedEntry.ts';
@@ -13,19 +14,26 @@ export default function DocEditorPage({ docId }: { docId: string }) {
   if (opened.state === 'opening') return <p className="muted">Opening…</p>;
   const { entry, open, account, readOnly, canShare, parentDoc } = opened;
   return (
-    <DocEditor
-      docId={docId}
-      open={open}
-      readOnly={readOnly}
-      user={{ name: account.username, color: userColor(account.userId) }}
-      me={{ userId: account.userId }}
-      headerExtra={
-        canShare ? (
-          <ShareDialog account={account} docId={docId} epoch={entry.epoch} docKey={entry.key} kind="doc" name={entry.title} open={open} onRotated={(e, k) => parentDoc && updateFolderEntry(parentDoc, docId, { epoch: e, key: k, modified: Date.now() })} />
-        ) : null
-      }
-      onTitleChange={(title) => parentDoc && updateFolderEntry(parentDoc, docId, { title, modified: Date.now() })}
-    />
+    <ItemWithChat parent={open} parentId={docId} title={entry.title} readOnly={readOnly}>
+      {(chatToggle) => (
+        <DocEditor
+          docId={docId}
+          open={open}
+          readOnly={readOnly}
+          user={{ name: account.username, color: userColor(account.userId) }}
+          me={{ userId: account.userId }}
+          headerExtra={
+            <>
+              {chatToggle}
+              {canShare && (
+                <ShareDialog account={account} docId={docId} epoch={entry.epoch} docKey={entry.key} kind="doc" name={entry.title} open={open} onRotated={(e, k) => parentDoc && updateFolderEntry(parentDoc, docId, { epoch: e, key: k, modified: Date.now() })} />
+              )}
+            </>
+          }
+          onTitleChange={(title) => parentDoc && updateFolderEntry(parentDoc, docId, { title, modified: Date.now() })}
+        />
+      )}
+    </ItemWithChat>
   );
 }
 

@@ -16,7 +16,7 @@ export type HomeFolder = {
   /** The root folder's open session ("My drive"), once the server knows it. */
   root: OpenDoc | null;
   rootId: string | null;
-  createDocument(title: string, kind?: 'doc' | 'sheet' | 'calendar'): Promise<FolderEntry>;
+  createDocument(title: string, kind?: 'doc' | 'sheet' | 'calendar' | 'chat'): Promise<FolderEntry>;
   renameDocument(id: string, title: string): void;
   /** After a key rotation: my own new key, or fetch the grants others sealed to me. */
   setDocumentKey(id: string, epoch: number, key: string): void;
@@ -85,7 +85,7 @@ export function HomeFolderProvider({ account, collabUrl, children }: { account: 
       collabUrl,
       root: open,
       rootId,
-      async createDocument(title: string, kind: 'doc' | 'sheet' | 'calendar' = 'doc') {
+      async createDocument(title: string, kind: 'doc' | 'sheet' | 'calendar' | 'chat' = 'doc') {
         if (!open) throw new Error('folder not open');
         const docId = toBase64Url(randomBytes(16));
         await apiFetch('/docs', { docId, parentId: rootId });

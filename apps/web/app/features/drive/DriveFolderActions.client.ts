@@ -21,7 +21,7 @@ import { uploadResumeStore, type ResumeRecord } from '../../keys/uploadResumeSto
 import { makeThumbnail } from './makeThumbnail.client.ts';
 import { recordUploadedFile } from './recordUploadedFile.ts';
 
-export type CreatableKind = 'folder' | 'doc' | 'sheet' | 'calendar';
+export type CreatableKind = 'folder' | 'doc' | 'sheet' | 'calendar' | 'chat';
 
 const newId = () => toBase64Url(randomBytes(16));
 

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { NavLink } from 'react-router';
+import { ItemWithChat } from '../chat/ItemWithChat.tsx';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
 import { FolderView } from './FolderView.tsx';
 import { QuotaBar } from './QuotaBar.tsx';
@@ -55,5 +56,12 @@ function FolderPathView({ ids, onChanged }: { ids: string[]; onChanged(): void }
   const path = useFolderPath(ids);
   if (path.error) return <p className="error" role="alert">{path.error}</p>;
   if (path.loading || path.levels.length !== ids.length + 1) return <p className="muted">Decrypting this folder…</p>;
-  return <FolderView levels={path.levels} pathIds={ids} onChanged={onChanged} />;
+  const here = path.levels[path.levels.length - 1]!;
+  // My drive's top folder is mine alone; every folder below it can be shared and has a team chat.
+  if (ids.length === 0) return <FolderView levels={path.levels} pathIds={ids} onChanged={onChanged} />;
+  return (
+    <ItemWithChat key={here.id} parent={here.open} parentId={here.id} title={here.title} readOnly={here.role === 'viewer'}>
+      {(chatToggle) => <FolderView levels={path.levels} pathIds={ids} onChanged={onChanged} chatToggle={chatToggle} />}
+    </ItemWithChat>
+  );
 }

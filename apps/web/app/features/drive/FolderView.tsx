@@ -32,7 +32,7 @@ import { ViewModeToggle } from './ViewModeToggle.tsx';
 type FileEntry = Extract<FolderEntry, { kind: 'file' }>;
 
 /** One folder: breadcrumbs, toolbar, the list, uploads by picker and drop. */
-export function FolderView({ levels, pathIds, onChanged }: { levels: FolderLevel[]; pathIds: string[]; onChanged(): void }) {
+export function FolderView({ levels, pathIds, onChanged, chatToggle }: { levels: FolderLevel[]; pathIds: string[]; onChanged(): void; chatToggle?: React.ReactNode }) {
   const here = levels[levels.length - 1]!;
   const account = getUnlockedAccount()!;
   const navigate = useNavigate();
@@ -158,10 +158,12 @@ export function FolderView({ levels, pathIds, onChanged }: { levels: FolderLevel
             <button type="button" onClick={() => void run(async () => navigate(entryHref(await actions.create('doc', 'Untitled document'), pathIds)))}>New document</button>
             <button type="button" onClick={() => void run(async () => navigate(entryHref(await actions.create('sheet', 'Untitled spreadsheet'), pathIds)))}>New spreadsheet</button>
             <button type="button" onClick={() => void run(async () => navigate(entryHref(await actions.create('calendar', 'Untitled calendar'), pathIds)))}>New calendar</button>
+            <button type="button" onClick={() => void run(async () => navigate(entryHref(await actions.create('chat', 'New chat room'), pathIds)))}>New chat room</button>
             <button type="button" onClick={() => fileInput.current?.click()}>Upload files</button>
             <button type="button" onClick={() => folderInput.current?.click()}>Upload folder</button>
           </>
         )}
+        {chatToggle}
         <input type="search" placeholder="Filter by name" aria-label="Filter by name" value={query} onChange={(ev) => setQuery(ev.target.value)} />
       </div>
       <div className="folder-status">

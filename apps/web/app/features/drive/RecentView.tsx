@@ -27,9 +27,9 @@ export function RecentView() {
           {items.map((r) => (
             <li key={r.id}>
               <div>
-                <Link to={r.kind !== 'file' ? `/${r.kind === 'doc' ? 'docs' : 'sheets'}/${r.id}${r.pathIds.length ? `?in=${r.pathIds.join('.')}` : ''}` : r.pathIds.length ? `/drive/f/${r.pathIds.join('/')}` : '/drive'}>{r.title}</Link>
+                <Link to={r.kind !== 'file' ? `/${r.kind === 'doc' ? 'docs' : r.kind === 'chat' ? 'chat' : 'sheets'}/${r.id}${r.pathIds.length ? `?in=${r.pathIds.join('.')}` : ''}` : r.pathIds.length ? `/drive/f/${r.pathIds.join('/')}` : '/drive'}>{r.title}</Link>
               </div>
-              <div className="muted small">{r.kind === 'doc' ? 'Document' : r.kind === 'sheet' ? 'Spreadsheet' : 'File (opens its folder)'} · {new Date(r.openedAt).toLocaleString()}</div>
+              <div className="muted small">{r.kind === 'doc' ? 'Document' : r.kind === 'sheet' ? 'Spreadsheet' : r.kind === 'chat' ? 'Chat room' : 'File (opens its folder)'} · {new Date(r.openedAt).toLocaleString()}</div>
             </li>
           ))}
         </ul>

@@ -7,5 +7,6 @@ export function entryHref(e: FolderEntry, pathIds: string[]): string {
   if (e.kind === 'doc') return `/docs/${e.id}${where}`;
   if (e.kind === 'sheet') return `/sheets/${e.id}${where}`;
   if (e.kind === 'calendar') return `/calendar/${e.id}${where}`;
+  if (e.kind === 'chat') return `/chat/${e.id}${where}`;
   return `/drive${pathIds.length ? `/f/${pathIds.join('/')}` : ''}`;
 }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 
 /** Something I opened, and where it sits (folder ids from my root), so it can be found again. */
-export type RecentItem = { id: string; kind: 'doc' | 'sheet' | 'file'; title: string; pathIds: string[]; openedAt: number };
+export type RecentItem = { id: string; kind: 'doc' | 'sheet' | 'chat' | 'file'; title: string; pathIds: string[]; openedAt: number };
 
 const RECENT = 'recent';
 /** Entries kept; older ones are dropped when a new one comes. */
@@ -31,7 +31,7 @@ export function listRecent(rootDoc: Y.Doc): RecentItem[] {
     const title = m.get('title');
     const path = m.get('path');
     const openedAt = m.get('openedAt');
-    if ((kind !== 'doc' && kind !== 'sheet' && kind !== 'file') || typeof title !== 'string' || typeof path !== 'string' || typeof openedAt !== 'number') continue;
+    if ((kind !== 'doc' && kind !== 'sheet' && kind !== 'chat' && kind !== 'file') || typeof title !== 'string' || typeof path !== 'string' || typeof openedAt !== 'number') continue;
     const pathIds = path ? path.split('.') : [];
     if (!pathIds.every((p) => ID.test(p))) continue;
     out.push({ id, kind, title, pathIds, openedAt });

@@ -3,6 +3,7 @@ import { EntryNotFound } from '../docs/DocEditorPage.tsx';
 import { ShareDialog } from '../docs/ShareDialog.tsx';
 import { useOpenedEntry } from '../docs/useOpenedEntry.ts';
 import { userColor } from '../docs/userColor.ts';
+import { ItemWithChat } from '../chat/ItemWithChat.tsx';
 import { SpreadsheetEditor } from './SpreadsheetEditor.tsx';
 
 /** A spreadsheet's page: the workbook's key comes from the folder it sits in. */
@@ -13,17 +14,23 @@ export default function SheetPage({ sheetId }: { sheetId: string }) {
   if (opened.state === 'opening') return <p className="muted">Opening…</p>;
   const { entry, open, account, readOnly, canShare, parentDoc } = opened;
   return (
-    <SpreadsheetEditor
-      key={`${entry.epoch}`}
-      open={open}
-      readOnly={readOnly}
-      user={{ name: account.username, color: userColor(account.userId) }}
-      headerExtra={
-        canShare ? (
-          <ShareDialog account={account} docId={sheetId} epoch={entry.epoch} docKey={entry.key} kind="sheet" name={entry.title} open={open} onRotated={(e, k) => parentDoc && updateFolderEntry(parentDoc, sheetId, { epoch: e, key: k, modified: Date.now() })} />
-        ) : null
-      }
-      onTitleChange={(title) => parentDoc && updateFolderEntry(parentDoc, sheetId, { title, modified: Date.now() })}
-    />
+    <ItemWithChat key={`${entry.epoch}`} parent={open} parentId={sheetId} title={entry.title} readOnly={readOnly}>
+      {(chatToggle) => (
+        <SpreadsheetEditor
+          open={open}
+          readOnly={readOnly}
+          user={{ name: account.username, color: userColor(account.userId) }}
+          headerExtra={
+            <>
+              {chatToggle}
+              {canShare && (
+                <ShareDialog account={account} docId={sheetId} epoch={entry.epoch} docKey={entry.key} kind="sheet" name={entry.title} open={open} onRotated={(e, k) => parentDoc && updateFolderEntry(parentDoc, sheetId, { epoch: e, key: k, modified: Date.now() })} />
+              )}
+            </>
+          }
+          onTitleChange={(title) => parentDoc && updateFolderEntry(parentDoc, sheetId, { title, modified: Date.now() })}
+        />
+      )}
+    </ItemWithChat>
   );
 }
