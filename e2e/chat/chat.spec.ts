@@ -129,6 +129,35 @@ describe('chat: encrypted rooms, direct messages and a shared folder’s team ch
     await send(b, 'Glad to be here');
     await message(a, 'Glad to be here').waitFor({ timeout: 15_000 });
     await a.screenshot({ path: 'artifacts/chat-folder.png' });
+
+    // A document in the folder has its own chat, beside the text.
+    await a.getByRole('button', { name: 'New document' }).click();
+    await a.waitForURL(/\/docs\/[A-Za-z0-9_-]+\?in=/);
+    await a.getByLabel('Title').fill(`Minutes ${canary}`);
+    await a.getByRole('button', { name: 'Chat', exact: true }).click();
+    await send(a, 'Comments on the minutes here');
+    await b.getByRole('button', { name: `Minutes ${canary}` }).click({ timeout: 30_000 });
+    await b.getByRole('button', { name: 'Chat', exact: true }).click();
+    await message(b, 'Comments on the minutes here').waitFor({ timeout: 20_000 });
+    expect(await message(b, 'Glad to be here').count()).toBe(0);
+    await b.screenshot({ path: 'artifacts/chat-doc.png' });
+
+    // Bob is removed from the folder: its chat moves to a new key, history kept for those who stay.
+    await a.goto('/drive');
+    await a.locator('tr[data-id]', { hasText: `Team ${canary}` }).click({ button: 'right' });
+    await a.getByRole('menuitem', { name: 'Share…' }).click();
+    await a.getByRole('dialog').getByRole('listitem').filter({ hasText: bob }).getByRole('button', { name: 'Remove' }).click();
+    await a.getByRole('dialog').getByText(`${bob} was removed and the folder has a new key.`).waitFor({ timeout: 40_000 });
+    await a.getByRole('button', { name: 'Done' }).click();
+    await a.locator('tr[data-id]', { hasText: `Team ${canary}` }).getByRole('button', { name: `Team ${canary}` }).click();
+    await a.getByRole('button', { name: 'Chat', exact: true }).click();
+    await message(a, `Welcome to the team ${canary}`).waitFor({ timeout: 20_000 });
+    expect(await a.locator('.chat-panel .chat-room').getAttribute('data-epoch')).toBe('2');
+    await send(a, 'Bob has left the team');
+    await a.reload();
+    await a.getByRole('button', { name: 'Chat', exact: true }).click();
+    await message(a, 'Bob has left the team').waitFor({ timeout: 20_000 });
+    await message(a, 'Glad to be here').waitFor();
   });
 
   it('a named group room is shared like any drive item', async () => {

@@ -87,12 +87,21 @@ export function sharingRoutes(services: Services): Router {
   r.post('/docs/:docId/rotate', async (req, res) => {
     const docId = String(req.params.docId);
     const body = z
-      .object({ epoch: z.number().int().min(2), grants: z.array(z.object({ userId: z.string().min(1).max(64), grant: base64Bytes(GRANT_BYTES) })).max(1000) })
+      .object({
+        epoch: z.number().int().min(2),
+        grants: z.array(z.object({ userId: z.string().min(1).max(64), grant: base64Bytes(GRANT_BYTES) })).max(1000),
+        // An item's chat: its key lives inside the item it belongs to, so nobody gets a grant (ADR 0011).
+        attached: z.boolean().optional(),
+      })
       .parse(req.body);
     const userId = me(res.locals);
     if ((await roleOf(docId, userId)) !== 'admin') throw new ApiError(403, 'FORBIDDEN', 'Only an admin of this document can change its key.');
     const doc = (await storage.documents.get(docId))!;
-    const expected = new Set([doc.ownerId, ...(await storage.members.list(docId)).map((m) => m.userId)]);
+    const direct = (await storage.members.list(docId)).map((m) => m.userId);
+    if (body.attached && (doc.parentId === null || direct.length > 0 || body.grants.length > 0)) {
+      throw new ApiError(400, 'BAD_REQUEST', 'Only a chat of a folder or document, shared through it alone, changes its key without grants.');
+    }
+    const expected = new Set(body.attached ? [] : [doc.ownerId, ...direct]);
     expected.delete(userId);
     const given = new Set(body.grants.map((g) => g.userId));
     if (given.size !== expected.size || [...expected].some((u) => !given.has(u))) {

@@ -10,6 +10,7 @@ import { errorMessage } from '../../components/errorMessage.ts';
 import { getUnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
 import { useEntryAt } from '../docs/useOpenedEntry.ts';
+import { AttachedChat } from '../chat/AttachedChat.tsx';
 import { CalendarSidebar } from './CalendarSidebar.tsx';
 import { EventDialog, type EventDraft } from './EventDialog.tsx';
 import { occurrenceToEvent, parseOccurrenceId } from './occurrenceToEvent.ts';
@@ -52,6 +53,8 @@ export default function CalendarPage({ calendarId }: { calendarId?: string }) {
   const [busy, setBusy] = useState(false);
   const api = useRef<CalendarRef>(null);
   const byId = (id: string) => calendars.find((c) => c.id === id) ?? null;
+  const [chatWith, setChatWith] = useState<string | null>(null);
+  const chatting = chatWith ? byId(chatWith) : null;
   const writable = calendars.filter((c) => c.canWrite);
 
   const events = useMemo(() => {
@@ -183,6 +186,7 @@ export default function CalendarPage({ calendarId }: { calendarId?: string }) {
         account={account}
         onError={setError}
         onGoTo={(date) => api.current?.getApi().gotoDate(date)}
+        onChat={setChatWith}
       />
       <section className="calendar-main">
         {error && (
@@ -246,6 +250,7 @@ export default function CalendarPage({ calendarId }: { calendarId?: string }) {
           }}
         />
       )}
+      {chatting && <AttachedChat key={chatting.id} parent={chatting.open} parentId={chatting.id} account={account} collabUrl={folder.collabUrl} readOnly={!chatting.canWrite} title={chatting.model.meta().name} onClose={() => setChatWith(null)} />}
     </div>
   );
 }

@@ -16,10 +16,12 @@ type Props = {
   account: UnlockedAccount;
   onError(message: string): void;
   onGoTo(date: string): void;
+  /** Opens the calendar's chat panel. */
+  onChat(id: string): void;
 };
 
 /** My calendars and the ones shared with me: show or hide each, colour, rename, share, import and export. */
-export function CalendarSidebar({ calendars, hidden, onToggle, onCreate, busy, account, onError, onGoTo }: Props) {
+export function CalendarSidebar({ calendars, hidden, onToggle, onCreate, busy, account, onError, onGoTo, onChat }: Props) {
   const folder = useHomeFolder();
   const [status, setStatus] = useState<string | null>(null);
   const [permission, setPermission] = useState(() => (typeof Notification === 'undefined' ? 'denied' : Notification.permission));
@@ -86,6 +88,7 @@ export function CalendarSidebar({ calendars, hidden, onToggle, onCreate, busy, a
                   </>
                 )}
                 <button type="button" className="ghost" onClick={() => void exportCalendar(c)}>Export .ics</button>
+                <button type="button" className="ghost" aria-label={`Chat about ${meta.name}`} onClick={() => onChat(c.id)}>Chat</button>
                 {c.canShare && (
                   <ShareDialog
                     account={account}

@@ -52,7 +52,7 @@ export function RoomView({ open, roomId, account, readOnly, membersOf, title, he
   }, [awareness, account]);
 
   return (
-    <section className="chat-room" aria-label={`Chat: ${title}`}>
+    <section className="chat-room" aria-label={`Chat: ${title}`} data-epoch={open.session.currentEpoch}>
       <header className="chat-room-head">
         <h2 className="chat-room-title">{title}</h2>
         <PresenceList awareness={awareness} />

@@ -5,8 +5,10 @@ import { errorMessage } from '../../components/errorMessage.ts';
 import { AccountError } from '../../keys/AccountError.ts';
 import { shareDocument, type Role } from '../../keys/shareDocument.client.ts';
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
+import { rotateAttachedRoom } from '../../keys/rotateAttachedRoom.client.ts';
 import { rotateDocumentKey } from '../../keys/rotateDocumentKey.client.ts';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
+import { useHomeFolder } from './HomeFolderProvider.tsx';
 import { SafetyNumberPanel } from './SafetyNumberPanel.tsx';
 
 type Member = { userId: string; username: string; role: Role; owner: boolean };
@@ -48,6 +50,7 @@ export function ShareDialog({
   const [members, setMembers] = useState<Member[]>([]);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const folder = useHomeFolder();
   const [verify, setVerify] = useState<{ username: string; changed: boolean } | null>(null);
 
   const load = useCallback(() => {
@@ -95,7 +98,12 @@ export function ShareDialog({
     try {
       await apiFetch(`/docs/${encodeURIComponent(docId)}/members/${encodeURIComponent(m.userId)}/remove`, {});
       const rotated = await rotateDocumentKey({ account, open, docId, epoch, kind, name });
-      if (rotated) {
+      // The item's chat follows it: a fresh key, kept inside the item under its new key.
+      const chatRotated = rotated ? await rotateAttachedRoom({ account, parent: open, collabUrl: folder.collabUrl }) : false;
+      if (rotated && !chatRotated) {
+        onRotated(rotated.epoch, rotated.key);
+        setStatus({ ok: false, text: `${m.username} was removed and the ${kind === 'folder' ? 'folder' : 'document'} has a new key, but its chat's key could not be changed. Remove them again to retry.` });
+      } else if (rotated) {
         onRotated(rotated.epoch, rotated.key);
         setStatus({ ok: true, text: `${m.username} was removed and the ${kind === 'folder' ? 'folder' : 'document'} has a new key.` });
       } else {
