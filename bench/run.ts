@@ -1,6 +1,6 @@
 /**
  * Benchmarks that print ratios against a baseline measured in the same run.
- * Usage: npm run bench [-- --quick]; pick benchmarks with COFFRE_BENCH_ONLY=crypto,fanout,cold,memory,sheet
+ * Usage: npm run bench [-- --quick]; pick benchmarks with COFFRE_BENCH_ONLY=crypto,fanout,cold,memory,sheet,chat
  * (or `tsx run.ts --only=…` in bench/).
  *
  * --quick is a smoke run (small loads, one repetition, a prefix of the
@@ -80,6 +80,14 @@ if (wanted('sheet')) {
     results.push(...r.results);
     checks.push(...r.checks);
   }
+}
+
+if (wanted('chat')) {
+  section('chat room open');
+  const { chatOpenBench } = await import('./chat/chatOpenBench.ts');
+  const r = await chatOpenBench(quick ? { messages: 2_000, opens: 3 } : { messages: 10_000, opens: 10 });
+  results.push(...r.results);
+  checks.push(...r.checks);
 }
 
 const misses = printResults(results, checks);

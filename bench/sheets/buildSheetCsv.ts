@@ -1,3 +1,4 @@
+import { seededRandom } from '../seededRandom.ts';
 /** The benchmark sheet: its inputs, and the CSV (or pasted TSV) that loads them. */
 export type SheetData = {
   rows: number;
@@ -16,17 +17,6 @@ export type SheetData = {
 
 const WORDS = ['north', 'south', 'east', 'west', 'alpha', 'beta', 'gamma', 'delta', 'kilo', 'lima', 'oak', 'pine'];
 
-/** mulberry32: a small seeded generator, so every run loads the same sheet. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A deterministic `rows` × 20 sheet: A holds integers 1–1000, B `=A{n}*2`, T
@@ -36,7 +26,7 @@ function seeded(seed: number): () => number {
  */
 export function buildSheetCsv(rows: number, seed: number): SheetData {
   const cols = 20;
-  const rnd = seeded(seed);
+  const rnd = seededRandom(seed);
   const inputs: Array<Array<string | number>> = [];
   for (let r = 0; r < rows; r++) {
     const n = r + 1;

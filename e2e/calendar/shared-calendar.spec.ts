@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { newUserPage } from '../support/newUserPage.ts';
 import { fillShareDialog } from '../support/shareViaDialog.ts';
-import { launchBrowser, type Traffic } from '../support/launchBrowser.ts';
+import { launchBrowser, newRecordedContext, type Traffic } from '../support/launchBrowser.ts';
 import { scanServerAndTraffic } from '../support/scanForCanary.ts';
 
 const seed = Date.now().toString(36);
@@ -24,6 +24,18 @@ async function goTo(page: Page, date: string): Promise<void> {
 }
 
 const dayCell = (page: Page, date: string) => page.locator(`[role="cell"][data-date="${date}"]`).first();
+
+/** Drags an event shown in the month view from one day's cell to another's, with real mouse moves. */
+async function dragEvent(page: Page, title: string, fromDay: string, toDay: string): Promise<void> {
+  const moving = dayCell(page, fromDay).getByText(title);
+  await moving.waitFor({ timeout: 30_000 });
+  const from = (await moving.boundingBox())!;
+  const to = (await dayCell(page, toDay).boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
 
 describe('calendar: a shared, encrypted calendar', () => {
   beforeAll(async () => {
@@ -62,14 +74,7 @@ describe('calendar: a shared, encrypted calendar', () => {
     await b.goto('/calendar');
     await b.getByTestId('calendar-item').first().waitFor({ timeout: 30_000 });
     await goTo(b, DAY);
-    const moving = dayCell(b, '2031-05-21').getByText(`Stand-up ${canary}`);
-    await moving.waitFor({ timeout: 30_000 });
-    const from = (await moving.boundingBox())!;
-    const to = (await dayCell(b, '2031-05-22').boundingBox())!;
-    await b.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await b.mouse.down();
-    await b.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
-    await b.mouse.up();
+    await dragEvent(b, `Stand-up ${canary}`, '2031-05-21', '2031-05-22');
     await b.getByRole('button', { name: 'This event', exact: true }).click();
     for (const p of [a, b]) {
       await dayCell(p, '2031-05-22').getByText(`Stand-up ${canary}`).waitFor({ timeout: 30_000 });
@@ -101,6 +106,39 @@ describe('calendar: a shared, encrypted calendar', () => {
     await chooser2.setFiles({ name: 'bad.ics', mimeType: 'text/calendar', buffer: Buffer.from('this is not a calendar') });
     await a.getByRole('alert').waitFor();
     expect(await dayCell(a, '2031-05-14').getByText(`Stand-up ${canary}`).count()).toBe(1);
+  });
+
+  it('moves "this and following" occurrences as a new series, and leaves the earlier ones', async () => {
+    await goTo(b, DAY);
+    await dragEvent(b, `Stand-up ${canary}`, '2031-05-28', '2031-05-29');
+    await b.getByRole('button', { name: 'This and following events', exact: true }).click();
+    await dayCell(b, '2031-05-29').getByText(`Stand-up ${canary}`).waitFor({ timeout: 30_000 });
+    await b.getByRole('button', { name: /^Next/ }).click();
+    await dayCell(b, '2031-06-05').getByText(`Stand-up ${canary}`).waitFor({ timeout: 30_000 });
+    for (const d of ['2031-05-28', '2031-06-04']) expect(await dayCell(b, d).getByText(`Stand-up ${canary}`).count()).toBe(0);
+    await b.getByRole('button', { name: /^Prev/ }).click();
+    // Before the split: the first occurrence and the one moved on its own stay where they were.
+    await dayCell(b, '2031-05-14').getByText(`Stand-up ${canary}`).waitFor();
+    await dayCell(b, '2031-05-22').getByText(`Stand-up ${canary}`).waitFor();
+  });
+
+  it('opens through a view link in a fresh browser, read-only and live', async () => {
+    await a.getByTestId('calendar-item').filter({ hasText: 'Calendar 1' }).getByRole('button', { name: 'Link to Calendar 1' }).click();
+    await a.getByRole('button', { name: 'Create link' }).click();
+    const url = await a.getByLabel('New link').inputValue();
+    await a.getByRole('button', { name: 'Done' }).click();
+    const r = await newRecordedContext(browser, inject('baseUrl'));
+    traffics.push(r.traffic);
+    problems.push(r.problems);
+    const v = r.page;
+    await v.goto(url);
+    await v.getByRole('heading', { name: 'Calendar 1' }).waitFor({ timeout: 30_000 });
+    expect(v.url()).not.toContain('#');
+    await v.getByLabel('Go to date').fill(DAY);
+    await dayCell(v, '2031-05-14').getByText(`Stand-up ${canary}`).click({ timeout: 30_000 });
+    await v.getByRole('region', { name: 'Event' }).getByText(`Room ${canary}`).waitFor();
+    await v.screenshot({ path: 'artifacts/calendar-link.png' });
+    await r.context.close();
   });
 
   it('never lets titles, places, descriptions or the event times reach the server in the clear', () => {

@@ -21,7 +21,7 @@ export type FileLinkPayload = z.infer<typeof FileLinkPayload>;
  * only), and which editor opens it (absent in links made before spreadsheets:
  * a word-processor document).
  */
-export const DocLinkPayload = LinkBase.extend({ kind: z.literal('doc'), docId: ItemId, epoch: z.number().int().min(1), docKind: z.enum(['doc', 'sheet']).optional() });
+export const DocLinkPayload = LinkBase.extend({ kind: z.literal('doc'), docId: ItemId, epoch: z.number().int().min(1), docKind: z.enum(['doc', 'sheet', 'calendar']).optional() });
 
 export type DocLinkPayload = z.infer<typeof DocLinkPayload>;
 

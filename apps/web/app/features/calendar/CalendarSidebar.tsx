@@ -4,6 +4,7 @@ import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { downloadBytes, safeFileName } from '../docs/downloadBytes.ts';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
 import { ShareDialog } from '../docs/ShareDialog.tsx';
+import { ItemLinkDialog } from '../links/ItemLinkDialog.tsx';
 import type { OpenCalendar } from './useOpenCalendars.ts';
 import { viewerZone } from './wallClockIn.ts';
 
@@ -24,6 +25,7 @@ type Props = {
 export function CalendarSidebar({ calendars, hidden, onToggle, onCreate, busy, account, onError, onGoTo, onChat }: Props) {
   const folder = useHomeFolder();
   const [status, setStatus] = useState<string | null>(null);
+  const [linking, setLinking] = useState<OpenCalendar | null>(null);
   const [permission, setPermission] = useState(() => (typeof Notification === 'undefined' ? 'denied' : Notification.permission));
   const importInto = useRef<OpenCalendar | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -89,6 +91,7 @@ export function CalendarSidebar({ calendars, hidden, onToggle, onCreate, busy, a
                 )}
                 <button type="button" className="ghost" onClick={() => void exportCalendar(c)}>Export .ics</button>
                 <button type="button" className="ghost" aria-label={`Chat about ${meta.name}`} onClick={() => onChat(c.id)}>Chat</button>
+                {c.canShare && <button type="button" className="ghost" aria-label={`Link to ${meta.name}`} onClick={() => setLinking(c)}>Link</button>}
                 {c.canShare && (
                   <ShareDialog
                     account={account}
@@ -106,6 +109,7 @@ export function CalendarSidebar({ calendars, hidden, onToggle, onCreate, busy, a
           );
         })}
       </ul>
+      {linking && <ItemLinkDialog entry={{ ...linking.entry, title: linking.model.meta().name }} onClose={() => setLinking(null)} />}
       <input ref={fileInput} type="file" hidden accept=".ics,text/calendar" aria-label="Import an .ics file" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importFile(f); }} />
       {status && <p className="muted small" role="status">{status}</p>}
     </aside>

@@ -11,6 +11,7 @@ export function RoomList({ activeId, busy, error, onCreate, onMessage }: Props) 
   const unread = useUnreadCounts();
   const [name, setName] = useState('');
   const [who, setWho] = useState('');
+  const [permission, setPermission] = useState(() => (typeof Notification === 'undefined' ? 'denied' : Notification.permission));
   const rooms = folder.entries.filter((e) => e.kind === 'chat' && !e.trashedAt);
   return (
     <aside className="chat-rooms" aria-label="Chat rooms">
@@ -37,6 +38,11 @@ export function RoomList({ activeId, busy, error, onCreate, onMessage }: Props) 
         <input aria-label="New room name" placeholder="New room name" value={name} onChange={(e) => setName(e.target.value)} />
         <button type="submit" disabled={busy}>New room</button>
       </form>
+      {permission === 'default' && (
+        <button type="button" className="secondary small" onClick={() => void Notification.requestPermission().then(setPermission)}>
+          Notify me of new messages
+        </button>
+      )}
       {error && <p role="alert" className="error small">{error}</p>}
       {rooms.length === 0 ? (
         <p className="muted small">No rooms yet. Shared folders and documents have their own chat too: open one and press Chat.</p>

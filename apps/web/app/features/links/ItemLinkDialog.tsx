@@ -141,5 +141,5 @@ function linkPayloadFor(entry: FolderEntry): LinkPayload {
     return { v: 1, kind: 'file', name: entry.title, mime: entry.mime, size: current.size, fileId: entry.id, version: current.version, chunkCount: current.chunkCount, key: entry.key };
   }
   if (entry.kind === 'folder') return { v: 1, kind: 'folder', name: entry.title, folderId: entry.id, key: entry.key, epoch: entry.epoch };
-  return { v: 1, kind: 'doc', docKind: entry.kind === 'sheet' ? 'sheet' : 'doc', name: entry.title, docId: entry.id, key: entry.key, epoch: entry.epoch };
+  return { v: 1, kind: 'doc', docKind: entry.kind === 'sheet' || entry.kind === 'calendar' ? entry.kind : 'doc', name: entry.title, docId: entry.id, key: entry.key, epoch: entry.epoch };
 }

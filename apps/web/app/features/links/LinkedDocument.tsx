@@ -6,6 +6,7 @@ import type { OpenedLink } from '../../keys/openLink.client.ts';
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { DocEditor } from '../docs/DocEditor.tsx';
 
+const LinkedCalendar = lazy(() => import('../calendar/LinkedCalendar.tsx'));
 const SpreadsheetEditor = lazy(() => import('../sheets/SpreadsheetEditor.tsx').then((m) => ({ default: m.SpreadsheetEditor })));
 
 /** A document opened through a view link: the live, read-only editor, with no account. */
@@ -26,6 +27,13 @@ export function LinkedDocument({ link, payload, collabUrl }: { link: OpenedLink;
   }, [link, payload, collabUrl]);
   if (denied) return <p className="error" role="alert">This link does not work any more: it was stopped, or it expired.</p>;
   if (!open) return <p className="muted">Opening the document…</p>;
+  if (payload.docKind === 'calendar') {
+    return (
+      <Suspense fallback={<p className="muted">Loading the calendar…</p>}>
+        <LinkedCalendar open={open} />
+      </Suspense>
+    );
+  }
   if (payload.docKind === 'sheet') {
     return (
       <Suspense fallback={<p className="muted">Loading the spreadsheet…</p>}>

@@ -44,7 +44,7 @@ export function LinkedFolder({ link, payload, collabUrl }: { link: OpenedLink; p
   }, [here, collabUrl, via]);
 
   const entries = useFolderEntries(open);
-  const visible = useMemo(() => sortEntries(entries.filter((e) => !e.trashedAt && (e.kind === 'folder' || e.kind === 'file' || e.kind === 'doc' || e.kind === 'sheet')), 'name', 'asc'), [entries]);
+  const visible = useMemo(() => sortEntries(entries.filter((e) => !e.trashedAt && (e.kind === 'folder' || e.kind === 'file' || e.kind === 'doc' || e.kind === 'sheet' || e.kind === 'calendar')), 'name', 'asc'), [entries]);
 
   async function download(e: Extract<FolderEntry, { kind: 'file' }>) {
     const v = e.versions.reduce((a, b) => (b.version > a.version ? b : a));
@@ -63,7 +63,7 @@ export function LinkedFolder({ link, payload, collabUrl }: { link: OpenedLink; p
     return (
       <>
         <button type="button" className="link" onClick={() => setReading(null)}>‹ Back to {here.title}</button>
-        <LinkedDocument link={link} payload={{ v: 1, kind: 'doc', docKind: reading.kind === 'sheet' ? 'sheet' : 'doc', name: reading.title, docId: reading.id, key: reading.key, epoch: reading.epoch }} collabUrl={collabUrl} />
+        <LinkedDocument link={link} payload={{ v: 1, kind: 'doc', docKind: reading.kind === 'sheet' || reading.kind === 'calendar' ? reading.kind : 'doc', name: reading.title, docId: reading.id, key: reading.key, epoch: reading.epoch }} collabUrl={collabUrl} />
       </>
     );
   }
@@ -96,7 +96,7 @@ export function LinkedFolder({ link, payload, collabUrl }: { link: OpenedLink; p
                   {e.title}
                 </button>
               </div>
-              <div className="muted small">{e.kind === 'file' ? formatBytes(e.size) : e.kind === 'folder' ? 'Folder' : e.kind === 'sheet' ? 'Spreadsheet' : 'Document'}</div>
+              <div className="muted small">{e.kind === 'file' ? formatBytes(e.size) : e.kind === 'folder' ? 'Folder' : e.kind === 'sheet' ? 'Spreadsheet' : e.kind === 'calendar' ? 'Calendar' : 'Document'}</div>
             </li>
           ))}
         </ul>
