@@ -11,8 +11,8 @@ import { CalendarModel } from './CalendarModel.ts';
 import { deleteOccurrence } from './deleteOccurrence.ts';
 import { editOccurrence } from './editOccurrence.ts';
 import { eventProblem } from './eventProblem.ts';
+import { UpdateGossip } from '../../testing/UpdateGossip.ts';
 
-const REMOTE = 'remote';
 const OPS = 60;
 const FROM = Date.UTC(2024, 0, 1);
 const TO = Date.UTC(2025, 0, 1);
@@ -25,7 +25,7 @@ const RULES: RecurrenceRule[] = [
 ];
 
 type Peer = { index: number; doc: Y.Doc; calendar: CalendarModel };
-type Scenario = { random: Random; peers: Peer[]; pending: { to: Peer; update: Uint8Array }[] };
+type Scenario = { random: Random; peers: Peer[] };
 
 function randomEdit(s: Scenario, peer: Peer): void {
   const { random } = s;
@@ -56,16 +56,6 @@ function randomEdit(s: Scenario, peer: Peer): void {
   }
 }
 
-/** Delivers `count` random pending updates; some stay queued to arrive again later (duplicates). */
-function deliver(s: Scenario, count: number, duplicate = 0.15): void {
-  for (let i = 0; i < count && s.pending.length > 0; i++) {
-    const at = s.random.int(s.pending.length);
-    const { to, update } = s.pending[at]!;
-    if (!s.random.chance(duplicate)) s.pending.splice(at, 1);
-    Y.applyUpdate(to.doc, update, REMOTE);
-  }
-}
-
 function runScenario(seed: number): { edits: number; refused: number } {
   const random = createRandom(seed);
   // event ids come from crypto.getRandomValues: seed them too, so a seed replays exactly
@@ -74,16 +64,14 @@ function runScenario(seed: number): { edits: number; refused: number } {
     return array;
   });
   try {
-    const s: Scenario = { random, peers: [], pending: [] };
+    const s: Scenario = { random, peers: [] };
     for (let index = 0; index < 2 + random.int(2); index++) {
       const doc = new Y.Doc();
       doc.clientID = 1000 * (index + 1) + random.int(1000);
       s.peers.push({ index, doc, calendar: new CalendarModel(doc, { now: () => 1_000 + index }) });
     }
-    for (const p of s.peers)
-      p.doc.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin !== REMOTE) for (const to of s.peers) if (to !== p) s.pending.push({ to, update });
-      });
+    const net = new UpdateGossip(random);
+    net.connect(s.peers.map((p) => p.doc));
     let refused = 0;
     for (let op = 0; op < OPS; op++) {
       try {
@@ -93,10 +81,9 @@ function runScenario(seed: number): { edits: number; refused: number } {
         if (!(error instanceof CalendarError)) throw error;
         refused++;
       }
-      deliver(s, random.int(5));
+      net.deliver(random.int(5));
     }
-    deliver(s, Number.POSITIVE_INFINITY, 0.05);
-    while (s.pending.length > 0) deliver(s, Number.POSITIVE_INFINITY, 0);
+    net.drain();
 
     const at = `seed ${seed} (replay with COFFRE_SEED=${seed})`;
     const [first] = s.peers;

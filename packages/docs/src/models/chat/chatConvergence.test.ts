@@ -5,9 +5,9 @@ import { generateSigningKeyPair, initCrypto, type SigningPublicKey } from '@coff
 import { createRandom, testSeeds, type Random } from '../../testing/createRandom.ts';
 import type { ChatAttachment, ChatAuthorKeys, ChatMessage, ChatSigner } from './ChatRecord.ts';
 import { ChatRoom } from './ChatRoom.ts';
+import { UpdateGossip } from '../../testing/UpdateGossip.ts';
 
 const ROOM = 'room-aaaaaaaaaaaaaaaa';
-const REMOTE = 'remote';
 const OPS = 70;
 const SEEDS = Array.from({ length: 12 }, (_, i) => i + 1);
 const NAMES = ['ana', 'ben', 'cleo', 'dan', 'eve'];
@@ -22,7 +22,6 @@ type Expected = { author: Peer; ts: number; text: string; replyTo: string | null
 type Scenario = {
   random: Random;
   peers: Peer[];
-  pending: { to: Peer; update: Uint8Array }[];
   posted: Map<string, Expected>;
   /** message id → `userId emoji` → on, as its reactor last set it */
   reactions: Map<string, Map<string, boolean>>;
@@ -70,16 +69,6 @@ function randomAction(s: Scenario, peer: Peer): void {
   }
 }
 
-/** Delivers `count` random pending updates; some stay queued to arrive again later (duplicates). */
-function deliver(s: Scenario, count: number, duplicate = 0.15): void {
-  for (let i = 0; i < count && s.pending.length > 0; i++) {
-    const at = s.random.int(s.pending.length);
-    const { to, update } = s.pending[at]!;
-    if (!s.random.chance(duplicate)) s.pending.splice(at, 1);
-    Y.applyUpdate(to.doc, update, REMOTE);
-  }
-}
-
 function expectAsPosted(at: string, peer: Peer, m: ChatMessage, s: Scenario): void {
   const e = s.posted.get(m.id);
   expect(e, `${at}: peer${peer.index} shows a message nobody posted`).toBeDefined();
@@ -100,22 +89,19 @@ function runScenario(seed: number, people: Person[]): void {
     const count = 3 + random.int(3);
     const byId = new Map(people.slice(0, count).map((p) => [p.userId, p.publicKey]));
     const keys: ChatAuthorKeys = { get: (id) => byId.get(id) ?? null };
-    const s: Scenario = { random, peers: [], pending: [], posted: new Map(), reactions: new Map(), clock: 1_000 };
+    const s: Scenario = { random, peers: [], posted: new Map(), reactions: new Map(), clock: 1_000 };
     for (let index = 0; index < count; index++) {
       const doc = new Y.Doc();
       doc.clientID = 1000 * (index + 1) + random.int(1000);
       s.peers.push({ index, person: people[index]!, doc, room: new ChatRoom(doc, { roomId: ROOM, keys }) });
     }
-    for (const p of s.peers)
-      p.doc.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin !== REMOTE) for (const to of s.peers) if (to !== p) s.pending.push({ to, update });
-      });
+    const net = new UpdateGossip(random);
+    net.connect(s.peers.map((p) => p.doc));
     for (let op = 0; op < OPS; op++) {
       randomAction(s, random.pick(s.peers));
-      deliver(s, random.int(6));
+      net.deliver(random.int(6));
     }
-    deliver(s, Number.POSITIVE_INFINITY, 0.05);
-    while (s.pending.length > 0) deliver(s, Number.POSITIVE_INFINITY, 0);
+    net.drain();
 
     const at = `seed ${seed} (replay with COFFRE_SEED=${seed})`;
     const first = s.peers[0]!.room.page({ limit: 10_000 });

@@ -7,9 +7,9 @@ import { columnLetters, sheetPrefix } from './formulaRefs.ts';
 import type { SheetView } from './SheetView.ts';
 import { Workbook } from './Workbook.ts';
 import { workbookToData } from './workbookToData.ts';
+import { GOSSIP_ORIGIN, UpdateGossip } from '../../testing/UpdateGossip.ts';
 
 const OPS = 100;
-const REMOTE = 'remote';
 const SEEDS = Array.from({ length: 30 }, (_, i) => i + 1);
 const SHEET_NAMES = ['Data', 'Q1 sales', "Bob's", 'A1', 'Données', 'TRUE', 'x.y'];
 
@@ -20,7 +20,7 @@ type Ref = CellRef | RangeRef | ColumnsRef;
 /** A formula as written: its own cell's ids, and its text as literal parts and the ids each reference named. */
 type Written = { sheet: string; row: string; col: string; parts: (string | Ref)[] };
 type Peer = { index: number; doc: Y.Doc; wb: Workbook };
-type Scenario = { random: Random; peers: Peer[]; formulas: Written[]; pending: { to: Peer; update: Uint8Array }[] };
+type Scenario = { random: Random; peers: Peer[]; formulas: Written[] };
 
 const cellText = (r: number, c: number, absRow = false, absCol = false) => `${absCol ? '$' : ''}${columnLetters(c)}${absRow ? '$' : ''}${r + 1}`;
 
@@ -110,16 +110,6 @@ function randomEdit(s: Scenario, peer: Peer): void {
   }
 }
 
-/** Delivers `count` random pending updates; some stay queued to arrive again later (duplicates). */
-function deliver(s: Scenario, count: number, duplicate = 0.15): void {
-  for (let i = 0; i < count && s.pending.length > 0; i++) {
-    const at = s.random.int(s.pending.length);
-    const { to, update } = s.pending[at]!;
-    if (!s.random.chance(duplicate)) s.pending.splice(at, 1);
-    Y.applyUpdate(to.doc, update, REMOTE);
-  }
-}
-
 /** A sheet's name as tabs and formulas show it (a clash made at once gets a number). */
 function shownName(wb: Workbook, id: string): string {
   return wb.sheets().find((x) => x.id === id)!.name;
@@ -197,7 +187,7 @@ function runScenario(seed: number) {
     return array;
   });
   try {
-    const s: Scenario = { random, peers: [], formulas: [], pending: [] };
+    const s: Scenario = { random, peers: [], formulas: [] };
     for (let index = 0; index < 3 + random.int(3); index++) {
       const doc = new Y.Doc();
       doc.clientID = 1000 * (index + 1) + random.int(1000);
@@ -206,18 +196,15 @@ function runScenario(seed: number) {
     const [first] = s.peers;
     first!.wb.addSheet({ name: 'Sheet 1', rows: 8, cols: 6 });
     first!.wb.addSheet({ name: 'Data', rows: 6, cols: 4 });
-    for (const p of s.peers) if (p !== first) Y.applyUpdate(p.doc, Y.encodeStateAsUpdate(first!.doc), REMOTE);
-    for (const p of s.peers)
-      p.doc.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin !== REMOTE) for (const to of s.peers) if (to !== p) s.pending.push({ to, update });
-      });
+    for (const p of s.peers) if (p !== first) Y.applyUpdate(p.doc, Y.encodeStateAsUpdate(first!.doc), GOSSIP_ORIGIN);
+    const net = new UpdateGossip(random);
+    net.connect(s.peers.map((p) => p.doc));
 
     for (let op = 0; op < OPS; op++) {
       randomEdit(s, random.pick(s.peers));
-      deliver(s, random.int(6));
+      net.deliver(random.int(6));
     }
-    deliver(s, Number.POSITIVE_INFINITY, 0.05);
-    while (s.pending.length > 0) deliver(s, Number.POSITIVE_INFINITY, 0);
+    net.drain();
 
     const at = `seed ${seed} (replay with COFFRE_SEED=${seed})`;
     const data = s.peers.map((p) => normalizeMerges(workbookToData(p.wb)));
