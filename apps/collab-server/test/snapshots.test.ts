@@ -39,9 +39,9 @@ describe('snapshots: compaction, cold open from snapshot + tail, rollback refusa
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  function open(anchor?: { value: SnapshotAnchor | null }): { s: EncryptedDocSession; c: HocuspocusConnection; errors: IntegrityEvent[] } {
+  function open(anchor?: { value: SnapshotAnchor | null }, docId = DOC): { s: EncryptedDocSession; c: HocuspocusConnection; errors: IntegrityEvent[] } {
     const s = new EncryptedDocSession({
-      docId: DOC,
+      docId,
       keys: { current: { epoch: 1, key } },
       identity: owner.identity,
       batchMs: 1,
@@ -54,6 +54,7 @@ describe('snapshots: compaction, cold open from snapshot + tail, rollback refusa
     return { s, c, errors };
   }
 
+  const synced = (c: HocuspocusConnection) => new Promise<void>((r) => (c.status === 'synced' ? r() : c.onStatus((s) => s === 'synced' && r())));
   const serverLog = () => server.hocuspocus.documents.get(DOC)?.getArray('log').length ?? -1;
 
   it('compacts the log into a snapshot, and a new client opens from snapshot + tail', async () => {
@@ -78,6 +79,31 @@ describe('snapshots: compaction, cold open from snapshot + tail, rollback refusa
     // Edits after compaction still flow both ways.
     fresh.s.doc.getText('t').insert(0, 'after: ');
     await expect.poll(() => text.toString().startsWith('after: ')).toBe(true);
+  });
+
+  it('carries one change larger than an envelope through the relay in parts, and compacts it into a snapshot a newcomer opens', async () => {
+    const docId = 'doc-large-change';
+    await storage.documents.create({ docId, ownerId: owner.userId, createdAt: Date.now() });
+    const a = open(undefined, docId);
+    const b = open(undefined, docId);
+    await Promise.all([synced(a.c), synced(b.c)]);
+    let x = 9;
+    const noise = () => String.fromCharCode(33 + (((x = (x * 1103515245 + 12345) >>> 0) >>> 16) % 90));
+    const big = Array.from({ length: 3_500_000 }, noise).join('');
+    a.s.doc.getText('t').insert(0, big); // one transaction: four envelopes
+    a.s.flush();
+    await expect.poll(() => b.s.doc.getText('t').length, { timeout: 20_000 }).toBe(big.length);
+    expect(b.s.doc.getText('t').toString()).toBe(big);
+    for (let i = 0; i < 6; i++) {
+      a.s.doc.getText('t').insert(0, `${i}`);
+      a.s.flush();
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    await expect.poll(async () => (await storage.snapshots.list(docId)).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    const fresh = open(undefined, docId);
+    await expect.poll(() => fresh.s.doc.getText('t').length, { timeout: 20_000 }).toBe(a.s.doc.getText('t').length);
+    expect(fresh.s.doc.getText('t').toString()).toBe(a.s.doc.getText('t').toString());
+    expect([...a.errors, ...b.errors, ...fresh.errors]).toEqual([]);
   });
 
   it('refuses a server snapshot that does not descend from the one this device saw (rollback/fork)', async () => {

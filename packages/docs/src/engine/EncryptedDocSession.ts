@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { constantTimeEqual, randomBytes, toBase64Url, toHex, type Identity, type SymmetricKey } from '@coffre/crypto';
+import { concatBytes, constantTimeEqual, randomBytes, toBase64Url, toHex, type Identity, type SymmetricKey } from '@coffre/crypto';
 import { DocError, type DocErrorCode } from '../wire/DocError.ts';
 import { decodeEnvelope } from '../wire/decodeEnvelope.ts';
 import type { DecodedEnvelope } from '../wire/EnvelopeHeader.ts';
@@ -12,7 +12,7 @@ import type { DecodedSnapshot } from '../wire/SnapshotHeader.ts';
 import { decodeSnapshot } from '../wire/snapshotCodec.ts';
 import { createDeviceKey, type DeviceKey } from './DeviceKey.ts';
 import { openSnapshot } from './openSnapshot.ts';
-import { openUpdateEnvelope } from './openUpdateEnvelope.ts';
+import { openUpdateEnvelope, openUpdatePart } from './openUpdateEnvelope.ts';
 import { sealSnapshot } from './sealSnapshot.ts';
 import { sealUpdateEnvelope } from './sealUpdateEnvelope.ts';
 
@@ -37,7 +37,7 @@ export type SnapshotAnchor = { snapshotId: string; chainHash: Uint8Array };
 
 /** How far back a client walks the snapshot chain to reach its anchor. */
 const MAX_CHAIN_WALK = 64;
-/** Plaintext bytes of local edits merged into one envelope: well inside ENVELOPE.MAX_ENVELOPE_BYTES after padding and sealing. */
+/** Plaintext bytes in one envelope: well inside ENVELOPE.MAX_ENVELOPE_BYTES after padding and sealing. */
 const MAX_UPDATE_PER_ENVELOPE = 1024 * 1024;
 
 const LOCAL = Symbol('coffre-local-envelope');
@@ -59,6 +59,10 @@ export class EncryptedDocSession {
   private prevHash: Uint8Array = ZERO_HASH;
   private readonly chains = new Map<string, DeviceChain>();
   private readonly held = new Map<string, Map<number, Held>>();
+  /** Parts of a change from another device, gathered until its last part arrives. */
+  private readonly partial = new Map<string, { parts: Uint8Array[]; size: number; at: DeviceChain }>();
+  /** Set when a local change could not be sent: nothing more is sealed, nor a snapshot built. */
+  private stopped: DocErrorCode | null = null;
   private readonly seen = new Set<string>();
   private buffer: Uint8Array[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -90,7 +94,7 @@ export class EncryptedDocSession {
     });
     this.envelope.getMap(ENVELOPE.META).observe(() => this.waitingForSnapshot());
     this.doc.on('updateV2', (update: Uint8Array, origin: unknown) => {
-      if (origin === REMOTE || this.destroyed) return;
+      if (origin === REMOTE || this.destroyed || this.stopped) return;
       this.buffer.push(update);
       if (!this.online) this.emitPending();
       this.timer ??= setTimeout(() => this.flush(), typeof opts.batchMs === 'function' ? opts.batchMs() : (opts.batchMs ?? 100));
@@ -101,10 +105,19 @@ export class EncryptedDocSession {
     return this.opts.docId;
   }
 
-  /** Envelopes from other devices that wait for a missing predecessor. */
+  /** Envelopes from other devices that wait for a missing predecessor, or a change of which only some parts arrived. */
   get outOfDate(): boolean {
     for (const m of this.held.values()) if (m.size > 0) return true;
-    return false;
+    return this.partial.size > 0;
+  }
+
+  /**
+   * Why this session stopped sending (CHANGE_TOO_LARGE: a local change over
+   * ENVELOPE.MAX_CHANGE_BYTES), or null. Once stopped, local edits stay on
+   * this device only; the saved document is what it was before that change.
+   */
+  get sendingStopped(): DocErrorCode | null {
+    return this.stopped;
   }
 
   get hasPendingLocalChanges(): boolean {
@@ -161,14 +174,14 @@ export class EncryptedDocSession {
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.buffer.length === 0 || this.destroyed) return;
+    if (this.buffer.length === 0 || this.destroyed || this.stopped) return;
     if (!this.online || this.keyOutdated) {
       this.emitPending();
       return;
     }
     // Edits gathered together are sealed together, but never past what one envelope may carry: a large
-    // import made of several transactions goes out as several envelopes. One transaction over the limit
-    // is sealed alone, and the relay refuses it (ENVELOPE_TOO_LARGE) rather than anything being dropped here.
+    // import made of several transactions goes out as several envelopes, and one transaction too large
+    // for an envelope goes out in parts (consecutive envelopes, applied by readers only once all arrived).
     const groups: Uint8Array[][] = [];
     let size = 0;
     for (const u of this.buffer) {
@@ -180,12 +193,23 @@ export class EncryptedDocSession {
       size += u.length;
     }
     this.buffer = [];
-    for (const group of groups) this.sealLocal(group.length === 1 ? group[0]! : Y.mergeUpdatesV2(group));
+    for (const group of groups) {
+      const update = group.length === 1 ? group[0]! : Y.mergeUpdatesV2(group);
+      if (update.length > ENVELOPE.MAX_CHANGE_BYTES) {
+        // Later edits may build on this one, and readers would hold them forever: send nothing more.
+        this.stopped = 'CHANGE_TOO_LARGE';
+        this.report('CHANGE_TOO_LARGE');
+        break;
+      }
+      for (let at = 0; at < update.length; at += MAX_UPDATE_PER_ENVELOPE) {
+        this.sealLocal(update.subarray(at, at + MAX_UPDATE_PER_ENVELOPE), at + MAX_UPDATE_PER_ENVELOPE < update.length);
+      }
+    }
     for (const fn of this.pendingListeners) fn(null);
     this.emitChange();
   }
 
-  private sealLocal(update: Uint8Array): void {
+  private sealLocal(update: Uint8Array, more: boolean): void {
     const bytes = sealUpdateEnvelope({
       docId: this.opts.docId,
       epoch: this.opts.keys.current.epoch,
@@ -196,6 +220,7 @@ export class EncryptedDocSession {
       baseSnapshotId: '',
       update,
       ts: this.now(),
+      more,
     });
     this.seq += 1;
     this.prevHash = envelopeHash(bytes);
@@ -252,7 +277,7 @@ export class EncryptedDocSession {
    * to load, or envelopes missing) or has nothing to cover.
    */
   buildSnapshot(): Uint8Array | null {
-    if (this.waitingForSnapshot() || this.outOfDate) return null;
+    if (this.waitingForSnapshot() || this.outOfDate || this.stopped) return null;
     const covered = [...this.chains].map(([device, c]) => ({ deviceKey: fromHex(device), seq: c.seq, hash: c.hash }));
     if (this.seq > 0) covered.push({ deviceKey: this.device.publicKey, seq: this.seq, hash: this.prevHash });
     if (covered.length === 0) return null;
@@ -397,6 +422,7 @@ export class EncryptedDocSession {
       if (device === toHex(this.device.publicKey)) continue;
       if (c.seq > (this.chains.get(device)?.seq ?? 0)) {
         this.chains.set(device, { seq: c.seq, hash: c.hash });
+        this.partial.delete(device); // its parts are older than what the snapshot covers
         const held = this.held.get(device);
         if (held) for (const seq of [...held.keys()]) if (seq <= c.seq) held.delete(seq);
       }
@@ -464,8 +490,8 @@ export class EncryptedDocSession {
       const device = toHex(env.header.deviceKey);
       const held = this.held.get(device) ?? new Map<number, Held>();
       this.held.set(device, held);
-      const chain = this.chains.get(device) ?? { seq: 0, hash: ZERO_HASH };
-      if (env.header.seq <= chain.seq || held.has(env.header.seq)) {
+      const reached = this.partial.get(device)?.at.seq ?? this.chains.get(device)?.seq ?? 0;
+      if (env.header.seq <= reached || held.has(env.header.seq)) {
         this.report('EQUIVOCATION', device); // same device and seq, different bytes
         continue;
       }
@@ -476,20 +502,34 @@ export class EncryptedDocSession {
     this.emitChange();
   }
 
-  /** Opens this device's envelopes in sequence order for as long as the chain continues. */
+  /**
+   * Opens this device's envelopes in sequence order for as long as the chain
+   * continues. The parts of a change are gathered and applied together; the
+   * chain (what a snapshot built here covers) moves past them only then.
+   */
   private drain(device: string, out: Uint8Array[]): void {
     const held = this.held.get(device)!;
     for (;;) {
-      const chain = this.chains.get(device) ?? { seq: 0, hash: ZERO_HASH };
-      const next = held.get(chain.seq + 1);
+      const earlier = this.partial.get(device);
+      const at = earlier?.at ?? this.chains.get(device) ?? { seq: 0, hash: ZERO_HASH };
+      const next = held.get(at.seq + 1);
       if (!next) return;
-      held.delete(chain.seq + 1);
+      held.delete(at.seq + 1);
       try {
-        if (!constantTimeEqual(next.env.header.prevHash, chain.hash)) throw new DocError('SEQUENCE_BROKEN');
-        const update = openUpdateEnvelope(next.env, this.opts.docId, (epoch) => this.keyFor(epoch), { verified: true });
+        if (!constantTimeEqual(next.env.header.prevHash, at.hash)) throw new DocError('SEQUENCE_BROKEN');
+        const part = openUpdatePart(next.env, this.opts.docId, (epoch) => this.keyFor(epoch), { verified: true });
+        const size = (earlier?.size ?? 0) + part.update.length;
+        if (size > ENVELOPE.MAX_CHANGE_BYTES) throw new DocError('ENVELOPE_TOO_LARGE', 'change');
+        const reached = { seq: next.env.header.seq, hash: envelopeHash(next.bytes) };
+        if (part.more) {
+          this.partial.set(device, { parts: [...(earlier?.parts ?? []), part.update], size, at: reached });
+          continue;
+        }
+        const update = earlier ? concatBytes(...earlier.parts, part.update) : part.update;
         assertYjsUpdate(update);
+        this.partial.delete(device);
         out.push(update);
-        this.chains.set(device, { seq: next.env.header.seq, hash: envelopeHash(next.bytes) });
+        this.chains.set(device, reached);
       } catch (e) {
         this.report(e instanceof DocError ? e.code : 'ENVELOPE_MALFORMED', device);
         return; // the chain stops here; later envelopes of this device stay held

@@ -2,7 +2,7 @@ import '../testing/failOnConsoleError.ts';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../testing/createRandom.ts';
 import { expectDocError } from '../testing/expectDocError.ts';
-import { padUpdate, paddedLength, unpadUpdate } from './padUpdate.ts';
+import { padUpdate, paddedLength, unpadPart, unpadUpdate } from './padUpdate.ts';
 
 const KIB = 1024;
 
@@ -86,5 +86,18 @@ describe('padUpdate / unpadUpdate', () => {
     expect(unpadUpdate(setLength(padded.length - 4))).toHaveLength(padded.length - 4); // the largest length that fits
     // a shorter length makes the real update bytes count as padding, which is not zero
     expectDocError(() => unpadUpdate(setLength(2)), 'ENVELOPE_MALFORMED');
+  });
+
+  it('carries the "more parts follow" flag in the length word, and a whole payload refuses a part', () => {
+    const update = Uint8Array.of(5, 6, 7);
+    const part = padUpdate(update, { more: true });
+    expect(part.length).toBe(padUpdate(update).length);
+    expect(unpadPart(part)).toEqual({ update, more: true });
+    expect(unpadPart(padUpdate(update))).toEqual({ update, more: false });
+    expectDocError(() => unpadUpdate(part), 'ENVELOPE_MALFORMED');
+    // the flag never widens the length: a part still fails a length past the end
+    const bad = part.slice();
+    new DataView(bad.buffer).setUint32(0, 0x8000_0000 | part.length);
+    expectDocError(() => unpadPart(bad), 'ENVELOPE_MALFORMED');
   });
 });

@@ -5,9 +5,16 @@ import type { DeviceKey } from './DeviceKey.ts';
 import { padUpdate } from './padUpdate.ts';
 
 /** The shared tail of every envelope kind: header ‖ u32 len ‖ AEAD(padded payload, AAD = header) ‖ device signature. */
-export function sealAndSign(kind: number, header: Uint8Array, payload: Uint8Array, key: SymmetricKey, device: DeviceKey): Uint8Array {
+export function sealAndSign(
+  kind: number,
+  header: Uint8Array,
+  payload: Uint8Array,
+  key: SymmetricKey,
+  device: DeviceKey,
+  opts: { more?: boolean } = {},
+): Uint8Array {
   const domain = envelopeDomain(kind);
-  const sealed = sealAead(key, padUpdate(payload), domain, { header });
+  const sealed = sealAead(key, padUpdate(payload, opts), domain, { header });
   const signed = concatBytes(header, new ByteWriter().u32(sealed.length).finish(), sealed);
   return concatBytes(signed, signDetached(device.secretKey, domain, signed));
 }

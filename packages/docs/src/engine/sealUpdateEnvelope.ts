@@ -16,11 +16,14 @@ export type SealInput = {
   update: Uint8Array;
   ts: number;
   kind?: number;
+  /** One part of a change too large for one envelope; its next part is this device's next envelope (updates only). */
+  more?: boolean;
 };
 
 /** header ‖ u32 len ‖ AEAD(padded update, AAD = header) ‖ device signature over both. */
 export function sealUpdateEnvelope(input: SealInput): Uint8Array {
   const kind = input.kind ?? ENVELOPE.KIND_UPDATE;
+  if (input.more && kind !== ENVELOPE.KIND_UPDATE) throw new RangeError('only updates come in parts');
   const header = encodeEnvelopeHeader({
     version: ENVELOPE.VERSION,
     kind,
@@ -32,5 +35,5 @@ export function sealUpdateEnvelope(input: SealInput): Uint8Array {
     baseSnapshotId: input.baseSnapshotId,
     ts: input.ts,
   });
-  return sealAndSign(kind, header, input.update, input.key, input.device);
+  return sealAndSign(kind, header, input.update, input.key, input.device, { more: input.more });
 }

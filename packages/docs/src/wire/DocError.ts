@@ -15,7 +15,9 @@ export type DocErrorCode =
   | 'DELETE_REFUSED'
   | 'SNAPSHOT_CONFLICT'
   | 'SNAPSHOT_INVALID'
-  | 'ROLLBACK';
+  | 'ROLLBACK'
+  /** A local change larger than ENVELOPE.MAX_CHANGE_BYTES: not sent, and nothing after it is. */
+  | 'CHANGE_TOO_LARGE';
 
 export class DocError extends Error {
   constructor(

@@ -16,6 +16,12 @@ export const ENVELOPE = {
   MAX_ID_BYTES: 64,
   /** One envelope, ciphertext and header included. */
   MAX_ENVELOPE_BYTES: 2 * 1024 * 1024 + 4096,
+  /**
+   * One change (a Yjs transaction, plaintext): a larger one is sent as
+   * consecutive envelopes of one device and applied whole. Kept so that a
+   * document holding it still fits one snapshot (MAX_SNAPSHOT_BYTES).
+   */
+  MAX_CHANGE_BYTES: 4 * 1024 * 1024,
   /** One WebSocket message as received by the collab server. */
   MAX_MESSAGE_BYTES: 8 * 1024 * 1024,
 } as const;
