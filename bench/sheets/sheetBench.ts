@@ -10,6 +10,7 @@ import { loadSheetIntoCoffre } from './loadSheetIntoCoffre.ts';
 import { measureEdits } from './measureEdits.ts';
 import { measureScroll } from './measureScroll.ts';
 import { openCoffreSheet } from './openCoffreSheet.ts';
+import { profileWhile } from './profileWhile.ts';
 import { openPlainGrid, type PlainGridFiles } from './openPlainGrid.ts';
 import { signUpViaUi } from './signUpViaUi.ts';
 import { startCoffreServers, type CoffreServers } from './startCoffreServers.ts';
@@ -21,6 +22,8 @@ const VIEWPORT = { width: 1600, height: 1000 };
 const GRID_COLS = 26;
 const TAB = 'bench-data';
 const PASSWORD = 'correct horse battery staple';
+/** COFFRE_BENCH_SHEET_PROFILE=/tmp/x writes CPU profiles of both grids' jumps to /tmp/x-coffre-jumps.cpuprofile and /tmp/x-plain-jumps.cpuprofile. */
+const PROFILE = process.env.COFFRE_BENCH_SHEET_PROFILE;
 
 export type SheetBenchOptions = {
   rows: number;
@@ -105,7 +108,7 @@ export async function sheetBench(o: SheetBenchOptions): Promise<{ results: Bench
           const box = await c.page.getByTestId('sheet-grid').boundingBox();
           if (box) size = { width: Math.round(box.width), height: Math.round(box.height) };
           coffre.heap = await jsHeapUsed(c.page);
-          coffre.scroll = await measureScroll(c.probe, o.scrolls, last, { row: 1, b: known.text });
+          coffre.scroll = await profileWhile(c.page, PROFILE && `${PROFILE}-coffre-jumps.cpuprofile`, () => measureScroll(c.probe, o.scrolls, last, { row: 1, b: known.text }));
           coffre.edits = await measureEdits(c.page, c.probe, editPlan);
           console.log(`  coffre: heap ${(coffre.heap / 2 ** 20).toFixed(1)} MiB; scroll ${list(coffre.scroll)} ms; edits p50 ${ms(median(coffre.edits))}, max ${ms(Math.max(...coffre.edits))}`);
           const badge = c.page.getByTestId('sync-status');
@@ -125,7 +128,7 @@ export async function sheetBench(o: SheetBenchOptions): Promise<{ results: Bench
         console.log(`  plain open ${i + 1}: ${ms(p.ttiMs)} (libraries in after ${ms(p.libsMs)}, grid built after ${ms(p.builtMs)})`);
         if (i === 0) {
           plain.heap = await jsHeapUsed(p.page);
-          plain.scroll = await measureScroll(p.probe, o.scrolls, last, { row: 1, b: known.text });
+          plain.scroll = await profileWhile(p.page, PROFILE && `${PROFILE}-plain-jumps.cpuprofile`, () => measureScroll(p.probe, o.scrolls, last, { row: 1, b: known.text }));
           plain.edits = await measureEdits(p.page, p.probe, editPlan);
           console.log(`  plain: heap ${(plain.heap / 2 ** 20).toFixed(1)} MiB; scroll ${list(plain.scroll)} ms; edits p50 ${ms(median(plain.edits))}, max ${ms(Math.max(...plain.edits))}`);
         }

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { newUserPage } from '../support/newUserPage.ts';
 import { fillShareDialog } from '../support/shareViaDialog.ts';
-import { launchBrowser, newRecordedContext, type Traffic } from '../support/launchBrowser.ts';
+import { launchBrowser, type Traffic } from '../support/launchBrowser.ts';
+import { createLinkInDialog, openLinkAsVisitor } from '../support/linkDialog.ts';
 import { scanServerAndTraffic } from '../support/scanForCanary.ts';
 
 const seed = Date.now().toString(36);
@@ -124,21 +125,15 @@ describe('calendar: a shared, encrypted calendar', () => {
 
   it('opens through a view link in a fresh browser, read-only and live', async () => {
     await a.getByTestId('calendar-item').filter({ hasText: 'Calendar 1' }).getByRole('button', { name: 'Link to Calendar 1' }).click();
-    await a.getByRole('button', { name: 'Create link' }).click();
-    const url = await a.getByLabel('New link').inputValue();
-    await a.getByRole('button', { name: 'Done' }).click();
-    const r = await newRecordedContext(browser, inject('baseUrl'));
-    traffics.push(r.traffic);
-    problems.push(r.problems);
-    const v = r.page;
-    await v.goto(url);
+    const url = await createLinkInDialog(a);
+    const v = await openLinkAsVisitor(browser, inject('baseUrl'), url, { traffics, problems });
     await v.getByRole('heading', { name: 'Calendar 1' }).waitFor({ timeout: 30_000 });
     expect(v.url()).not.toContain('#');
     await v.getByLabel('Go to date').fill(DAY);
     await dayCell(v, '2031-05-14').getByText(`Stand-up ${canary}`).click({ timeout: 30_000 });
     await v.getByRole('region', { name: 'Event' }).getByText(`Room ${canary}`).waitFor();
     await v.screenshot({ path: 'artifacts/calendar-link.png' });
-    await r.context.close();
+    await v.context().close();
   });
 
   it('never lets titles, places, descriptions or the event times reach the server in the clear', () => {

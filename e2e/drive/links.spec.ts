@@ -105,6 +105,51 @@ describe('share links: a file opened by someone without an account', () => {
     await v.getByRole('alert').getByText('does not work any more').waitFor({ timeout: 30_000 });
   });
 
+  let editUrl = '';
+  it('makes an edit link for a document; a guest in a fresh browser edits it live with the owner, until it is stopped', async () => {
+    const a = await openPage();
+    await signUpViaUi(a, `erin-l-${seed}`, 'correct horse battery staple');
+    await a.getByRole('button', { name: 'New document' }).click();
+    await a.waitForURL(/\/docs\/[A-Za-z0-9_-]+/);
+    await a.getByLabel('Title').fill(`Draft ${canary}`);
+    await a.getByLabel('Document body').click();
+    await a.keyboard.type(`Owner wrote ${canary}.`);
+    await a.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });
+    const docPath = new URL(a.url()).pathname;
+    await a.goto('/drive');
+    const row = a.locator('tr[data-id]', { hasText: `Draft ${canary}` });
+    await row.waitFor({ timeout: 30_000 });
+    await row.click({ button: 'right' });
+    await a.getByRole('menuitem', { name: 'Get link…' }).click();
+    await a.getByLabel('Link access').selectOption('editor');
+    await a.getByRole('button', { name: 'Create link' }).click();
+    editUrl = await a.getByLabel('New link').inputValue();
+    await a.getByRole('list', { name: 'Links' }).getByText('Edit link').waitFor();
+    await a.getByRole('button', { name: 'Done' }).click();
+
+    const g = await openPage();
+    await g.goto(editUrl);
+    const body = g.getByLabel('Document body');
+    await body.getByText(`Owner wrote ${canary}.`).waitFor({ timeout: 30_000 });
+    expect(await body.getAttribute('contenteditable')).toBe('true');
+    await body.click();
+    await g.keyboard.press('End');
+    await g.keyboard.type(' Guest added this.');
+    await g.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });
+    // The owner sees the guest's edit live, and it is saved: a reload still shows it.
+    await a.goto(docPath);
+    await a.getByLabel('Document body').getByText('Guest added this.').waitFor({ timeout: 30_000 });
+    await a.getByLabel('Document body').click();
+    await a.keyboard.press('End');
+    await a.keyboard.type(' Owner again.');
+    await body.getByText('Owner again.').waitFor({ timeout: 30_000 });
+    await g.screenshot({ path: 'artifacts/link-doc-edit.png' });
+
+    await a.goto('/drive/by-me');
+    await a.getByRole('list', { name: 'Links I made' }).locator('li', { hasText: `Draft ${canary}` }).getByRole('button', { name: 'Stop sharing' }).click();
+    await g.getByRole('alert').getByText('does not work any more').waitFor({ timeout: 30_000 });
+  });
+
   let folderUrl = '';
   it('makes a view link for a folder; a fresh browser browses it, downloads a file and reads a document inside', async () => {
     const a = await openPage();
@@ -145,7 +190,7 @@ describe('share links: a file opened by someone without an account', () => {
 
   it('never sends the link secret, and leaves no trace of the name, contents or link password', () => {
     const captured = Object.fromEntries(traffics.flatMap((t, i) => [[`bodies${i}`, t.bodies], [`urls${i}`, t.urls], [`ws${i}`, t.wsFrames]]));
-    for (const link of [url, docUrl, folderUrl]) {
+    for (const link of [url, docUrl, editUrl, folderUrl]) {
       const fragment = link.split('#')[1]!;
       expect(scanForCanary(fragment, { captured, dirs: [inject('dataDir')], files: inject('logFiles') })).toEqual([]);
     }

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { newUserPage } from '../support/newUserPage.ts';
 import { shareDocumentViaUi } from '../support/shareViaDialog.ts';
-import { launchBrowser, newRecordedContext, type Traffic } from '../support/launchBrowser.ts';
+import { launchBrowser, type Traffic } from '../support/launchBrowser.ts';
 import { scanServerAndTraffic } from '../support/scanForCanary.ts';
+import { createLinkInDialog, openLinkAsVisitor } from '../support/linkDialog.ts';
 import { cell, expectCell, rowHeaderMenu, typeInCell } from './sheetHelpers.ts';
 
 const seed = Date.now().toString(36);
@@ -144,14 +145,8 @@ describe('spreadsheet: two people edit one encrypted sheet', () => {
     const row = a.locator('tr[data-id]', { hasText: `Budget ${canary}` });
     await row.click({ button: 'right' });
     await a.getByRole('menuitem', { name: 'Get link…' }).click();
-    await a.getByRole('button', { name: 'Create link' }).click();
-    const url = await a.getByLabel('New link').inputValue();
-    await a.getByRole('button', { name: 'Done' }).click();
-    const r = await newRecordedContext(browser, inject('baseUrl'));
-    traffics.push(r.traffic);
-    problems.push(r.problems);
-    const v = r.page;
-    await v.goto(url);
+    const url = await createLinkInDialog(a);
+    const v = await openLinkAsVisitor(browser, inject('baseUrl'), url, { traffics, problems });
     await expectCell(v, 3, 0, '119', 30_000);
     expect(await v.getByLabel('Cell contents').getAttribute('readonly')).not.toBeNull();
     expect(await v.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0);
@@ -164,6 +159,23 @@ describe('spreadsheet: two people edit one encrypted sheet', () => {
     await v.keyboard.press('Enter');
     await expectCell(b, 1, 0, '1');
     await expectCell(v, 1, 0, '1');
+  });
+
+  it('an edit link lets a guest without an account edit the live sheet with the others', async () => {
+    await a.goto('/drive');
+    const row = a.locator('tr[data-id]', { hasText: `Budget ${canary}` });
+    await row.click({ button: 'right' });
+    await a.getByRole('menuitem', { name: 'Get link…' }).click();
+    const url = await createLinkInDialog(a, 'editor');
+    const g = await openLinkAsVisitor(browser, inject('baseUrl'), url, { traffics, problems });
+    await expectCell(g, 3, 0, '100', 30_000);
+    // The guest's number reaches Bob, and Bob's formula recomputes on both sides.
+    await typeInCell(g, 1, 0, '21');
+    await expectCell(b, 1, 0, '21');
+    await expectCell(b, 3, 0, '120');
+    await expectCell(g, 3, 0, '120');
+    await g.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });
+    await g.screenshot({ path: 'artifacts/link-sheet-edit.png' });
   });
 
   it('never lets cells, formulas, sheet names or the title reach the server in the clear', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateSymmetricKey } from '@coffre/crypto';
+import { generateIdentity, generateSymmetricKey, toBase64Url } from '@coffre/crypto';
 import { EncryptedDocSession, connectHocuspocus, initWire, type HocuspocusConnection } from '@coffre/docs';
 import { createStorage, encodeLinkRecordPayload, linkVerifier, type Storage } from '@coffre/storage';
 import type { Server } from '@hocuspocus/server';
@@ -99,6 +99,52 @@ describe('collab server: authentication, access list, relay, persistence', () =>
     const closed = await visitor.closed;
     expect(closed.reason).toMatch(/^coffre:44\d\d:/);
     await expect(raw('doc-under', null, token).result).resolves.toBe('denied');
+  });
+
+  it('lets an edit-link visitor write as the identity it names and no other, keeps view-link visitors read-only, until the link stops', async () => {
+    const owner = await addUser(storage, 'owner');
+    const docId = 'doc-edit-link';
+    await storage.documents.create({ docId, ownerId: owner.userId, createdAt: Date.now() });
+    const docKey = generateSymmetricKey();
+    const putLink = async (linkId: string, proof: string, role: 'viewer' | 'editor') => {
+      const payload = encodeLinkRecordPayload({ verifier: linkVerifier(proof), salt: new Uint8Array(0), sealed: new Uint8Array(8) });
+      await storage.links.put({ linkId, itemId: docId, creatorUserId: owner.userId, role, payload, expiresAt: null, createdAt: Date.now() });
+    };
+    const [editLink, viewLink, proof] = ['E'.repeat(43), 'V'.repeat(43), 'p'.repeat(43)];
+    await putLink(editLink, proof, 'editor');
+    await putLink(viewLink, proof, 'viewer');
+    const visitor = (linkId: string, identity: ReturnType<typeof generateIdentity>, named: Uint8Array | null) => {
+      const s = new EncryptedDocSession({ docId, keys: { current: { epoch: 1, key: docKey } }, identity, batchMs: 10 });
+      const token = `link.${linkId}.${proof}${named ? `.${toBase64Url(named)}` : ''}`;
+      const c = connectHocuspocus(s, { url, WebSocketPolyfill: cookieSocket(null), token });
+      closers.push(() => (c.destroy(), s.destroy()));
+      return { s, c };
+    };
+    const a = session(owner, docId, docKey);
+    const guest = generateIdentity();
+    const g = visitor(editLink, guest, guest.signing.publicKey);
+    await Promise.all([synced(a.c), synced(g.c)]);
+    g.s.doc.getText('t').insert(0, 'written by a guest');
+    await expect.poll(() => a.s.doc.getText('t').toString()).toBe('written by a guest');
+    expect(g.c.status).toBe('synced');
+
+    // Envelopes signed by another identity than the one the token names are refused, and nothing reaches the owner.
+    const impostor = visitor(editLink, generateIdentity(), guest.signing.publicKey);
+    await synced(impostor.c);
+    impostor.s.doc.getText('t').insert(0, 'impostor ');
+    await expect.poll(() => impostor.c.status, { timeout: 5000 }).not.toBe('synced');
+    // A view link stays read-only, even naming an identity.
+    const viewer = generateIdentity();
+    const v = visitor(viewLink, viewer, viewer.signing.publicKey);
+    await synced(v.c);
+    v.s.doc.getText('t').insert(0, 'viewer ');
+    v.s.flush();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(a.s.doc.getText('t').toString()).toBe('written by a guest');
+
+    // Stopping the edit link closes the guest's connection within seconds.
+    await storage.links.delete(editLink);
+    await expect.poll(() => g.c.status, { timeout: 6000 }).toBe('denied');
   });
 
   it('relays encrypted edits between members, keeps viewers read-only, and persists across a restart', async () => {

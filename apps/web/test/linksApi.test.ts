@@ -99,6 +99,22 @@ describe('share links over real HTTP', () => {
     expect((await bob.call(`/links?itemId=${fileId}`)).status).toBe(403);
   });
 
+  it('makes edit links for documents only, and says which role a link gives', async () => {
+    const docId = id();
+    await alice.call('/docs', { docId });
+    const edit = makeLink(null);
+    expect((await alice.call('/links', { ...edit.body, itemId: docId, role: 'editor' })).status).toBe(201);
+    expect((await raw(server.url, 'GET', `/links/${edit.linkId}`)).json.role).toBe('editor');
+    expect((await raw(server.url, 'POST', `/links/${edit.linkId}/open`, { body: { proof: edit.proof } })).json.role).toBe('editor');
+    // a file link only downloads; and no role but these two
+    expect((await alice.call('/links', { ...makeLink(null).body, role: 'editor' })).status).toBe(400);
+    expect((await alice.call('/links', { ...makeLink(null).body, itemId: docId, role: 'admin' })).status).toBe(400);
+    // bob, who may not edit the document, may not make an edit link either
+    expect((await bob.call('/links', { ...makeLink(null).body, itemId: docId, role: 'editor' })).status).toBe(403);
+    const listed = await alice.call(`/links?itemId=${docId}`);
+    expect(listed.json.find((l: { linkId: string }) => l.linkId === edit.linkId).role).toBe('editor');
+  });
+
   it('stops working at its expiry', async () => {
     const link = makeLink(null, Date.now() + 60_000);
     expect((await alice.call('/links', link.body)).status).toBe(201);

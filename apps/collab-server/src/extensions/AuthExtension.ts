@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import type { Storage } from '@coffre/storage';
 import { readPublicBundleIdentityKey } from '@coffre/docs/wire';
-import { linkReaches, parseLinkToken } from '../linkAccess.ts';
+import { linkRole, parseLinkToken } from '../linkAccess.ts';
 
 /** The identity key comes from the account's self-signed bundle; the guard lets a connection append only that user's envelopes. */
 export type CollabContext = {
   userId: string;
   role: 'viewer' | 'editor' | 'admin';
   identityKey: Uint8Array;
-  /** Set for a share-link visitor (no account, read-only): the link it came through. */
+  /** Set for a share-link visitor (no account): the link it came through. Read-only unless it is an edit link and the visitor named an identity key. */
   linkId?: string;
 };
 
@@ -23,7 +23,8 @@ function readCookie(header: string | undefined, name: string): string | null {
 
 /**
  * Authenticates a connection by the web app's session cookie and authorises
- * it by the document's access list. Viewers get read-only connections.
+ * it by the document's access list, or a share link's access proof. Viewers
+ * get read-only connections.
  */
 export class AuthExtension implements Extension {
   constructor(
@@ -34,11 +35,14 @@ export class AuthExtension implements Extension {
   async onAuthenticate({ requestHeaders, documentName, connectionConfig, token: providerToken, request }: onAuthenticatePayload): Promise<CollabContext> {
     const link = parseLinkToken(providerToken);
     if (link) {
-      // A share-link visitor: read-only, and only within the linked item (ADR 0008).
+      // A share-link visitor, only within the linked item (ADR 0008); a writer only through an edit link (ADR 0013).
       const address = request?.socket?.remoteAddress ?? 'unknown';
-      if (!(await linkReaches(this.storage, link.linkId, link.proof, documentName, address))) throw new Error('FORBIDDEN');
-      connectionConfig.readOnly = true;
-      return { userId: `link:${link.linkId}`, role: 'viewer', identityKey: new Uint8Array(0), linkId: link.linkId };
+      const role = await linkRole(this.storage, link.linkId, link.proof, documentName, address);
+      if (!role) throw new Error('FORBIDDEN');
+      const writes = role === 'editor' && link.identityKey !== null;
+      connectionConfig.readOnly = !writes;
+      const identityKey = writes ? new Uint8Array(Buffer.from(link.identityKey!, 'base64url')) : new Uint8Array(0);
+      return { userId: `link:${link.linkId}`, role: writes ? 'editor' : 'viewer', identityKey, linkId: link.linkId };
     }
     const token = readCookie(requestHeaders.cookie, this.secureCookies ? '__Host-coffre_session' : 'coffre_session');
     if (!token) throw new Error('UNAUTHENTICATED');

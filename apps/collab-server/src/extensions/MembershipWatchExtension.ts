@@ -1,7 +1,7 @@
 import type { Extension, Hocuspocus, onConfigurePayload } from '@hocuspocus/server';
 import type { Storage } from '@coffre/storage';
 import { CLOSE_CODES, closeReason } from '../closeCodes.ts';
-import { linkReaches } from '../linkAccess.ts';
+import { linkRole } from '../linkAccess.ts';
 import type { CollabContext } from './AuthExtension.ts';
 
 /** How often open connections are re-checked against the access list. */
@@ -32,7 +32,7 @@ export class MembershipWatchExtension implements Extension {
       for (const connection of document.getConnections()) {
         const ctx = connection.context as CollabContext | undefined;
         if (!ctx?.userId) continue;
-        const role = !doc ? null : ctx.linkId ? ((await linkReaches(this.storage, ctx.linkId, null, docId, '')) ? 'viewer' : null) : await this.storage.members.effectiveRole(docId, ctx.userId);
+        const role = !doc ? null : ctx.linkId ? await this.linkConnectionRole(ctx, docId) : await this.storage.members.effectiveRole(docId, ctx.userId);
         if (!role || (role === 'viewer') !== connection.readOnly) {
           connection.close({ code: CLOSE_CODES.FORBIDDEN, reason: closeReason(CLOSE_CODES.FORBIDDEN, role ? 'ROLE_CHANGED' : 'FORBIDDEN') });
         } else if (role !== ctx.role) {
@@ -40,5 +40,11 @@ export class MembershipWatchExtension implements Extension {
         }
       }
     }
+  }
+
+  /** A link visitor writes only through a live edit link, and only if it connected as a writer. */
+  private async linkConnectionRole(ctx: CollabContext, docId: string): Promise<'viewer' | 'editor' | null> {
+    const role = await linkRole(this.storage, ctx.linkId!, null, docId, '');
+    return role && ctx.identityKey.length === 0 ? 'viewer' : role;
   }
 }

@@ -15,12 +15,12 @@ import { apiFetch } from '../api/apiFetch.ts';
 import { linkPayloadItemId, type LinkPayload } from './linkPayload.ts';
 
 /**
- * A view link for one file version or one document. The link secret (and the optional
+ * A link for one file version, folder or document; `role: 'editor'` (documents only) lets visitors edit. The link secret (and the optional
  * password) never leave this browser: the server gets the link id, a proof
  * it can check later, the password salt and the payload sealed under the
  * link key. Returns the address to hand out.
  */
-export async function createLink(input: { payload: LinkPayload; password: string | null; expiresAt: number | null; origin: string }): Promise<{ url: string; linkId: string }> {
+export async function createLink(input: { payload: LinkPayload; role?: 'viewer' | 'editor'; password: string | null; expiresAt: number | null; origin: string }): Promise<{ url: string; linkId: string }> {
   const secret = generateLinkSecret();
   const linkId = linkIdFromSecret(secret);
   const salt = input.password ? randomBytes(LINK_SALT_BYTES) : null;
@@ -34,6 +34,7 @@ export async function createLink(input: { payload: LinkPayload; password: string
     salt: salt ? toBase64Url(salt) : null,
     sealed: toBase64Url(sealed),
     expiresAt: input.expiresAt,
+    role: input.role ?? 'viewer',
   });
   return { linkId, url: `${input.origin}/s#${encodeLinkFragment({ secret, hasPassword: !!input.password })}` };
 }

@@ -17,11 +17,18 @@ export const FileLinkPayload = LinkBase.extend({
 export type FileLinkPayload = z.infer<typeof FileLinkPayload>;
 
 /**
- * What a document link's sealed payload holds: the document and its key (view
- * only), and which editor opens it (absent in links made before spreadsheets:
- * a word-processor document).
+ * What a document link's sealed payload holds: the document and its key,
+ * which editor opens it (absent in links made before spreadsheets: a
+ * word-processor document), and `role: 'editor'` for an edit link (the server
+ * must agree: it enforces the role it stored).
  */
-export const DocLinkPayload = LinkBase.extend({ kind: z.literal('doc'), docId: ItemId, epoch: z.number().int().min(1), docKind: z.enum(['doc', 'sheet', 'calendar']).optional() });
+export const DocLinkPayload = LinkBase.extend({
+  kind: z.literal('doc'),
+  docId: ItemId,
+  epoch: z.number().int().min(1),
+  docKind: z.enum(['doc', 'sheet', 'calendar']).optional(),
+  role: z.enum(['viewer', 'editor']).optional(),
+});
 
 export type DocLinkPayload = z.infer<typeof DocLinkPayload>;
 

@@ -1,21 +1,25 @@
-import { asSymmetricKey, fromBase64Url, generateIdentity } from '@coffre/crypto';
+import { asSymmetricKey, fromBase64Url, generateIdentity, toBase64Url } from '@coffre/crypto';
 import { EncryptedAwareness, EncryptedDocSession, connectHocuspocus } from '@coffre/docs';
 import type { OpenDoc } from './openEncryptedDoc.client.ts';
 
 /**
- * A document opened through a share link, read-only, by someone who may have
- * no account: the collab server lets the connection in on the link's access
- * proof. Envelopes are verified exactly as for members; the visitor's own
- * throwaway identity never signs anything (it cannot write). Nothing is kept
- * on this device.
+ * A document opened through a share link by someone who may have no
+ * account: the collab server lets the connection in on the link's access
+ * proof. Envelopes are verified exactly as for members. The visitor gets a
+ * throwaway identity for this visit: through a view link it never signs
+ * anything; through an edit link (`write`) the token names its public key,
+ * and the guard takes only envelopes signed under it. Nothing is kept on
+ * this device.
  */
-export function openDocViaLink(input: { docId: string; key: string; epoch: number; collabUrl: string; linkId: string; proof: string }): OpenDoc {
+export function openDocViaLink(input: { docId: string; key: string; epoch: number; collabUrl: string; linkId: string; proof: string; write?: boolean }): OpenDoc {
+  const identity = generateIdentity();
   const session = new EncryptedDocSession({
     docId: input.docId,
     keys: { current: { epoch: input.epoch, key: asSymmetricKey(fromBase64Url(input.key)) } },
-    identity: generateIdentity(),
+    identity,
   });
-  const connection = connectHocuspocus(session, { url: input.collabUrl, canWrite: false, token: `link.${input.linkId}.${input.proof}` });
+  const token = `link.${input.linkId}.${input.proof}${input.write ? `.${toBase64Url(identity.signing.publicKey)}` : ''}`;
+  const connection = connectHocuspocus(session, { url: input.collabUrl, canWrite: !!input.write, token });
   const presence = new EncryptedAwareness(session, connection.provider.awareness!);
   return {
     session,

@@ -5,7 +5,8 @@ import { LinkPayload, linkPayloadItemId } from './linkPayload.ts';
 
 /** A link read from the address bar: what to ask the server, and whether a password is needed. */
 export type LinkTicket = { linkId: string; hasPassword: boolean; salt: Uint8Array | null; open(password: string | null): Promise<OpenedLink> };
-export type OpenedLink = { linkId: string; proof: string; payload: LinkPayload };
+/** `canEdit`: an edit link of a document, as both its sealed payload and the server say. */
+export type OpenedLink = { linkId: string; proof: string; payload: LinkPayload; canEdit: boolean };
 
 /**
  * Reads a share link's fragment (the part after `#`, which browsers never
@@ -35,13 +36,13 @@ export async function readLink(fragment: string): Promise<LinkTicket> {
       if (hasPassword && !password) throw new ApiRequestError(403, 'LINK_PASSWORD_WRONG', 'This link needs a password.');
       const key = deriveLinkKey(secret, hasPassword && salt ? { password: password!, salt } : undefined);
       const proof = linkAccessProof(key, linkId);
-      const res = await apiFetch<{ itemId: string; sealed: string }>(`/links/${linkId}/open`, { proof });
+      const res = await apiFetch<{ itemId: string; role: string; sealed: string }>(`/links/${linkId}/open`, { proof });
       try {
         const plain = openAead(key, fromBase64Url(res.sealed), DOMAINS.linkPayload, { linkId, itemId: res.itemId });
         const payload = LinkPayload.parse(JSON.parse(utf8Decode(plain)));
         // The server cannot point this link at another item: the item id is bound into the seal.
         if (linkPayloadItemId(payload) !== res.itemId) throw new LinkBrokenError();
-        return { linkId, proof, payload };
+        return { linkId, proof, payload, canEdit: payload.kind === 'doc' && payload.docKind !== 'calendar' && payload.role === 'editor' && res.role === 'editor' };
       } catch (e) {
         if (e instanceof CryptoError || e instanceof SyntaxError || e instanceof LinkBrokenError || (e as Error)?.name === 'ZodError') throw new LinkBrokenError();
         throw e;

@@ -105,7 +105,7 @@ export function linksRoutes(services: Services): Router {
   const signedIn = requireSession(services);
   const me = (locals: Record<string, unknown>) => (locals as Authed).session.userId;
 
-  /** Makes a link: editors of the item's folder only. */
+  /** Makes a link, for viewing or (documents only) editing: editors of the item's folder only. */
   r.post('/links', signedIn, async (req, res) => {
     const body = z
       .object({
@@ -115,19 +115,22 @@ export function linksRoutes(services: Services): Router {
         salt: base64Bytes(32).nullable(),
         sealed: base64Bytes(MAX_SEALED_LINK_BYTES),
         expiresAt: z.number().int().positive().nullable(),
+        role: z.enum(['viewer', 'editor']).default('viewer'),
       })
       .parse(req.body);
     const userId = me(res.locals);
     await requireCanShare(body.itemId, userId);
+    // Edit links are for documents (ADR 0013); a file link only ever downloads.
+    if (body.role === 'editor' && !(await storage.documents.get(body.itemId))) throw new ApiError(400, 'BAD_REQUEST', 'Only documents can have edit links.');
     if (body.expiresAt !== null && body.expiresAt <= services.now()) throw new ApiError(400, 'BAD_REQUEST', 'The expiry date is in the past.');
     const payload = encodeLinkRecordPayload({ verifier: linkVerifier(body.proof), salt: body.salt ?? new Uint8Array(0), sealed: body.sealed });
     try {
-      await storage.links.put({ linkId: body.linkId, itemId: body.itemId, creatorUserId: userId, role: 'viewer', payload, expiresAt: body.expiresAt, createdAt: services.now() });
+      await storage.links.put({ linkId: body.linkId, itemId: body.itemId, creatorUserId: userId, role: body.role, payload, expiresAt: body.expiresAt, createdAt: services.now() });
     } catch (e) {
       if (e instanceof StorageError && e.code === 'DUPLICATE') throw new ApiError(409, 'BAD_REQUEST', 'That link exists already.');
       throw e;
     }
-    log.info('link.created', { userId, linkId: body.linkId, itemId: body.itemId });
+    log.info('link.created', { userId, linkId: body.linkId, itemId: body.itemId, role: body.role });
     res.status(201).json({ linkId: body.linkId });
   });
 

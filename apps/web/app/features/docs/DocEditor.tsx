@@ -27,6 +27,7 @@ export function DocEditor({
   user,
   me,
   readOnly,
+  canUploadImages = true,
   headerExtra,
   onTitleChange,
 }: {
@@ -36,6 +37,8 @@ export function DocEditor({
   user: { name: string; color: string };
   me: { userId: string };
   readOnly: boolean;
+  /** False for a guest of an edit link: images are uploaded as files of an account, which a guest has not. */
+  canUploadImages?: boolean;
   headerExtra?: React.ReactNode;
   onTitleChange(title: string): void;
 }) {
@@ -49,7 +52,7 @@ export function DocEditor({
       editable: !readOnly,
       extensions: [
         ...editorExtensions({ imageView: ReactNodeViewRenderer(EncryptedImageView) }),
-        ...(readOnly ? [] : [ImageDropPaste.configure({ onFiles: (files, pos) => handleDroppedImages.current(files, pos) })]),
+        ...(readOnly || !canUploadImages ? [] : [ImageDropPaste.configure({ onFiles: (files, pos) => handleDroppedImages.current(files, pos) })]),
         Collaboration.configure({ document: doc, field: TEXT_DOC.BODY }),
         CollaborationCaret.configure({ provider: { awareness: open.presence.awareness }, user }),
         CharacterCount,
@@ -83,7 +86,7 @@ export function DocEditor({
         {editor && <HistoryPanel open={open} editor={editor} readOnly={readOnly} />}
         {headerExtra}
       </div>
-      {editor && !readOnly && <EditorToolbar editor={editor} onInsertImages={(files) => void images.insert(editor, files)} />}
+      {editor && !readOnly && <EditorToolbar editor={editor} onInsertImages={canUploadImages ? (files) => void images.insert(editor, files) : undefined} />}
       {images.status && !readOnly && <ImageInsertStatus status={images.status} onDismiss={images.dismiss} />}
       <div className="doc-main">
         <EditorContent editor={editor} className="doc-body" />

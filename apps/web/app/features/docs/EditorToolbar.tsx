@@ -53,7 +53,7 @@ function toggleLink(e: Editor): void {
   e.chain().focus().extendMarkRange('link').setLink({ href: url.trim() }).run();
 }
 
-export function EditorToolbar({ editor, onInsertImages }: { editor: Editor; onInsertImages(files: File[]): void }) {
+export function EditorToolbar({ editor, onInsertImages }: { editor: Editor; onInsertImages?: (files: File[]) => void }) {
   // Re-render on selection and content changes so active states stay right.
   const active = useEditorState({ editor, selector: ({ editor: e }) => TOOLS.flat().map((t) => t.active?.(e) ?? false) });
   let i = 0;
@@ -72,7 +72,7 @@ export function EditorToolbar({ editor, onInsertImages }: { editor: Editor; onIn
         </div>
       ))}
       <div className="tool-group">
-        <InsertImageButton onFiles={onInsertImages} />
+        {onInsertImages && <InsertImageButton onFiles={onInsertImages} />}
       </div>
     </div>
   );

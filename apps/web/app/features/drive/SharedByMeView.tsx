@@ -10,7 +10,7 @@ import { EntryIcon } from './EntryIcon.tsx';
 import { useDriveWalk } from './useDriveWalk.ts';
 
 type SentGrant = { itemId: string; userId: string; username: string; role: string; createdAt: number };
-type MyLink = { linkId: string; itemId: string; expiresAt: number | null; createdAt: number; expired: boolean; hasPassword: boolean };
+type MyLink = { linkId: string; itemId: string; role: 'viewer' | 'editor'; expiresAt: number | null; createdAt: number; expired: boolean; hasPassword: boolean };
 
 /**
  * Everything I share: people I gave access to and links I made. The server
@@ -79,7 +79,7 @@ export function SharedByMeView() {
             <li key={l.linkId} data-link-id={l.linkId}>
               <div>{where(l.itemId)}</div>
               <div className="muted small">
-                made {new Date(l.createdAt).toLocaleDateString()} · {l.hasPassword ? 'password · ' : ''}
+                {l.role === 'editor' ? 'can edit' : 'can view'} · made {new Date(l.createdAt).toLocaleDateString()} · {l.hasPassword ? 'password · ' : ''}
                 {l.expiresAt ? `${l.expired ? 'expired' : 'expires'} ${new Date(l.expiresAt).toLocaleDateString()}` : 'no expiry'}
               </div>
               <div>

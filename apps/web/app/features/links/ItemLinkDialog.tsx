@@ -8,10 +8,11 @@ import type { LinkPayload } from '../../keys/linkPayload.ts';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
 import { rememberLink, rememberedLinks } from './linkBook.ts';
 
-type LinkInfo = { linkId: string; expiresAt: number | null; createdAt: number; expired: boolean; hasPassword: boolean };
+type LinkInfo = { linkId: string; role: 'viewer' | 'editor'; expiresAt: number | null; createdAt: number; expired: boolean; hasPassword: boolean };
 
 /**
- * View links for a file or a document: optional password and expiry; the address is shown
+ * View links for a file, folder, document, spreadsheet or calendar, and edit
+ * links for documents and spreadsheets: optional password and expiry; the address is shown
  * once, here, because only this browser ever knows its secret. Existing links
  * can be stopped.
  */
@@ -19,6 +20,9 @@ export function ItemLinkDialog({ entry, onClose }: { entry: FolderEntry; onClose
   const home = useHomeFolder();
   const rootDoc = home.root?.session.doc ?? null;
   const [password, setPassword] = useState('');
+  // Calendars open through a link in a read-only view of their own; edit links are for documents and spreadsheets.
+  const editable = entry.kind === 'doc' || entry.kind === 'sheet';
+  const [role, setRole] = useState<'viewer' | 'editor'>('viewer');
   const [expires, setExpires] = useState('');
   const [busy, setBusy] = useState(false);
   const [made, setMade] = useState<string | null>(null);
@@ -39,7 +43,8 @@ export function ItemLinkDialog({ entry, onClose }: { entry: FolderEntry; onClose
     try {
       const expiresAt = expires ? new Date(`${expires}T23:59:59`).getTime() : null;
       const { url, linkId } = await createLink({
-        payload: linkPayloadFor(entry),
+        payload: linkPayloadFor(entry, editable ? role : 'viewer'),
+        role: editable ? role : 'viewer',
         password: password || null,
         expiresAt,
         origin: window.location.origin,
@@ -74,6 +79,15 @@ export function ItemLinkDialog({ entry, onClose }: { entry: FolderEntry; onClose
         <h2 id="link-title">Link to “{entry.title}”</h2>
         <p className="muted small">{entry.kind === 'file' ? 'Anyone with the link can download this version of the file.' : entry.kind === 'folder' ? 'Anyone with the link can browse this folder, download its files and read its documents, as they change, without an account.' : 'Anyone with the link can read this document as it changes, without an account.'} The key is in the part after “#”, which is never sent to the server. Links you make are kept in your encrypted drive, so you can copy them again.</p>
         <form onSubmit={create} className="link-form">
+          {editable && (
+            <label className="field">
+              <span>Anyone with the link can</span>
+              <select aria-label="Link access" value={role} onChange={(e) => setRole(e.target.value === 'editor' ? 'editor' : 'viewer')}>
+                <option value="viewer">view</option>
+                <option value="editor">edit</option>
+              </select>
+            </label>
+          )}
           <label className="field">
             <span>Password (optional)</span>
             <input type="password" aria-label="Link password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
@@ -104,7 +118,7 @@ export function ItemLinkDialog({ entry, onClose }: { entry: FolderEntry; onClose
           <ul className="members" aria-label="Links">
             {links.map((l) => (
               <li key={l.linkId} data-link-id={l.linkId}>
-                <span>Made {new Date(l.createdAt).toLocaleString()}</span>
+                <span>{l.role === 'editor' ? 'Edit link' : 'View link'}, made {new Date(l.createdAt).toLocaleString()}</span>
                 <span className="muted small">
                   {l.hasPassword ? 'password · ' : ''}
                   {l.expiresAt ? `${l.expired ? 'expired' : 'expires'} ${new Date(l.expiresAt).toLocaleDateString()}` : 'no expiry'}
@@ -135,11 +149,12 @@ export function CopyLinkButton({ url }: { url: string | null }) {
 }
 
 /** What the link's sealed payload says about the item: for a file, its current version. */
-function linkPayloadFor(entry: FolderEntry): LinkPayload {
+function linkPayloadFor(entry: FolderEntry, role: 'viewer' | 'editor'): LinkPayload {
   if (entry.kind === 'file') {
     const current = entry.versions.reduce((a, b) => (b.version > a.version ? b : a));
     return { v: 1, kind: 'file', name: entry.title, mime: entry.mime, size: current.size, fileId: entry.id, version: current.version, chunkCount: current.chunkCount, key: entry.key };
   }
   if (entry.kind === 'folder') return { v: 1, kind: 'folder', name: entry.title, folderId: entry.id, key: entry.key, epoch: entry.epoch };
-  return { v: 1, kind: 'doc', docKind: entry.kind === 'sheet' || entry.kind === 'calendar' ? entry.kind : 'doc', name: entry.title, docId: entry.id, key: entry.key, epoch: entry.epoch };
+  const docKind = entry.kind === 'sheet' || entry.kind === 'calendar' ? entry.kind : 'doc';
+  return { v: 1, kind: 'doc', docKind, name: entry.title, docId: entry.id, key: entry.key, epoch: entry.epoch, ...(role === 'editor' ? { role } : {}) };
 }

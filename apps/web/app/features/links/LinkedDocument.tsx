@@ -9,14 +9,14 @@ import { DocEditor } from '../docs/DocEditor.tsx';
 const LinkedCalendar = lazy(() => import('../calendar/LinkedCalendar.tsx'));
 const SpreadsheetEditor = lazy(() => import('../sheets/SpreadsheetEditor.tsx').then((m) => ({ default: m.SpreadsheetEditor })));
 
-/** A document opened through a view link: the live, read-only editor, with no account. */
+/** A document opened through a link, with no account: the live editor, read-only unless it is an edit link. */
 export function LinkedDocument({ link, payload, collabUrl }: { link: OpenedLink; payload: DocLinkPayload; collabUrl: string }) {
   const [open, setOpen] = useState<OpenDoc | null>(null);
   const [denied, setDenied] = useState(false);
   useEffect(() => {
     const via = { linkId: link.linkId, proof: link.proof };
     downloadThroughLink(via);
-    const handle = openDocViaLink({ docId: payload.docId, key: payload.key, epoch: payload.epoch, collabUrl, ...via });
+    const handle = openDocViaLink({ docId: payload.docId, key: payload.key, epoch: payload.epoch, collabUrl, write: link.canEdit, ...via });
     const off = handle.connection.onStatus((s) => s === 'denied' && setDenied(true));
     setOpen(handle);
     return () => {
@@ -27,6 +27,8 @@ export function LinkedDocument({ link, payload, collabUrl }: { link: OpenedLink;
   }, [link, payload, collabUrl]);
   if (denied) return <p className="error" role="alert">This link does not work any more: it was stopped, or it expired.</p>;
   if (!open) return <p className="muted">Opening the document…</p>;
+  const readOnly = !link.canEdit;
+  const user = link.canEdit ? { name: 'Guest', color: '#6a5acd' } : { name: 'Visitor', color: '#888888' };
   if (payload.docKind === 'calendar') {
     return (
       <Suspense fallback={<p className="muted">Loading the calendar…</p>}>
@@ -37,9 +39,9 @@ export function LinkedDocument({ link, payload, collabUrl }: { link: OpenedLink;
   if (payload.docKind === 'sheet') {
     return (
       <Suspense fallback={<p className="muted">Loading the spreadsheet…</p>}>
-        <SpreadsheetEditor open={open} readOnly user={{ name: 'Visitor', color: '#888888' }} onTitleChange={() => undefined} />
+        <SpreadsheetEditor open={open} readOnly={readOnly} user={user} onTitleChange={() => undefined} />
       </Suspense>
     );
   }
-  return <DocEditor docId={payload.docId} open={open} readOnly user={{ name: 'Visitor', color: '#888888' }} me={{ userId: `link:${link.linkId}` }} onTitleChange={() => undefined} />;
+  return <DocEditor docId={payload.docId} open={open} readOnly={readOnly} canUploadImages={false} user={user} me={{ userId: `link:${link.linkId}` }} onTitleChange={() => undefined} />;
 }

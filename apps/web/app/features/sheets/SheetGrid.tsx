@@ -174,18 +174,20 @@ export const SheetGrid = memo(function SheetGrid({ wb, engine, sheetId, readOnly
       const computed = engine.computed(sheetId, r, c);
       const style = view.getStyle(r, c);
       textRenderer(instance, td, row, col, prop, formatCellValue(computed, style?.format), cellProperties);
-      td.style.fontWeight = style?.bold ? '700' : '';
-      td.style.fontStyle = style?.italic ? 'italic' : '';
-      td.style.color = computed.error ? '#b3261e' : style?.color ?? '';
-      td.style.background = style?.background ?? '';
-      td.style.textAlign = style?.align ?? (typeof computed.value === 'number' || computed.kind === 'boolean' ? 'right' : 'left');
+      // Written only when they change: most cells have no style, and touching a cell's inline style makes
+      // the browser recompute it, which a jump across the sheet pays for every rendered cell.
+      setStyle(td, 'fontWeight', style?.bold ? '700' : '');
+      setStyle(td, 'fontStyle', style?.italic ? 'italic' : '');
+      setStyle(td, 'color', computed.error ? '#b3261e' : style?.color ?? '');
+      setStyle(td, 'background', style?.background ?? '');
+      setStyle(td, 'textAlign', style?.align ?? (typeof computed.value === 'number' || computed.kind === 'boolean' ? 'right' : 'left'));
       const sel = remoteAt(r, c);
-      td.style.boxShadow = sel ? `inset 0 0 0 2px ${sel.color}` : '';
+      setStyle(td, 'boxShadow', sel ? `inset 0 0 0 2px ${sel.color}` : '');
       if (sel?.anchor) {
         td.dataset.remoteName = sel.name;
         td.classList.add('remote-anchor');
         td.style.setProperty('--remote-color', sel.color);
-      } else {
+      } else if (td.dataset.remoteName !== undefined) {
         delete td.dataset.remoteName;
         td.classList.remove('remote-anchor');
       }
@@ -388,3 +390,9 @@ export const SheetGrid = memo(function SheetGrid({ wb, engine, sheetId, readOnly
   const { renderer, ...rest } = settings;
   return <HotTable ref={hotRef} {...(rest as Record<string, unknown>)} hotRenderer={renderer} />;
 });
+
+type StyleProp = 'fontWeight' | 'fontStyle' | 'color' | 'background' | 'textAlign' | 'boxShadow';
+
+function setStyle(td: HTMLTableCellElement, prop: StyleProp, value: string): void {
+  if (td.style[prop] !== value) td.style[prop] = value;
+}
