@@ -142,12 +142,27 @@ describe('chat: encrypted rooms, direct messages and a shared folder’s team ch
     expect(await message(b, 'Glad to be here').count()).toBe(0);
     await b.screenshot({ path: 'artifacts/chat-doc.png' });
 
+    // A sub-folder with a document of its own.
+    await a.goto('/drive');
+    await a.locator('tr[data-id]', { hasText: `Team ${canary}` }).getByRole('button', { name: `Team ${canary}` }).click();
+    await a.waitForURL(/\/drive\/f\//);
+    await a.getByRole('button', { name: 'New folder' }).click();
+    await a.getByLabel('New name').fill(`Sub ${canary}`);
+    await a.getByLabel('New name').press('Enter');
+    await a.getByRole('button', { name: `Sub ${canary}` }).click({ timeout: 30_000 });
+    await a.getByRole('navigation', { name: 'Folder path' }).getByText(`Sub ${canary}`).waitFor({ timeout: 30_000 });
+    await a.getByRole('button', { name: 'New document' }).click();
+    await a.waitForURL(/\/docs\/[A-Za-z0-9_-]+\?in=/);
+    await a.getByLabel('Title').fill(`Deep ${canary}`);
+    await a.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });
+    const deepPath = new URL(a.url()).pathname + new URL(a.url()).search;
+
     // Bob is removed from the folder: its chat moves to a new key, history kept for those who stay.
     await a.goto('/drive');
     await a.locator('tr[data-id]', { hasText: `Team ${canary}` }).click({ button: 'right' });
     await a.getByRole('menuitem', { name: 'Share…' }).click();
     await a.getByRole('dialog').getByRole('listitem').filter({ hasText: bob }).getByRole('button', { name: 'Remove' }).click();
-    await a.getByRole('dialog').getByText(`${bob} was removed and the folder has a new key.`).waitFor({ timeout: 40_000 });
+    await a.getByRole('dialog').getByText(`${bob} was removed and the folder and 3 items inside it have new keys.`).waitFor({ timeout: 60_000 });
     await a.getByRole('button', { name: 'Done' }).click();
     await a.locator('tr[data-id]', { hasText: `Team ${canary}` }).getByRole('button', { name: `Team ${canary}` }).click();
     await a.getByRole('button', { name: 'Chat', exact: true }).click();
@@ -158,6 +173,17 @@ describe('chat: encrypted rooms, direct messages and a shared folder’s team ch
     await a.getByRole('button', { name: 'Chat', exact: true }).click();
     await message(a, 'Bob has left the team').waitFor({ timeout: 20_000 });
     await message(a, 'Glad to be here').waitFor();
+    // The document inside, which Bob had the key of, moved to a new key too, and so did its chat; nothing was lost.
+    await a.getByRole('button', { name: `Minutes ${canary}` }).click({ timeout: 30_000 });
+    await a.locator('.doc-editor[data-epoch="2"]').waitFor({ timeout: 30_000 });
+    expect(await a.getByLabel('Title').inputValue()).toBe(`Minutes ${canary}`);
+    await a.getByRole('button', { name: 'Chat', exact: true }).click();
+    await message(a, 'Comments on the minutes here').waitFor({ timeout: 20_000 });
+    expect(await a.locator('.chat-panel .chat-room').getAttribute('data-epoch')).toBe('2');
+    // And down the tree: the document in the sub-folder too.
+    await a.goto(deepPath);
+    await a.locator('.doc-editor[data-epoch="2"]').waitFor({ timeout: 30_000 });
+    expect(await a.getByLabel('Title').inputValue()).toBe(`Deep ${canary}`);
   });
 
   it('a named group room is shared like any drive item', async () => {

@@ -2,9 +2,8 @@ import { generateSymmetricKey, toBase64Url } from '@coffre/crypto';
 import { readAttachedRoom, writeAttachedRoom } from '@coffre/docs';
 import { apiFetch } from '../api/apiFetch.ts';
 import { openEncryptedDoc, type OpenDoc } from './openEncryptedDoc.client.ts';
+import { whenSynced } from './whenSynced.client.ts';
 import type { UnlockedAccount } from './unlockedAccount.client.ts';
-
-const SYNC_WAIT_MS = 15_000;
 
 /**
  * After someone lost access to a folder or document (whose own key has just
@@ -19,7 +18,7 @@ export async function rotateAttachedRoom(input: { account: UnlockedAccount; pare
   const handle = openEncryptedDoc({ account: input.account, docId: room.roomId, key: room.key, epoch: room.epoch, collabUrl: input.collabUrl, canWrite: true });
   try {
     // The snapshot under the new key is the whole room as this tab holds it: all of it must be in first.
-    if (!(await synced(handle))) return false;
+    if (!(await whenSynced(handle))) return false;
     const epoch = room.epoch + 1;
     const key = generateSymmetricKey();
     if (!(await handle.connection.history.rotate(epoch, key))) return false;
@@ -30,17 +29,4 @@ export async function rotateAttachedRoom(input: { account: UnlockedAccount; pare
   } finally {
     handle.close();
   }
-}
-
-function synced(open: OpenDoc): Promise<boolean> {
-  if (open.connection.status === 'synced') return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => (off(), resolve(false)), SYNC_WAIT_MS);
-    const off = open.connection.onStatus((s) => {
-      if (s !== 'synced' && s !== 'denied') return;
-      clearTimeout(timer);
-      off();
-      resolve(s === 'synced');
-    });
-  });
 }

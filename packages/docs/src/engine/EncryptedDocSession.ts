@@ -120,6 +120,12 @@ export class EncryptedDocSession {
     return this.stopped;
   }
 
+  /** The server's current snapshot is applied here and nothing waits for a predecessor: a snapshot built now covers all the server has. */
+  get caughtUp(): boolean {
+    const meta = readEnvelopeMeta(this.envelope);
+    return (!meta.snapshotId || meta.snapshotId === this.snapshotId) && !this.outOfDate;
+  }
+
   get hasPendingLocalChanges(): boolean {
     return this.buffer.length > 0;
   }

@@ -7,6 +7,7 @@ import { shareDocument, type Role } from '../../keys/shareDocument.client.ts';
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { rotateAttachedRoom } from '../../keys/rotateAttachedRoom.client.ts';
 import { rotateDocumentKey } from '../../keys/rotateDocumentKey.client.ts';
+import { rotateFolderContents } from '../../keys/rotateFolderContents.client.ts';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { useHomeFolder } from './HomeFolderProvider.tsx';
 import { SafetyNumberPanel } from './SafetyNumberPanel.tsx';
@@ -48,6 +49,7 @@ export function ShareDialog({
   const [username, setUsername] = useState('');
   const [role, setRole] = useState<Role>('editor');
   const [members, setMembers] = useState<Member[]>([]);
+  const [retry, setRetry] = useState<(() => Promise<void>) | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const folder = useHomeFolder();
@@ -91,25 +93,57 @@ export function ShareDialog({
     }
   }
 
-  /** Removing someone also rotates the key, so they cannot read what is written next. */
+  /** Removing someone also rotates the key, so they cannot read what is written next; for a folder, of everything inside too. */
   async function handleRemove(m: Member) {
     setBusy(true);
     setStatus(null);
     try {
       await apiFetch(`/docs/${encodeURIComponent(docId)}/members/${encodeURIComponent(m.userId)}/remove`, {});
-      const rotated = await rotateDocumentKey({ account, open, docId, epoch, kind, name });
-      // The item's chat follows it: a fresh key, kept inside the item under its new key.
-      const chatRotated = rotated ? await rotateAttachedRoom({ account, parent: open, collabUrl: folder.collabUrl }) : false;
-      if (rotated && !chatRotated) {
-        onRotated(rotated.epoch, rotated.key);
-        setStatus({ ok: false, text: `${m.username} was removed and the ${kind === 'folder' ? 'folder' : 'document'} has a new key, but its chat's key could not be changed. Remove them again to retry.` });
-      } else if (rotated) {
-        onRotated(rotated.epoch, rotated.key);
-        setStatus({ ok: true, text: `${m.username} was removed and the ${kind === 'folder' ? 'folder' : 'document'} has a new key.` });
-      } else {
-        setStatus({ ok: false, text: `${m.username} was removed, but changing the key failed. Remove them again to retry.` });
-      }
+      await rotateAfterRemoval(m.username, true);
       load();
+    } catch (err) {
+      setStatus({ ok: false, text: errorMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** The key changes after a removal; what fails can be tried again (`retry`), the item's own key only if it is still the old one. */
+  async function rotateAfterRemoval(username: string, itemToo: boolean): Promise<void> {
+    setRetry(null);
+    const what = kind === 'folder' ? 'folder' : 'document';
+    if (itemToo) {
+      const rotated = await rotateDocumentKey({ account, open, docId, epoch, kind, name });
+      if (!rotated) {
+        setStatus({ ok: false, text: `${username} was removed, but changing the key failed.` });
+        setRetry(() => () => rotateAfterRemoval(username, true));
+        return;
+      }
+      onRotated(rotated.epoch, rotated.key);
+    }
+    // The item's chat follows it: a fresh key, kept inside the item under its new key.
+    const failed = (await rotateAttachedRoom({ account, parent: open, collabUrl: folder.collabUrl })) ? [] : ['its chat'];
+    let inside = 0;
+    if (kind === 'folder') {
+      const progress = (done: number, total: number) => setStatus({ ok: true, text: `${username} was removed. Changing the keys of what is inside… ${done} of ${total}` });
+      progress(0, 1);
+      const contents = await rotateFolderContents({ account, folder: open, collabUrl: folder.collabUrl, onProgress: progress });
+      inside = contents.rotated;
+      failed.push(...contents.failed);
+    }
+    const done = inside
+      ? `${username} was removed and the ${what} and ${inside} item${inside === 1 ? '' : 's'} inside it have new keys.`
+      : `${username} was removed and the ${what} has a new key.`;
+    if (failed.length === 0) return setStatus({ ok: true, text: done });
+    setStatus({ ok: false, text: `${done} These could not get a new key, so ${username} could still read what is written there if the server gave it to them: ${failed.join(', ')}.` });
+    setRetry(() => () => rotateAfterRemoval(username, false));
+  }
+
+  async function handleRetry() {
+    if (!retry) return;
+    setBusy(true);
+    try {
+      await retry();
     } catch (err) {
       setStatus({ ok: false, text: errorMessage(err) });
     } finally {
@@ -135,6 +169,7 @@ export function ShareDialog({
           <button type="submit" disabled={busy}>{busy ? 'Sharing…' : 'Share'}</button>
         </form>
         {status && <p role={status.ok ? 'status' : 'alert'} className={status.ok ? 'success' : 'error'}>{status.text}</p>}
+        {retry && !busy && <button type="button" className="secondary" onClick={() => void handleRetry()}>Try changing the keys again</button>}
         {verify && (
           <SafetyNumberPanel
             key={verify.username}

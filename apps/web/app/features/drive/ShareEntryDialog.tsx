@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { updateFolderEntry, type FolderEntry } from '@coffre/docs';
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { getUnlockedAccount } from '../../keys/unlockedAccount.client.ts';
@@ -11,12 +11,15 @@ export function ShareEntryDialog({ entry, parent, onClose }: { entry: FolderEntr
   const home = useHomeFolder();
   const account = getUnlockedAccount();
   const [item, setItem] = useState<OpenDoc | null>(null);
+  // Opened with the key the dialog started with, and kept across a rotation: the session switches to the new key
+  // itself, and a removal goes on writing into it (the new keys of what is inside a folder) after its entry changed.
+  const first = useRef({ key: entry.key, epoch: entry.epoch });
   useEffect(() => {
     if (!account) return;
-    const held = acquireFolder(account, home.collabUrl, { id: entry.id, key: entry.key, epoch: entry.epoch, canWrite: true });
+    const held = acquireFolder(account, home.collabUrl, { id: entry.id, ...first.current, canWrite: true });
     setItem(held.open);
     return held.release;
-  }, [account, home.collabUrl, entry.id, entry.key, entry.epoch]);
+  }, [account, home.collabUrl, entry.id]);
   if (!account || !item || entry.kind === 'file') return null;
   return (
     <ShareDialog
