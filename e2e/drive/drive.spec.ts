@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { buildPdf } from '../support/buildPdf.ts';
 import { signUpViaUi } from '../support/accounts.ts';
 import { fillShareDialog } from '../support/shareViaDialog.ts';
 import { scanServerAndTraffic } from '../support/scanForCanary.ts';
@@ -77,6 +78,33 @@ describe('drive: encrypted files and folders', () => {
     // Preview decrypts in the browser.
     await a.getByRole('button', { name: `notes-${canary}.txt` }).click();
     await a.locator('.text-preview', { hasText: `first draft ${canary}` }).waitFor();
+    await a.getByRole('button', { name: 'Close' }).click();
+
+    // A PDF is drawn page by page in the tab (pdf.js); a damaged one says so.
+    const pdf = path.join(work, `minutes-${canary}.pdf`);
+    fs.writeFileSync(pdf, buildPdf(['First page of the minutes', 'Second page']));
+    const broken = path.join(work, 'broken.pdf');
+    fs.writeFileSync(broken, '%PDF-1.4\nthis is not really a PDF\n');
+    await a.getByTestId('upload-files').setInputFiles([pdf, broken]);
+    await a.getByRole('button', { name: `minutes-${canary}.pdf` }).click({ timeout: 30_000 });
+    const preview = a.getByRole('dialog', { name: `Preview of minutes-${canary}.pdf` });
+    await preview.getByText('2 pages').waitFor({ timeout: 30_000 });
+    await preview.locator('canvas.pdf-page[data-page="2"]').waitFor();
+    // Something was drawn: the first page has dark pixels (its text).
+    await expect
+      .poll(() =>
+        preview.locator('canvas.pdf-page[data-page="1"]').evaluate((c: HTMLCanvasElement) => {
+          const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+          let dark = 0;
+          for (let i = 0; i < d.length; i += 4) if (d[i]! < 100 && d[i + 3]! > 0) dark++;
+          return dark;
+        }),
+      )
+      .toBeGreaterThan(100);
+    await a.screenshot({ path: 'artifacts/preview-pdf.png' });
+    await preview.getByRole('button', { name: 'Close' }).click();
+    await a.getByRole('button', { name: 'broken.pdf' }).click({ timeout: 30_000 });
+    await a.getByRole('dialog', { name: 'Preview of broken.pdf' }).getByRole('alert').getByText('could not be shown').waitFor({ timeout: 30_000 });
     await a.getByRole('button', { name: 'Close' }).click();
 
     // Uploading the same name again asks; "Replace" keeps the old one as a version.
