@@ -52,6 +52,8 @@ describe('calendar: a shared, encrypted calendar', () => {
   it('one person makes a weekly event, the other moves one occurrence, and both see the same', async () => {
     [a, b] = await Promise.all([user(`cal-a-${seed}`), user(`cal-b-${seed}`)]);
     await a.getByRole('link', { name: 'Calendar' }).click();
+    // The drive has a "New calendar" button too: wait for the calendar page, or a slow navigation clicks the drive's.
+    await a.waitForURL(/\/calendar$/);
     await a.getByRole('button', { name: 'New calendar' }).click();
     await a.getByTestId('calendar-item').first().waitFor();
     await goTo(a, DAY);

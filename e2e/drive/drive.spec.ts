@@ -134,6 +134,16 @@ describe('drive: encrypted files and folders', () => {
     await row(a, `deep-${canary}.txt`).waitFor({ timeout: 30_000 });
     await a.getByRole('navigation', { name: 'Folder path' }).getByRole('link', { name: `Projects ${canary}` }).click();
 
+    // A folder copy is a new folder holding copies of everything inside, down the tree.
+    await rowAction(a, `tree-${canary}`, 'Make a copy');
+    await a.getByRole('button', { name: `tree-${canary} (copy)` }).click({ timeout: 60_000 });
+    await a.getByRole('button', { name: 'inner' }).click({ timeout: 60_000 });
+    await a.getByRole('button', { name: `deep-${canary}.txt` }).click({ timeout: 60_000 });
+    await a.locator('.text-preview', { hasText: `deep ${canary}` }).waitFor();
+    await a.getByRole('button', { name: 'Close' }).click();
+    await a.getByRole('navigation', { name: 'Folder path' }).getByRole('link', { name: `Projects ${canary}` }).click();
+    await row(a, `tree-${canary} (copy)`).waitFor({ timeout: 30_000 });
+
     // Trash, restore, delete forever gives the space back.
     const usage = async () => (await a.evaluate(() => fetch('/api/usage').then((r) => r.json()))) as { used: number };
     const before = (await usage()).used;

@@ -11,7 +11,7 @@ export { openUpdateEnvelope, openUpdatePart } from './engine/openUpdateEnvelope.
 export { padUpdate, unpadPart, unpadUpdate, paddedLength } from './engine/padUpdate.ts';
 export * from './wire/index.ts';
 export { addFolderEntry, folderEntries, getFolderEntry, listFolderEntries, updateFolderEntry, type FolderEntryPatch } from './models/folderModel.ts';
-export { ENTRY_KINDS, isFileEntry, type DocumentEntry, type EntryKind, type FileEntry, type FileVersionInfo, type FolderEntry } from './models/FolderEntry.ts';
+export { ENTRY_KINDS, fileVersionKey, isFileEntry, type DocumentEntry, type EntryKind, type FileEntry, type FileVersionInfo, type FolderEntry } from './models/FolderEntry.ts';
 export { trashFolderEntry } from './models/trashFolderEntry.ts';
 export { restoreFolderEntry } from './models/restoreFolderEntry.ts';
 export { removeFolderEntry } from './models/removeFolderEntry.ts';

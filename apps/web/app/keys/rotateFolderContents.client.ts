@@ -14,8 +14,8 @@ export type ContentsRotation = { rotated: number; failed: string[] };
  * inside it, down the tree and in its trash too, moves to a fresh key, and
  * its entry is rewritten under the folder's new key. They held the old keys
  * of all of it; what is written from now on is unreadable to them.
- * Files keep their keys: what they hold was readable to them already (a new
- * version of a file is still sealed under its file's key; ADR 0014).
+ * Files are not re-encrypted: what they hold was readable to them already,
+ * and each new version of a file gets a key of its own (ADR 0014).
  * @returns how many items got a new key, and the names of those that did not
  */
 export async function rotateFolderContents(input: {

@@ -14,6 +14,12 @@ export type FileVersionInfo = {
   created: number;
   /** The uploader's user id. */
   uploadedBy: string;
+  /**
+   * This version's own key (base64url). Absent: sealed under the entry's key
+   * (a file's first version, and every version uploaded before versions had
+   * keys of their own). Read it with `fileVersionKey`.
+   */
+  key?: string;
 };
 
 type EntryBase = {
@@ -51,4 +57,13 @@ export type FolderEntry = DocumentEntry | FileEntry;
 
 export function isFileEntry(entry: FolderEntry): entry is FileEntry {
   return entry.kind === 'file';
+}
+
+/**
+ * The key that opens one version of a file: its own, or the entry's. Each new
+ * version gets a key of its own, so that someone who knew the file's keys and
+ * lost access (ADR 0014) cannot read versions uploaded after.
+ */
+export function fileVersionKey(entry: FileEntry, version: FileVersionInfo): string {
+  return version.key ?? entry.key;
 }

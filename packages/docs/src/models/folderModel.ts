@@ -51,7 +51,7 @@ export function addFolderEntry(doc: Y.Doc, entry: FolderEntry): void {
       const list = new Y.Array<unknown>();
       m.set('versions', list);
       // Copies, so later changes to the caller's objects never alias the stored ones.
-      list.push(versions.map((v) => ({ version: v.version, size: v.size, sealedSize: v.sealedSize, chunkCount: v.chunkCount, created: v.created, uploadedBy: v.uploadedBy })));
+      list.push(versions.map((v) => ({ version: v.version, size: v.size, sealedSize: v.sealedSize, chunkCount: v.chunkCount, created: v.created, uploadedBy: v.uploadedBy, ...(v.key !== undefined && { key: v.key }) })));
     }
   });
 }

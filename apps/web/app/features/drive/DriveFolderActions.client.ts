@@ -121,7 +121,8 @@ export class DriveFolderActions {
     const replacing = existing?.kind === 'file' ? existing : null;
     const fileId = replacing?.id ?? newId();
     const version = replacing ? Math.max(...replacing.versions.map((v) => v.version)) + 1 : 1;
-    const fileKey = replacing?.key ?? toBase64Url(generateSymmetricKey());
+    // Every version gets a fresh key (kept in its version record): someone who knew this file's keys and lost access cannot read what comes next.
+    const fileKey = toBase64Url(generateSymmetricKey());
     const record: ResumeRecord = {
       fileId,
       version,

@@ -82,7 +82,7 @@ export function FolderView({ levels, pathIds, onChanged, chatToggle }: { levels:
     if (canEdit && (e.kind === 'file' || e.kind === 'doc' || e.kind === 'sheet' || e.kind === 'calendar' || e.kind === 'folder')) list.push('link');
     if (canEdit) {
       list.push('rename', 'move');
-      if (e.kind === 'file' || e.kind === 'doc' || e.kind === 'sheet') list.push('copy');
+      if (e.kind !== 'chat') list.push('copy');
       if (e.kind === 'file') list.push('upload-version');
       list.push('trash');
     }

@@ -1,5 +1,5 @@
 import { asSymmetricKey, fromBase64Url } from '@coffre/crypto';
-import type { FolderEntry } from '@coffre/docs';
+import { fileVersionKey, type FolderEntry } from '@coffre/docs';
 import type { DownloadSource } from '../../keys/downloadFile.client.ts';
 
 type FileEntry = Extract<FolderEntry, { kind: 'file' }>;
@@ -9,5 +9,5 @@ export function currentVersionSource(entry: FileEntry, version?: number): { sour
   const wanted = version ?? Math.max(...entry.versions.map((v) => v.version));
   const v = entry.versions.find((x) => x.version === wanted);
   if (!v) return null;
-  return { source: { fileId: entry.id, version: v.version, chunkCount: v.chunkCount, key: asSymmetricKey(fromBase64Url(entry.key)), mime: entry.mime }, size: v.size };
+  return { source: { fileId: entry.id, version: v.version, chunkCount: v.chunkCount, key: asSymmetricKey(fromBase64Url(fileVersionKey(entry, v))), mime: entry.mime }, size: v.size };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { getFolderEntry } from '@coffre/docs';
+import { fileVersionKey, getFolderEntry } from '@coffre/docs';
 import { recordUploadedFile, type UploadedFile } from './recordUploadedFile.ts';
 
 const upload = (overrides: Partial<UploadedFile> = {}): UploadedFile => ({
@@ -33,5 +33,23 @@ describe('recordUploadedFile', () => {
     const entry = getFolderEntry(other, 'AAAAAAAAAAAAAAAAAAAAAA');
     expect(entry).toMatchObject({ thumbnail: '/9j/4AAQ' });
     expect(entry?.kind === 'file' && entry.versions.length).toBe(2);
+  });
+
+  it('keeps the own key of a new version in its record, and each version opens with its key', () => {
+    const doc = new Y.Doc();
+    const second = 'c2Vjb25kc2Vjb25kc2Vjb25kc2Vjb25kc2Vjb25kc2U';
+    recordUploadedFile(doc, upload());
+    recordUploadedFile(doc, upload({ version: 2, fileKey: second, size: 2000 }));
+    const entry = getFolderEntry(doc, 'AAAAAAAAAAAAAAAAAAAAAA');
+    if (entry?.kind !== 'file') throw new Error('not a file');
+    expect(entry.key).toBe(upload().fileKey);
+    expect(entry.versions.map((v) => fileVersionKey(entry, v))).toEqual([upload().fileKey, second]);
+    expect(entry.size).toBe(2000);
+    // A version key that is not 32 bytes of base64url is refused, and nothing is written.
+    const bad = new Y.Doc();
+    recordUploadedFile(bad, upload());
+    expect(() => recordUploadedFile(bad, upload({ version: 2, fileKey: 'short' }))).toThrow(/invalid file version/);
+    const kept = getFolderEntry(bad, 'AAAAAAAAAAAAAAAAAAAAAA');
+    expect(kept?.kind === 'file' && kept.versions.length).toBe(1);
   });
 });

@@ -26,9 +26,11 @@ export function recordUploadedFile(doc: Y.Doc, f: UploadedFile): void {
   const existing = getFolderEntry(doc, f.fileId);
   if (existing?.kind === 'file') {
     if (existing.versions.some((v) => v.version === f.version)) return;
+    // A new version keeps its own key in its record; the entry's key stays that of the first version.
+    const own = f.fileKey === existing.key ? {} : { key: f.fileKey };
     // The thumbnail stays that of the first version: the folder model cannot patch it (see thumbnailSrc).
     doc.transact(() => {
-      addFileVersion(doc, f.fileId, info);
+      addFileVersion(doc, f.fileId, { ...info, ...own });
       updateFolderEntry(doc, f.fileId, { mime });
     });
     return;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { asSymmetricKey, fromBase64Url } from '@coffre/crypto';
-import { safeDownloadName, sortEntries, type FolderEntry } from '@coffre/docs';
+import { fileVersionKey, safeDownloadName, sortEntries, type FolderEntry } from '@coffre/docs';
 import { errorMessage } from '../../components/errorMessage.ts';
 import { downloadFile, downloadThroughLink, saveBlob } from '../../keys/downloadFile.client.ts';
 import type { FolderLinkPayload } from '../../keys/linkPayload.ts';
@@ -50,7 +50,7 @@ export function LinkedFolder({ link, payload, collabUrl }: { link: OpenedLink; p
     const v = e.versions.reduce((a, b) => (b.version > a.version ? b : a));
     setStatus(`Downloading ${e.title}…`);
     try {
-      const blob = await downloadFile({ fileId: e.id, version: v.version, chunkCount: v.chunkCount, key: asSymmetricKey(fromBase64Url(e.key)), mime: e.mime, via });
+      const blob = await downloadFile({ fileId: e.id, version: v.version, chunkCount: v.chunkCount, key: asSymmetricKey(fromBase64Url(fileVersionKey(e, v))), mime: e.mime, via });
       saveBlob(blob, safeDownloadName(e.title));
       setStatus(null);
     } catch (err) {

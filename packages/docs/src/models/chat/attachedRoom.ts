@@ -36,3 +36,8 @@ export function observeAttachedRoom(doc: Y.Doc, fn: (room: AttachedRoom | null) 
   map.observe(handler);
   return () => map.unobserve(handler);
 }
+
+/** Drops the record of the attached room (in a copy of an item: the copy gets a chat of its own). */
+export function forgetAttachedRoom(doc: Y.Doc): void {
+  doc.getMap<unknown>(CHAT_DOC.attachedRoom).delete(ROOM);
+}
