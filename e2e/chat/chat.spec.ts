@@ -176,14 +176,14 @@ describe('chat: encrypted rooms, direct messages and a shared folder’s team ch
     // The document inside, which Bob had the key of, moved to a new key too, and so did its chat; nothing was lost.
     await a.getByRole('button', { name: `Minutes ${canary}` }).click({ timeout: 30_000 });
     await a.locator('.doc-editor[data-epoch="2"]').waitFor({ timeout: 30_000 });
-    expect(await a.getByLabel('Title').inputValue()).toBe(`Minutes ${canary}`);
+    await expect.poll(() => a.getByLabel('Title').inputValue(), { timeout: 30_000 }).toBe(`Minutes ${canary}`);
     await a.getByRole('button', { name: 'Chat', exact: true }).click();
     await message(a, 'Comments on the minutes here').waitFor({ timeout: 20_000 });
     expect(await a.locator('.chat-panel .chat-room').getAttribute('data-epoch')).toBe('2');
     // And down the tree: the document in the sub-folder too.
     await a.goto(deepPath);
     await a.locator('.doc-editor[data-epoch="2"]').waitFor({ timeout: 30_000 });
-    expect(await a.getByLabel('Title').inputValue()).toBe(`Deep ${canary}`);
+    await expect.poll(() => a.getByLabel('Title').inputValue(), { timeout: 30_000 }).toBe(`Deep ${canary}`);
   });
 
   it('a named group room is shared like any drive item', async () => {

@@ -125,6 +125,7 @@ describe('share links: a file opened by someone without an account', () => {
     await a.getByRole('button', { name: 'Create link' }).click();
     editUrl = await a.getByLabel('New link').inputValue();
     await a.getByRole('list', { name: 'Links' }).getByText('Edit link').waitFor();
+    await a.screenshot({ path: 'artifacts/link-dialog-edit.png' });
     await a.getByRole('button', { name: 'Done' }).click();
 
     const g = await openPage();

@@ -85,6 +85,43 @@ describe('file API over real HTTP, SQLite and disk', () => {
     expect(await server.services.storage.blobs.stat(`f_${fileId}_1_0`)).toBeNull();
   });
 
+  it('deletes the files of a document (its images) with the document, and gives their space back', async () => {
+    const docId = id();
+    expect((await alice.call('/docs', { docId, parentId: aliceRoot })).status).toBe(201);
+    const image = id();
+    const bytes = new Uint8Array(randomBytes(700));
+    expect((await alice.call('/files', { fileId: image, parentId: docId, version: 1, chunkCount: 1, size: 700 })).status).toBe(201);
+    expect((await putChunk(alice, image, 1, 0, bytes)).status).toBe(200);
+    expect((await alice.call(`/files/${image}/versions/1/complete`, {})).status).toBe(200);
+    const other = id(); // a file elsewhere stays
+    expect((await alice.call('/files', { fileId: other, parentId: aliceRoot, version: 1, chunkCount: 1, size: 100 })).status).toBe(201);
+    expect((await alice.call('/usage')).json.used).toBe(800);
+    expect((await del(alice, `/docs/${docId}`)).status).toBe(200);
+    expect(await server.services.storage.files.get(image)).toBeNull();
+    expect(await server.services.storage.blobs.stat(`f_${image}_1_0`)).toBeNull();
+    expect((await alice.call('/usage')).json.used).toBe(100);
+    expect(await server.services.storage.files.get(other)).not.toBeNull();
+    expect((await del(alice, `/files/${other}`)).status).toBe(200);
+  });
+
+  it('deletes a folder forever with everything under it, down the tree, and gives all the space back', async () => {
+    const [folder, sub, doc] = [id(), id(), id()];
+    expect((await alice.call('/docs', { docId: folder, parentId: aliceRoot })).status).toBe(201);
+    expect((await alice.call('/docs', { docId: sub, parentId: folder })).status).toBe(201);
+    expect((await alice.call('/docs', { docId: doc, parentId: sub })).status).toBe(201);
+    const [inFolder, image] = [id(), id()];
+    expect((await alice.call('/files', { fileId: inFolder, parentId: sub, version: 1, chunkCount: 1, size: 300 })).status).toBe(201);
+    expect((await alice.call('/files', { fileId: image, parentId: doc, version: 1, chunkCount: 1, size: 200 })).status).toBe(201);
+    expect((await putChunk(alice, inFolder, 1, 0, new Uint8Array(randomBytes(300)))).status).toBe(200);
+    expect((await alice.call('/usage')).json.used).toBe(500);
+    expect((await del(alice, `/docs/${folder}`)).status).toBe(200);
+    for (const d of [folder, sub, doc]) expect(await server.services.storage.documents.get(d)).toBeNull();
+    for (const f of [inFolder, image]) expect(await server.services.storage.files.get(f)).toBeNull();
+    expect(await server.services.storage.blobs.stat(`f_${inFolder}_1_0`)).toBeNull();
+    expect((await alice.call('/usage')).json.used).toBe(0);
+    expect((await alice.call(`/docs/${doc}/members`)).status).toBe(404);
+  });
+
   it('refuses an upload over quota before any body, and changes nothing', async () => {
     const fileId = id();
     const r = await alice.call('/files', { fileId, parentId: aliceRoot, version: 1, chunkCount: 1, size: 1_000_001 });

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { MAX_TREE_DEPTH, StorageError } from '@coffre/storage';
 import { ApiError } from '../ApiError.ts';
+import { releaseFileVersions } from '../releaseFileVersions.server.ts';
 import { hasRole, itemRole } from '../itemRole.server.ts';
 import { requireSession, type Authed } from '../requireSession.server.ts';
 import type { Services } from '../Services.ts';
@@ -58,7 +59,12 @@ export function docsRoutes(services: Services): Router {
     res.json({ ok: true });
   });
 
-  /** Deletes a document forever: its owner, or an editor of the folder it is in. */
+  /**
+   * Deletes a document forever: its owner, or an editor of the folder it is
+   * in. Everything under it goes too, down the tree: a folder's documents,
+   * sub-folders and files, an item's chat room, a document's images; every
+   * file's bytes go back to its owner's quota.
+   */
   r.delete('/:docId', async (req, res) => {
     const docId = DocId.parse(req.params.docId);
     const userId = me(res.locals);
@@ -66,10 +72,25 @@ export function docsRoutes(services: Services): Router {
     if (!doc) return void res.json({ ok: true });
     const allowed = doc.ownerId === userId || (doc.parentId !== null && hasRole(await itemRole(storage, doc.parentId, userId), 'editor'));
     if (!allowed) throw new ApiError(403, 'FORBIDDEN', 'You cannot delete this document.');
-    const snapshots = await storage.snapshots.list(docId);
-    await storage.documents.delete(docId);
-    for (const s of snapshots) await storage.blobs.delete(s.blobKey);
-    log.info('doc.deleted', { userId, docId });
+    let documents = 0;
+    let files = 0;
+    // Breadth first, bounded like every walk of the tree; the item itself first, so access to the rest goes at once.
+    for (let level = [docId], depth = 0; level.length > 0 && depth < MAX_TREE_DEPTH; depth++) {
+      const next: string[] = [];
+      for (const id of level) {
+        next.push(...(await storage.documents.listIdsByParent(id)));
+        const snapshots = await storage.snapshots.list(id);
+        if (await storage.documents.delete(id)) documents++;
+        for (const s of snapshots) await storage.blobs.delete(s.blobKey);
+        for (const fileId of await storage.files.listIdsByParent(id)) {
+          const file = await storage.files.get(fileId);
+          if (file) await releaseFileVersions(storage, file.ownerId, await storage.files.delete(fileId));
+          files++;
+        }
+      }
+      level = next;
+    }
+    log.info('doc.deleted', { userId, docId, documents, files });
     res.json({ ok: true });
   });
 

@@ -210,6 +210,29 @@ describe('EncryptedDocSession', () => {
     expect(text(b)).toBe('');
   });
 
+  it('after a key rotation, refuses an envelope still sealed under the old key (someone removed who kept it), and takes the new ones', () => {
+    const [k1, k2] = [generateSymmetricKey(), generateSymmetricKey()];
+    const alice = session({ keys: { current: { epoch: 1, key: k1 } } });
+    writeAndFlush(alice, 'before ');
+    alice.useKey(2, k2);
+    const rotation = alice.buildSnapshot()!;
+    const reader = session({ keys: { current: { epoch: 2, key: k2 }, byEpoch: new Map([[1, k1]]) } });
+    const events = recordIntegrity(reader);
+    reader.receiveSnapshot(rotation);
+    expect(text(reader)).toBe('before ');
+    // Mallory was removed but kept the old key; the server lets her envelope through.
+    injectIntoLog(reader.envelope, buildEnvelopeChain(['mallory was here'], { docId: reader.docId, epoch: 1, key: k1 }));
+    expect(events.map((e) => e.code)).toEqual(['STALE_EPOCH']);
+    expect(text(reader)).toBe('before ');
+    // Before the snapshot the same envelope would have been read: old envelopes stay readable until a rotation covers them.
+    const early = session({ keys: { current: { epoch: 2, key: k2 }, byEpoch: new Map([[1, k1]]) } });
+    injectIntoLog(early.envelope, buildEnvelopeChain(['old but fine'], { docId: early.docId, epoch: 1, key: k1 }));
+    expect(text(early)).toBe('old but fine');
+    // Alice goes on under the new key.
+    injectIntoLog(reader.envelope, [writeAndFlush(alice, 'after')]);
+    expect(text(reader)).toBe('before after');
+  });
+
   it('flushes pending edits on destroy', () => {
     const s = buildSession();
     s.doc.getText('t').insert(0, 'last words');

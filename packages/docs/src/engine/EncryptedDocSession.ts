@@ -73,6 +73,8 @@ export class EncryptedDocSession {
   /** False while the transport is (re)connecting: envelopes are sealed only once it is synced. */
   private online = true;
   private snapshotId = '';
+  /** The newest epoch of a snapshot applied here: after a key rotation nothing new may be sealed under an older key. */
+  private snapshotEpoch = 0;
   private chainHash: Uint8Array = ZERO_HASH;
   /** Envelopes that arrived before the snapshot they build on. */
   private queued: Uint8Array[] = [];
@@ -435,6 +437,7 @@ export class EncryptedDocSession {
     }
     this.snapshotId = snap.header.snapshotId;
     this.chainHash = snap.chainHash;
+    this.snapshotEpoch = Math.max(this.snapshotEpoch, snap.header.epoch);
     this.requestedSnapshot = '';
     this.opts.trustAnchor?.set({ snapshotId: this.snapshotId, chainHash: this.chainHash });
     const queued = this.queued;
@@ -523,6 +526,9 @@ export class EncryptedDocSession {
       held.delete(at.seq + 1);
       try {
         if (!constantTimeEqual(next.env.header.prevHash, at.hash)) throw new DocError('SEQUENCE_BROKEN');
+        // A rotation snapshot includes every envelope of the older epoch (the server refuses one that does not):
+        // one that comes after it was written with a key someone may have kept after losing access.
+        if (next.env.header.epoch < this.snapshotEpoch) throw new DocError('STALE_EPOCH', `epoch ${next.env.header.epoch} after a snapshot of epoch ${this.snapshotEpoch}`);
         const part = openUpdatePart(next.env, this.opts.docId, (epoch) => this.keyFor(epoch), { verified: true });
         const size = (earlier?.size ?? 0) + part.update.length;
         if (size > ENVELOPE.MAX_CHANGE_BYTES) throw new DocError('ENVELOPE_TOO_LARGE', 'change');

@@ -56,4 +56,6 @@ export interface DocumentStore {
   delete(docId: string): Promise<boolean>;
   /** Oldest first. */
   listByOwner(ownerId: string): Promise<DocumentSummary[]>;
+  /** The ids of the documents whose parent is `parentId` (a folder's children, an item's chat room). */
+  listIdsByParent(parentId: string): Promise<string[]>;
 }

@@ -56,6 +56,8 @@ export interface FileStore {
    * @throws StorageError('NOT_FOUND') when the file does not exist.
    */
   setParent(fileId: string, parentId: string): Promise<void>;
+  /** The ids of the files whose parent is `parentId` (a folder, or the document or room an image or attachment belongs to). */
+  listIdsByParent(parentId: string): Promise<string[]>;
   /**
    * Starts uploading a version, in state 'uploading' with no chunks yet.
    * @throws StorageError('NOT_FOUND') when the file does not exist.

@@ -112,6 +112,10 @@ export class SqliteDocumentStore implements DocumentStore {
     );
   }
 
+  async listIdsByParent(parentId: string): Promise<string[]> {
+    return this.#sql.run((conn) => (conn.prepare('SELECT doc_id FROM documents WHERE parent_id = ? ORDER BY doc_id').all(parentId) as Array<{ doc_id: string }>).map((r) => r.doc_id));
+  }
+
   async listByOwner(ownerId: string): Promise<DocumentSummary[]> {
     return this.#sql.run((conn) => {
       const rows = conn

@@ -65,6 +65,10 @@ export class SqliteFileStore implements FileStore {
     });
   }
 
+  async listIdsByParent(parentId: string): Promise<string[]> {
+    return this.#sql.run((conn) => (conn.prepare('SELECT file_id FROM files WHERE parent_id = ? ORDER BY file_id').all(parentId) as Array<{ file_id: string }>).map((r) => r.file_id));
+  }
+
   async setParent(fileId: string, parentId: string): Promise<void> {
     await this.#sql.run((conn) => {
       if (conn.prepare('UPDATE files SET parent_id = ? WHERE file_id = ?').run(parentId, fileId).changes === 0) {

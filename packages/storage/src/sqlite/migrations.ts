@@ -186,4 +186,11 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX file_versions_by_state ON file_versions (state, created_at);
     `,
   },
+  {
+    version: 5,
+    name: 'files-by-parent',
+    sql: `
+      CREATE INDEX files_by_parent ON files (parent_id);
+    `,
+  },
 ];

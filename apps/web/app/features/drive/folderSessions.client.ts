@@ -41,17 +41,28 @@ export function acquireFolder(account: UnlockedAccount, collabUrl: string, ref: 
   };
 }
 
-/** Resolves once the folder has its content (synced, or from the offline copy); rejects when access is denied. */
+/**
+ * Resolves once the folder has its content: synced and its current snapshot
+ * applied (after a key rotation a folder's entries are only in that
+ * snapshot), or from the offline copy; rejects when access is denied. After
+ * `timeoutMs` it resolves anyway, with what is there.
+ */
 export function folderReady(open: OpenDoc, timeoutMs = 8000): Promise<void> {
   return new Promise((resolve, reject) => {
+    let poll: ReturnType<typeof setInterval> | null = null;
     const done = (s: string) => {
-      if (s === 'synced' || s === 'offline') finish(resolve);
+      if (s === 'offline') finish(resolve);
       else if (s === 'denied') finish(() => reject(new Error('You no longer have access to this folder.')));
+      else if (s === 'synced' && !poll) {
+        if (open.session.caughtUp) finish(resolve);
+        else poll = setInterval(() => open.session.caughtUp && finish(resolve), 50);
+      }
     };
     const timer = setTimeout(() => finish(resolve), timeoutMs);
     const off = open.connection.onStatus(done);
     function finish(fn: () => void) {
       clearTimeout(timer);
+      if (poll) clearInterval(poll);
       off();
       fn();
     }

@@ -78,8 +78,11 @@ export function documentContract(h: () => StorageHarness): void {
       expect((await documents.get('doc-1'))?.parentId).toBe('folder-1');
       expect((await documents.get('doc-2'))?.parentId).toBeNull();
 
+      expect(await documents.listIdsByParent('folder-1')).toEqual(['doc-1']);
       await documents.setParent('doc-1', 'folder-2');
       expect((await documents.get('doc-1'))?.parentId).toBe('folder-2');
+      expect(await documents.listIdsByParent('folder-1')).toEqual([]);
+      expect(await documents.listIdsByParent('folder-2')).toEqual(['doc-1']);
       await documents.setParent('doc-2', 'folder-1');
       expect((await documents.get('doc-2'))?.parentId).toBe('folder-1');
       await documents.setParent('doc-2', null);

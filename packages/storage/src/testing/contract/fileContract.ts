@@ -39,6 +39,17 @@ export function fileContract(h: () => StorageHarness): void {
       expect(await files.get('nope')).toBeNull();
     });
 
+    it('lists the files under one parent, and follows moves and deletions', async () => {
+      const { files } = h().storage;
+      for (const [fileId, parentId] of [['file-b', 'doc-1'], ['file-a', 'doc-1'], ['file-c', 'doc-2']] as const) await files.create(buildFile({ fileId, parentId }));
+      expect(await files.listIdsByParent('doc-1')).toEqual(['file-a', 'file-b']);
+      expect(await files.listIdsByParent('nobody')).toEqual([]);
+      await files.setParent('file-b', 'doc-2');
+      expect(await files.listIdsByParent('doc-2')).toEqual(['file-b', 'file-c']);
+      await files.delete('file-a');
+      expect(await files.listIdsByParent('doc-1')).toEqual([]);
+    });
+
     it('begins versions, refusing an unknown file or a reused number', async () => {
       const { files } = h().storage;
       await expectStorageError(files.beginVersion(buildFileVersion()), 'NOT_FOUND');
