@@ -77,7 +77,7 @@ export function ItemLinkDialog({ entry, onClose }: { entry: FolderEntry; onClose
     <div className="dialog-backdrop">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="link-title">
         <h2 id="link-title">Link to “{entry.title}”</h2>
-        <p className="muted small">{entry.kind === 'file' ? 'Anyone with the link can download this version of the file.' : entry.kind === 'folder' ? 'Anyone with the link can browse this folder, download its files and read its documents, as they change, without an account.' : 'Anyone with the link can read this document as it changes, without an account.'} The key is in the part after “#”, which is never sent to the server. Links you make are kept in your encrypted drive, so you can copy them again.</p>
+        <p className="muted small">{entry.kind === 'file' ? 'Anyone with the link can download this version of the file.' : entry.kind === 'folder' ? 'Anyone with the link can browse this folder, download its files and read its documents, as they change, without an account.' : role === 'editor' ? 'Anyone with the link can edit this document with you, as a guest, without an account.' : 'Anyone with the link can read this document as it changes, without an account.'} The key is in the part after “#”, which is never sent to the server. Links you make are kept in your encrypted drive, so you can copy them again.</p>
         <form onSubmit={create} className="link-form">
           {editable && (
             <label className="field">
