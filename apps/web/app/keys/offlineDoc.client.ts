@@ -19,23 +19,32 @@ export function attachOfflineStore(input: { userId: string; session: EncryptedDo
   const persistence = new IndexeddbPersistence(envelopeDbName(input.userId, session.docId, input.epoch), session.envelope);
   const snapshots = idbStore('snapshots');
   const pending = idbStore('pending');
-  const fields = { docId: session.docId };
+  // Pending edits are kept as groups (u32 length ‖ update, repeated); a store written before groups holds one update.
+  const fields = { docId: session.docId, format: 'groups' };
+  const oldFields = { docId: session.docId };
 
   const ready = pending
     .get(id)
     .then((sealed) => {
       if (!sealed) return;
       try {
-        session.restorePending(openAead(key, sealed, DOMAINS.docPending, fields));
+        session.restorePending(readPending(sealed));
       } catch {
         void pending.delete(id); // tampered or from an old key: never applied
       }
     })
     .catch(() => undefined);
+  function readPending(sealed: Uint8Array): Uint8Array[] {
+    try {
+      return decodeGroups(openAead(key, sealed, DOMAINS.docPending, fields));
+    } catch {
+      return [openAead(key, sealed, DOMAINS.docPending, oldFields)];
+    }
+  }
   let writes = Promise.resolve();
-  const off = session.onPendingChange((update) => {
+  const off = session.onPendingChange((groups) => {
     writes = writes
-      .then(() => (update ? pending.put(id, sealAead(key, update, DOMAINS.docPending, fields)) : pending.delete(id)))
+      .then(() => (groups ? pending.put(id, sealAead(key, encodeGroups(groups), DOMAINS.docPending, fields)) : pending.delete(id)))
       .catch(() => undefined);
   });
   return {
@@ -61,4 +70,30 @@ export function forgetCachedEnvelopes(userId: string, docId: string, epoch: numb
     const req = indexedDB.deleteDatabase(envelopeDbName(userId, docId, epoch));
     req.onsuccess = req.onerror = req.onblocked = () => resolve();
   });
+}
+
+function encodeGroups(groups: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(groups.reduce((n, g) => n + 4 + g.length, 0));
+  const view = new DataView(out.buffer);
+  let at = 0;
+  for (const g of groups) {
+    view.setUint32(at, g.length);
+    out.set(g, at + 4);
+    at += 4 + g.length;
+  }
+  return out;
+}
+
+/** @throws RangeError when the lengths do not add up (it was authenticated, so only a bug can get here) */
+function decodeGroups(bytes: Uint8Array): Uint8Array[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out: Uint8Array[] = [];
+  for (let at = 0; at < bytes.length; ) {
+    if (at + 4 > bytes.length) throw new RangeError('pending groups');
+    const n = view.getUint32(at);
+    if (at + 4 + n > bytes.length) throw new RangeError('pending groups');
+    out.push(bytes.slice(at + 4, at + 4 + n));
+    at += 4 + n;
+  }
+  return out;
 }

@@ -8,7 +8,7 @@ const BATCH_WITH_OTHERS_MS = 100;
 const BATCH_ALONE_MS = 1000;
 
 /** Edits a closing session could not seal (its key was rotated away), for the next session of that document in this tab. */
-const handover = new Map<string, Uint8Array>();
+const handover = new Map<string, Uint8Array[]>();
 
 export type OpenDoc = { session: EncryptedDocSession; connection: HocuspocusConnection; presence: EncryptedAwareness; close(): void };
 
@@ -25,12 +25,21 @@ export function openEncryptedDoc(input: { account: UnlockedAccount; docId: strin
     batchMs: () => (presence?.othersPresent ? BATCH_WITH_OTHERS_MS : BATCH_ALONE_MS),
   });
   const offline = attachOfflineStore({ userId: input.account.userId, session, key, epoch: input.epoch });
-  const carried = handover.get(input.docId);
-  if (carried) {
-    handover.delete(input.docId);
-    session.restorePending(carried);
-  }
+  let carried = handover.get(input.docId) ?? null;
+  handover.delete(input.docId);
   const connection = connectHocuspocus(session, { url: input.collabUrl, canWrite: input.canWrite ?? true, snapshotCache: offline.snapshotCache });
+  // Handed-over edits go in once this session has what the server has: then only what the server lacks is a new
+  // change (a whole state applied to an empty document would be one change as large as the document).
+  let offCarried: Array<() => void> = [];
+  const restoreCarried = () => {
+    if (!carried || connection.status !== 'synced' || !session.caughtUp) return;
+    const pending = carried;
+    carried = null;
+    offCarried.forEach((off) => off());
+    session.restorePending(pending);
+  };
+  if (carried) offCarried = [connection.onStatus(restoreCarried), session.onChange(restoreCarried)];
+  restoreCarried();
   presence = new EncryptedAwareness(session, connection.provider.awareness!);
   const flushOnHide = () => session.flush();
   window.addEventListener('pagehide', flushOnHide);
@@ -45,7 +54,7 @@ export function openEncryptedDoc(input: { account: UnlockedAccount; docId: strin
       // After a key rotation, envelopes sealed under the old key may have been refused: hand the whole
       // state over, and the next session re-seals whatever the server does not have.
       const rotatedAway = session.keyOutdated;
-      if (rotatedAway) handover.set(input.docId, Y.encodeStateAsUpdateV2(session.doc));
+      if (rotatedAway) handover.set(input.docId, [Y.encodeStateAsUpdateV2(session.doc)]);
       else if (unsent) handover.set(input.docId, unsent);
       // Give the provider a moment to send the last envelope before closing.
       setTimeout(() => {

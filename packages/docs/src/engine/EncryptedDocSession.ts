@@ -68,7 +68,7 @@ export class EncryptedDocSession {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly integrityListeners = new Set<(e: IntegrityEvent) => void>();
   private readonly changeListeners = new Set<() => void>();
-  private readonly pendingListeners = new Set<(pending: Uint8Array | null) => void>();
+  private readonly pendingListeners = new Set<(pending: Uint8Array[] | null) => void>();
   private destroyed = false;
   /** False while the transport is (re)connecting: envelopes are sealed only once it is synced. */
   private online = true;
@@ -97,7 +97,7 @@ export class EncryptedDocSession {
     this.envelope.getMap(ENVELOPE.META).observe(() => this.waitingForSnapshot());
     this.doc.on('updateV2', (update: Uint8Array, origin: unknown) => {
       if (origin === REMOTE || this.destroyed || this.stopped) return;
-      this.buffer.push(update);
+      this.gather(update);
       if (!this.online) this.emitPending();
       this.timer ??= setTimeout(() => this.flush(), typeof opts.batchMs === 'function' ? opts.batchMs() : (opts.batchMs ?? 100));
     });
@@ -138,28 +138,43 @@ export class EncryptedDocSession {
   }
 
   /**
-   * Called with the edits not yet sealed into an envelope (merged, plaintext)
-   * while offline, and with null once they are sealed: for an encrypted
-   * offline store that survives a reload.
+   * Called with the edits not yet sealed into an envelope (plaintext, in
+   * groups of at most 1 MiB) while offline, and with null once they are
+   * sealed: for an encrypted offline store that survives a reload.
    */
-  onPendingChange(fn: (pending: Uint8Array | null) => void): () => void {
+  onPendingChange(fn: (pending: Uint8Array[] | null) => void): () => void {
     this.pendingListeners.add(fn);
     return () => this.pendingListeners.delete(fn);
   }
 
-  /** Removes and returns the edits not yet sealed (merged), e.g. to hand them to a session with a newer key. */
-  takePending(): Uint8Array | null {
+  /** Removes and returns the edits not yet sealed (in groups), e.g. to hand them to a session with a newer key. */
+  takePending(): Uint8Array[] | null {
     if (this.buffer.length === 0) return null;
-    const merged = this.buffer.length === 1 ? this.buffer[0]! : Y.mergeUpdatesV2(this.buffer);
+    const pending = this.buffer;
     this.buffer = [];
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    return merged;
+    return pending;
   }
 
-  /** Re-applies edits saved by onPendingChange (after a reload); they are sent when online. */
-  restorePending(update: Uint8Array): void {
-    Y.applyUpdateV2(this.doc, update); // local origin: joins the buffer like a fresh edit
+  /**
+   * Re-applies edits saved by onPendingChange (after a reload) or taken with
+   * takePending, one transaction per group, so that they are sealed in
+   * envelopes of bounded size when online.
+   */
+  restorePending(pending: readonly Uint8Array[]): void {
+    for (const update of pending) Y.applyUpdateV2(this.doc, update); // local origin: joins the buffer like a fresh edit
+  }
+
+  /**
+   * Offline, edits pile up: each is merged into the last group while that
+   * stays under one envelope's worth, so neither a keystroke nor the offline
+   * store merges the whole backlog, and no group is too large to send.
+   */
+  private gather(update: Uint8Array): void {
+    const last = this.buffer[this.buffer.length - 1];
+    if (!this.online && last && last.length + update.length <= MAX_UPDATE_PER_ENVELOPE) this.buffer[this.buffer.length - 1] = Y.mergeUpdatesV2([last, update]);
+    else this.buffer.push(update);
   }
 
   /** Called after envelopes were applied or held back, and after local flushes. */
@@ -238,8 +253,8 @@ export class EncryptedDocSession {
 
   private emitPending(): void {
     if (this.pendingListeners.size === 0 || this.buffer.length === 0) return;
-    const merged = this.buffer.length === 1 ? this.buffer[0]! : Y.mergeUpdatesV2(this.buffer);
-    for (const fn of this.pendingListeners) fn(merged);
+    const pending = this.buffer.slice();
+    for (const fn of this.pendingListeners) fn(pending);
   }
 
   /** The epoch whose key seals new envelopes. */

@@ -191,4 +191,27 @@ describe('changes larger than one envelope', () => {
     expect(text(reader)).toBe('half of a change');
     expect(reader.outOfDate).toBe(false);
   });
+
+  it('keeps edits made offline in groups of bounded size, so that after a reload more than one change worth of them still goes out', () => {
+    const keys = buildDocKeys();
+    const offline = session({ keys });
+    offline.setOnline(false);
+    let pending: Uint8Array[] | null = null;
+    offline.onPendingChange((p) => (pending = p));
+    // About 5 MB typed offline in 50 transactions: more than one change may be.
+    for (let i = 0; i < 50; i++) offline.doc.getText('t').insert(offline.doc.getText('t').length, noise(100_000, i + 11));
+    expect(pending!.length).toBeGreaterThanOrEqual(5);
+    for (const group of pending!) expect(group.length).toBeLessThanOrEqual(1024 * 1024 + 110_000);
+    // The next session (after a reload) restores them and sends all of it, in envelopes under the limit.
+    const next = session({ keys });
+    const events = recordIntegrity(next);
+    next.restorePending(pending!);
+    next.flush();
+    expect(events).toEqual([]);
+    expect(next.sendingStopped).toBeNull();
+    for (const e of logEntries(next)) expect(e.length).toBeLessThanOrEqual(ENVELOPE.MAX_ENVELOPE_BYTES);
+    const reader = session({ keys });
+    injectIntoLog(reader.envelope, logEntries(next));
+    expect(text(reader)).toBe(text(offline));
+  });
 });
