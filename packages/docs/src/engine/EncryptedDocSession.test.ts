@@ -3,22 +3,16 @@ import * as Y from 'yjs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { constantTimeEqual, generateIdentity, generateSymmetricKey, initCrypto, utf8Encode } from '@coffre/crypto';
 import { buildAuthor, buildEnvelope, buildEnvelopeChain } from '../testing/buildEnvelope.ts';
-import { buildDocKeys, buildSession, connectDirect, injectIntoLog, logEntries, recordIntegrity, writeAndFlush } from '../testing/buildSession.ts';
+import { buildDocKeys, buildSession, connectDirect, injectIntoLog, logEntries, recordIntegrity, sessionPool, writeAndFlush } from '../testing/buildSession.ts';
 import type { EncryptedDocSession } from './EncryptedDocSession.ts';
 import { ENVELOPE } from '../wire/envelopeLayout.ts';
 
 describe('EncryptedDocSession', () => {
-  const sessions: EncryptedDocSession[] = [];
-  const session = (overrides: Parameters<typeof buildSession>[0] = {}) => {
-    const s = buildSession(overrides);
-    sessions.push(s);
-    return s;
-  };
+  const session = sessionPool();
   const text = (s: EncryptedDocSession) => s.doc.getText('t').toString();
 
   beforeAll(() => initCrypto());
   afterEach(() => {
-    for (const s of sessions.splice(0)) s.destroy();
     vi.useRealTimers();
   });
 

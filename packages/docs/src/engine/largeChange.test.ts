@@ -1,9 +1,9 @@
 import '../testing/failOnConsoleError.ts';
 import * as Y from 'yjs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { initCrypto, utf8Encode } from '@coffre/crypto';
 import { buildAuthor, buildSealInput } from '../testing/buildEnvelope.ts';
-import { buildDocKeys, buildSession, injectIntoLog, logEntries, recordIntegrity, writeAndFlush } from '../testing/buildSession.ts';
+import { buildDocKeys, injectIntoLog, logEntries, recordIntegrity, sessionPool, writeAndFlush } from '../testing/buildSession.ts';
 import { ENVELOPE, ZERO_HASH } from '../wire/envelopeLayout.ts';
 import { envelopeHash } from '../wire/envelopeHash.ts';
 import type { EncryptedDocSession } from './EncryptedDocSession.ts';
@@ -23,18 +23,10 @@ function noise(n: number, seed = 1): string {
 }
 
 describe('changes larger than one envelope', () => {
-  const sessions: EncryptedDocSession[] = [];
-  const session = (overrides: Parameters<typeof buildSession>[0] = {}) => {
-    const s = buildSession(overrides);
-    sessions.push(s);
-    return s;
-  };
+  const session = sessionPool();
   const text = (s: EncryptedDocSession) => s.doc.getText('t').toString();
 
   beforeAll(() => initCrypto());
-  afterEach(() => {
-    for (const s of sessions.splice(0)) s.destroy();
-  });
 
   it('go out as consecutive envelopes under the limit, and a reader applies the change only once every part is in', () => {
     const keys = buildDocKeys();

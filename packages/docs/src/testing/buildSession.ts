@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { afterEach } from 'vitest';
 import { generateIdentity, generateSymmetricKey, type SymmetricKey } from '@coffre/crypto';
 import { EncryptedDocSession, type DocKeys, type EncryptedDocOptions, type IntegrityEvent } from '../engine/EncryptedDocSession.ts';
 import { ENVELOPE } from '../wire/envelopeLayout.ts';
@@ -16,6 +17,19 @@ export function buildSession(overrides: Partial<EncryptedDocOptions> = {}): Encr
     batchMs: 60_000,
     ...overrides,
   });
+}
+
+/** Call inside a describe: a `buildSession` whose sessions are destroyed after each test. */
+export function sessionPool(): (overrides?: Partial<EncryptedDocOptions>) => EncryptedDocSession {
+  const sessions: EncryptedDocSession[] = [];
+  afterEach(() => {
+    for (const s of sessions.splice(0)) s.destroy();
+  });
+  return (overrides = {}) => {
+    const s = buildSession(overrides);
+    sessions.push(s);
+    return s;
+  };
 }
 
 /** Every integrity event the session reports from now on. */
