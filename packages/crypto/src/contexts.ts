@@ -13,13 +13,17 @@ export const DOMAINS = {
   wrapItemKey: 'coffre/wrap/item-key/v1',
   wrapFileKey: 'coffre/wrap/file-key/v1',
   wrapLinkGrant: 'coffre/wrap/link-grant/v1',
+  // a child's write key inside its folder's entry, under a key only the folder's writers have (ADR 0016)
+  wrapWriteKey: 'coffre/wrap/write-key/v1',
   // identity and people
   publicBundle: 'coffre/public-bundle/v1',
   fingerprint: 'coffre/fingerprint/v1',
   safetyNumber: 'coffre/safety-number/v1',
   grant: 'coffre/grant/v1',
-  // v2 adds itemKind, itemName and padding; v1 grants are refused (grant version byte)
-  grantPayload: 'coffre/grant-payload/v2',
+  // v3 adds the item's public write key and, for editors and admins, its write key (ADR 0016)
+  grantPayload: 'coffre/grant-payload/v3',
+  // v2 adds itemKind, itemName and padding; still read (items shared before write keys); v1 grants are refused
+  grantPayloadV2: 'coffre/grant-payload/v2',
   // account recovery
   recoveryProof: 'coffre/recovery-proof/v1',
   recoveryKeyChecksum: 'coffre/recovery-key-checksum/v1',
@@ -37,6 +41,8 @@ export const DOMAINS = {
   docAwareness: 'coffre/doc-awareness/v1',
   memberList: 'coffre/member-list/v1',
   deviceCert: 'coffre/device-cert/v1',
+  // an item's write key certifies a device key for one document and epoch: only holders of the write key may write (ADR 0016)
+  writeCert: 'coffre/write-cert/v1',
   envelopeHash: 'coffre/envelope-hash/v1',
   rootDocId: 'coffre/root-doc-id/v1',
   snapshotChain: 'coffre/snapshot-chain/v1',
@@ -60,7 +66,8 @@ export type WrapPurpose =
   | 'identity'
   | 'item-key'
   | 'file-key'
-  | 'link-grant';
+  | 'link-grant'
+  | 'write-key';
 
 export const WRAP_DOMAINS: Readonly<Record<WrapPurpose, Domain>> = {
   'master-key-password': DOMAINS.wrapMasterKeyPassword,
@@ -69,6 +76,7 @@ export const WRAP_DOMAINS: Readonly<Record<WrapPurpose, Domain>> = {
   'item-key': DOMAINS.wrapItemKey,
   'file-key': DOMAINS.wrapFileKey,
   'link-grant': DOMAINS.wrapLinkGrant,
+  'write-key': DOMAINS.wrapWriteKey,
 };
 
 /** crypto_kdf contexts: exactly 8 bytes each. */
@@ -91,6 +99,12 @@ export const KDF_CONTEXTS = {
   recoveryWrap: 'recovwrp',
   /** master key → key of the user's root folder document */
   rootFolder: 'rootfold',
+  /** an item's write key → the Ed25519 seed that certifies its writers' device keys (ADR 0016) */
+  writeSigning: 'writesig',
+  /** a folder's write key → the key wrapping its children's write keys in its entries */
+  writeWrap: 'writewrp',
+  /** master key → the write key of the user's root folder */
+  rootWrite: 'rootwrit',
   /** known-answer self-test only */
   selfTest: 'selftest',
 } as const;
@@ -108,6 +122,9 @@ export const SUBKEY_IDS = {
   linkAccess: 1,
   recoverySigning: 1,
   recoveryWrap: 1,
+  writeSigning: 1,
+  writeWrap: 1,
+  rootWrite: 1,
 } as const;
 
 const DOMAIN_SET: ReadonlySet<string> = new Set(Object.values(DOMAINS));

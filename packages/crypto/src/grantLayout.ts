@@ -37,8 +37,9 @@ export const GRANT_HEADER_SCHEMA = {
 /**
  * Sealed payload fields (encodeAad record, domain coffre/grant-payload/v2).
  * Kind and name live here only, never in the header the server can read.
+ * Still read: items shared before write keys (ADR 0016).
  */
-export const GRANT_PAYLOAD_SCHEMA = {
+export const GRANT_PAYLOAD_SCHEMA_V2 = {
   itemId: 'string',
   epoch: 'number',
   role: 'string',
@@ -48,6 +49,17 @@ export const GRANT_PAYLOAD_SCHEMA = {
   /** zero bytes up to GRANT_LAYOUT.payloadTextBytes */
   padding: 'bytes',
 } as const;
+
+/**
+ * Version 3 (domain coffre/grant-payload/v3) adds the item's public write key
+ * (`writer`, 32 bytes; empty for an item made before write keys) and its
+ * write key (`writeKey`, 32 bytes for editors and admins, else empty). The
+ * padding makes up for both, so every grant has one size.
+ */
+export const GRANT_PAYLOAD_SCHEMA = { ...GRANT_PAYLOAD_SCHEMA_V2, writer: 'bytes', writeKey: 'bytes' } as const;
+
+/** Bytes of writer + writeKey that the padding of a v3 payload makes up for. */
+export const GRANT_WRITE_FIELD_BYTES = 64;
 
 export interface GrantHeader {
   version: number;

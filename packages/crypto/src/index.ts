@@ -66,6 +66,14 @@ export { deriveSubkey } from './deriveSubkey.ts';
 export { wrapKey } from './wrapKey.ts';
 export { unwrapKey } from './unwrapKey.ts';
 
+// write keys: who may write an item (ADR 0016)
+export { deriveWriteKeyPair } from './deriveWriteKeyPair.ts';
+export { signWriteCert } from './signWriteCert.ts';
+export { verifyWriteCert } from './verifyWriteCert.ts';
+export type { WriteCertFields } from './writeCertMessage.ts';
+export { wrapWriteKey, type WriteKeySlot } from './wrapWriteKey.ts';
+export { unwrapWriteKey } from './unwrapWriteKey.ts';
+
 // account and recovery
 export { deriveKekFromExportKey } from './deriveKekFromExportKey.ts';
 export { generateMasterKey } from './generateMasterKey.ts';

@@ -66,6 +66,8 @@ export function openGrant(bytes: Uint8Array, options: OpenGrantOptions): OpenedG
     itemKey: payload.itemKey,
     itemKind: payload.itemKind,
     itemName: payload.itemName,
+    ...(payload.writer ? { writer: payload.writer } : {}),
+    ...(payload.writeKey ? { writeKey: payload.writeKey } : {}),
     signerUserId: header.signerUserId,
   };
 }

@@ -24,6 +24,9 @@ export interface SealGrantInput {
   itemKind: GrantItemKind;
   /** sealed to the recipient only; at most MAX_GRANT_ITEM_NAME_BYTES of UTF-8 */
   itemName: string;
+  /** The item's public write key, and its write key for editors and admins (ADR 0016); sealed only. */
+  writer?: Uint8Array;
+  writeKey?: SymmetricKey;
 }
 
 /**
@@ -48,6 +51,8 @@ export function sealGrant(input: SealGrantInput): Uint8Array {
     itemKey: input.itemKey,
     itemKind: input.itemKind,
     itemName: input.itemName,
+    writer: input.writer,
+    writeKey: input.writeKey,
   });
   const sealed = sodium.crypto_box_seal(payload, input.recipientBoxPublicKey);
   const header = encodeAad(DOMAINS.grant, {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { concatBytes, constantTimeEqual, randomBytes, toBase64Url, toHex, type Identity, type SymmetricKey } from '@coffre/crypto';
+import { concatBytes, constantTimeEqual, randomBytes, signWriteCert, toBase64Url, toHex, type Identity, type SigningPublicKey, type SymmetricKey } from '@coffre/crypto';
 import { DocError, type DocErrorCode } from '../wire/DocError.ts';
 import { decodeEnvelope } from '../wire/decodeEnvelope.ts';
 import type { DecodedEnvelope } from '../wire/EnvelopeHeader.ts';
@@ -10,15 +10,23 @@ import type { DeviceChain } from '../wire/GuardState.ts';
 import { readEnvelopeMeta } from '../wire/envelopeMeta.ts';
 import type { DecodedSnapshot } from '../wire/SnapshotHeader.ts';
 import { decodeSnapshot } from '../wire/snapshotCodec.ts';
+import { checkWriteCert } from './checkWriteCert.ts';
 import { createDeviceKey, type DeviceKey } from './DeviceKey.ts';
 import { openSnapshot } from './openSnapshot.ts';
 import { openUpdateEnvelope, openUpdatePart } from './openUpdateEnvelope.ts';
 import { sealSnapshot } from './sealSnapshot.ts';
 import { sealUpdateEnvelope } from './sealUpdateEnvelope.ts';
+import type { WriteAccess } from './WriteAccess.ts';
 
 export type IntegrityEvent = { code: DocErrorCode; device?: string };
 
-export type DocKeys = { current: { epoch: number; key: SymmetricKey }; byEpoch?: ReadonlyMap<number, SymmetricKey> };
+export type DocKeys = {
+  /** `write`: who may write this epoch (ADR 0016); absent only for an epoch made before write keys. */
+  current: { epoch: number; key: SymmetricKey; write?: WriteAccess };
+  byEpoch?: ReadonlyMap<number, SymmetricKey>;
+  /** Public write keys of older epochs; an epoch missing here was made before write keys. */
+  writersByEpoch?: ReadonlyMap<number, SigningPublicKey>;
+};
 
 export type EncryptedDocOptions = {
   docId: string;
@@ -82,6 +90,8 @@ export class EncryptedDocSession {
   private readonly snapshotWanted = new Set<(id: string) => void>();
   private requestedSnapshot = '';
   private presenceCounter = 0;
+  /** This device's write certificate per epoch, made once. */
+  private readonly ownWriteCerts = new Map<number, Uint8Array>();
   private readonly presenceSeen = new Map<string, number>();
 
   constructor(private readonly opts: EncryptedDocOptions) {
@@ -244,6 +254,7 @@ export class EncryptedDocSession {
       update,
       ts: this.now(),
       more,
+      writeCert: this.ownWriteCert(),
     });
     this.seq += 1;
     this.prevHash = envelopeHash(bytes);
@@ -267,11 +278,13 @@ export class EncryptedDocSession {
    * older envelopes and versions. Seal nothing new until the rotation
    * snapshot is accepted (the transport handles that).
    */
-  useKey(epoch: number, key: SymmetricKey): () => void {
+  useKey(epoch: number, key: SymmetricKey, write?: WriteAccess): () => void {
     const previous = this.opts.keys;
     const byEpoch = new Map(previous.byEpoch ?? []);
     byEpoch.set(previous.current.epoch, previous.current.key);
-    this.opts.keys = { current: { epoch, key }, byEpoch };
+    const writersByEpoch = new Map(previous.writersByEpoch ?? []);
+    if (previous.current.write) writersByEpoch.set(previous.current.epoch, previous.current.write.publicKey);
+    this.opts.keys = { current: { epoch, key, write }, byEpoch, writersByEpoch };
     return () => {
       this.opts.keys = previous;
     };
@@ -315,6 +328,7 @@ export class EncryptedDocSession {
       covered,
       state: Y.encodeStateAsUpdateV2(this.doc),
       ts: this.now(),
+      writeCert: this.ownWriteCert(),
     });
   }
 
@@ -329,6 +343,7 @@ export class EncryptedDocSession {
     try {
       snap = decodeSnapshot(bytes);
       state = openSnapshot(snap, this.opts.docId, (epoch) => this.keyFor(epoch));
+      checkWriteCert(snap.header, this.writerFor(snap.header.epoch));
       if (this.opts.isAuthorAllowed && !this.opts.isAuthorAllowed(snap.header.identityKey)) throw new DocError('NOT_A_WRITER');
     } catch (e) {
       this.report(e instanceof DocError ? e.code : 'SNAPSHOT_INVALID');
@@ -371,6 +386,7 @@ export class EncryptedDocSession {
   readSnapshot(bytes: Uint8Array): { doc: Y.Doc; createdAt: number; identityKey: Uint8Array } {
     const snap = decodeSnapshot(bytes);
     const state = openSnapshot(snap, this.opts.docId, (epoch) => this.keyFor(epoch));
+    checkWriteCert(snap.header, this.writerFor(snap.header.epoch));
     const doc = new Y.Doc();
     Y.applyUpdateV2(doc, state);
     return { doc, createdAt: snap.header.ts, identityKey: snap.header.identityKey };
@@ -390,6 +406,7 @@ export class EncryptedDocSession {
       baseSnapshotId: '',
       update: state,
       ts: this.now(),
+      writeCert: this.ownWriteCert(),
     });
   }
 
@@ -506,6 +523,7 @@ export class EncryptedDocSession {
         if (env.header.docId !== this.opts.docId) throw new DocError('WRONG_DOCUMENT');
         // Signatures first: nothing unsigned may touch a device's bookkeeping.
         verifyEnvelope(env);
+        checkWriteCert(env.header, this.writerFor(env.header.epoch));
         if (this.opts.isAuthorAllowed && !this.opts.isAuthorAllowed(env.header.identityKey)) throw new DocError('NOT_A_WRITER');
       } catch (e) {
         this.report(e instanceof DocError ? e.code : 'ENVELOPE_MALFORMED');
@@ -562,6 +580,29 @@ export class EncryptedDocSession {
         return; // the chain stops here; later envelopes of this device stay held
       }
     }
+  }
+
+  /** The public write key of an epoch, or undefined for an epoch made before write keys. */
+  private writerFor(epoch: number): SigningPublicKey | undefined {
+    if (epoch === this.opts.keys.current.epoch) return this.opts.keys.current.write?.publicKey;
+    return this.opts.keys.writersByEpoch?.get(epoch);
+  }
+
+  /** False for a reader of a document with a write key: nothing it seals would be applied by anyone (ADR 0016). */
+  get canWrite(): boolean {
+    const write = this.opts.keys.current.write;
+    return !write || write.secretKey !== undefined;
+  }
+
+  private ownWriteCert(): Uint8Array | undefined {
+    const { epoch, write } = this.opts.keys.current;
+    if (!write?.secretKey) return undefined;
+    let cert = this.ownWriteCerts.get(epoch);
+    if (!cert) {
+      cert = signWriteCert(write.secretKey, { docId: this.opts.docId, epoch, deviceKey: this.device.publicKey });
+      this.ownWriteCerts.set(epoch, cert);
+    }
+    return cert;
   }
 
   private keyFor(epoch: number): SymmetricKey | undefined {

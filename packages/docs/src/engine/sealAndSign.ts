@@ -19,7 +19,9 @@ export function sealAndSign(
   return concatBytes(signed, signDetached(device.secretKey, domain, signed));
 }
 
-/** The header fields every envelope kind takes from its device key. */
-export function deviceFields(device: DeviceKey) {
-  return { deviceKey: device.publicKey, identityKey: device.identityKey, deviceCert: device.cert, certCreatedAt: device.certCreatedAt };
+/** The header fields every envelope kind takes from its device key (and the write certificate of that device, if any). */
+export function deviceFields(device: DeviceKey, writeCert: Uint8Array = NO_WRITE_CERT) {
+  return { deviceKey: device.publicKey, identityKey: device.identityKey, deviceCert: device.cert, certCreatedAt: device.certCreatedAt, writeCert };
 }
+
+const NO_WRITE_CERT = new Uint8Array(0);

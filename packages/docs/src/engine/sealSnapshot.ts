@@ -17,13 +17,15 @@ export function sealSnapshot(input: {
   covered: CoveredEntry[];
   state: Uint8Array;
   ts: number;
+  /** The item's write key certifying `device` (ADR 0016). */
+  writeCert?: Uint8Array;
 }): Uint8Array {
   const header = encodeSnapshotHeader({
     version: ENVELOPE.VERSION,
     kind: ENVELOPE.KIND_SNAPSHOT,
     docId: input.docId,
     epoch: input.epoch,
-    ...deviceFields(input.device),
+    ...deviceFields(input.device, input.writeCert),
     snapshotId: input.snapshotId,
     parentSnapshotId: input.parentSnapshotId,
     parentChainHash: input.parentChainHash,

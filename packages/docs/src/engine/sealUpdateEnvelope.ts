@@ -18,6 +18,8 @@ export type SealInput = {
   kind?: number;
   /** One part of a change too large for one envelope; its next part is this device's next envelope (updates only). */
   more?: boolean;
+  /** The item's write key certifying `device` for this document and epoch (ADR 0016); absent for a device without it. */
+  writeCert?: Uint8Array;
 };
 
 /** header ‖ u32 len ‖ AEAD(padded update, AAD = header) ‖ device signature over both. */
@@ -29,7 +31,7 @@ export function sealUpdateEnvelope(input: SealInput): Uint8Array {
     kind,
     docId: input.docId,
     epoch: input.epoch,
-    ...deviceFields(input.device),
+    ...deviceFields(input.device, input.writeCert),
     seq: input.seq,
     prevHash: input.prevHash,
     baseSnapshotId: input.baseSnapshotId,

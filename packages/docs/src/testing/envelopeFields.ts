@@ -24,6 +24,10 @@ export function envelopeFields(bytes: Uint8Array): EnvelopeField[] {
   take('identityKey', ENVELOPE.KEY_BYTES);
   take('deviceCert', ENVELOPE.SIGNATURE_BYTES);
   take('certCreatedAt', 8);
+  if (bytes[0] === ENVELOPE.VERSION) {
+    take('writeCertLength', 1);
+    take('writeCert', bytes[pos - 1]!);
+  }
   take('seq', 8);
   take('prevHash', ENVELOPE.HASH_BYTES);
   take('baseSnapshotIdLength', 1);
@@ -68,6 +72,7 @@ export function expectedTamperCode(fields: readonly EnvelopeField[], mutated: Ui
     case 'kind':
       return [ENVELOPE.KIND_UPDATE, ENVELOPE.KIND_AWARENESS].includes(view.getUint8(0) as 1 | 3) ? 'SIGNATURE_INVALID' : 'ENVELOPE_MALFORMED';
     case 'docIdLength':
+    case 'writeCertLength': // 0 or 64 only; 64 shifts every later field, so the sealed length no longer fits
     case 'baseSnapshotIdLength':
     case 'sealedLength':
       return 'ENVELOPE_MALFORMED';

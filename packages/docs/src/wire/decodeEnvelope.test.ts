@@ -24,6 +24,7 @@ function buildHeader(overrides: Partial<EnvelopeHeader> = {}): EnvelopeHeader {
     identityKey: fill(32, 0x22),
     deviceCert: fill(64, 0x33),
     certCreatedAt: 0x0102030405,
+    writeCert: new Uint8Array(0),
     seq: 5,
     prevHash: fill(32, 0x44),
     baseSnapshotId: 'snap',
@@ -35,7 +36,8 @@ function buildHeader(overrides: Partial<EnvelopeHeader> = {}): EnvelopeHeader {
 const HEADER_VECTOR =
   '01' + // version
   '01' + // kind: update
-  '06' + '646f632dc3a9' + // docId "doc-é", UTF-8, u8 length
+  '06' +
+  '646f632dc3a9' + // docId "doc-é", UTF-8, u8 length
   '80000003' + // epoch, u32 big-endian
   '11'.repeat(32) + // device key
   '22'.repeat(32) + // identity key
@@ -43,8 +45,28 @@ const HEADER_VECTOR =
   '0000000102030405' + // certCreatedAt, u64 big-endian
   '0000000000000005' + // seq
   '44'.repeat(32) + // prevHash
-  '04' + '736e6170' + // baseSnapshotId "snap"
+  '04' +
+  '736e6170' + // baseSnapshotId "snap"
   '0000018bcfe56800'; // ts = 1 700 000 000 000
+
+/** Version 2 (ADR 0016): the write certificate follows the device certificate's time, u8 length (0 or 64) ‖ bytes. */
+const HEADER_VECTOR_V2 =
+  '02' + // version
+  '01' + // kind: update
+  '06' +
+  '646f632dc3a9' + // docId "doc-é"
+  '80000003' + // epoch
+  '11'.repeat(32) + // device key
+  '22'.repeat(32) + // identity key
+  '33'.repeat(64) + // device certificate
+  '0000000102030405' + // certCreatedAt
+  '40' +
+  '66'.repeat(64) + // write certificate, u8 length
+  '0000000000000005' + // seq
+  '44'.repeat(32) + // prevHash
+  '04' +
+  '736e6170' + // baseSnapshotId "snap"
+  '0000018bcfe56800'; // ts
 
 /** header ‖ u32 len ‖ sealed ‖ signature, from raw parts (no crypto). */
 function assemble(header: Uint8Array, sealed: Uint8Array, signature = fill(64, 0x55)): Uint8Array {
@@ -56,6 +78,23 @@ describe('encodeEnvelopeHeader / decodeEnvelope', () => {
 
   it('encodes the header to the fixed vector', () => {
     expect(toHex(encodeEnvelopeHeader(buildHeader()))).toBe(HEADER_VECTOR);
+  });
+
+  it('encodes and decodes a version 2 header with its write certificate', () => {
+    const header = buildHeader({ version: 2, writeCert: fill(64, 0x66) });
+    expect(toHex(encodeEnvelopeHeader(header))).toBe(HEADER_VECTOR_V2);
+    expect(decodeEnvelope(assemble(Buffer.from(HEADER_VECTOR_V2, 'hex'), Uint8Array.of(1))).header).toEqual(header);
+    const empty = buildHeader({ version: 2 });
+    expect(decodeEnvelope(assemble(encodeEnvelopeHeader(empty), Uint8Array.of(1))).header).toEqual(empty);
+  });
+
+  it('refuses a write certificate of any length but 0 or 64, and one in a version 1 header', () => {
+    for (const length of [1, 32, 63, 65, 255]) {
+      const bytes = Buffer.from(HEADER_VECTOR_V2, 'hex');
+      bytes[1 + 1 + 7 + 4 + 128 + 8] = length;
+      expectDocError(() => decodeEnvelope(assemble(bytes, Uint8Array.of(1))), 'ENVELOPE_MALFORMED', `length ${length}`);
+    }
+    expect(() => encodeEnvelopeHeader(buildHeader({ version: 1, writeCert: fill(64, 1) }))).toThrow(RangeError);
   });
 
   it('decodes the fixed vector back into every field', () => {
@@ -85,6 +124,7 @@ describe('encodeEnvelopeHeader / decodeEnvelope', () => {
       identityKey: built.device.identityKey,
       deviceCert: built.device.cert,
       certCreatedAt: built.device.certCreatedAt,
+      writeCert: new Uint8Array(0),
       seq: 7,
       prevHash: fill(32, 9),
       baseSnapshotId: 'snap-1',
@@ -106,7 +146,7 @@ describe('encodeEnvelopeHeader / decodeEnvelope', () => {
     const refuse = (h: Partial<EnvelopeHeader>, code: 'UNSUPPORTED_VERSION' | 'ENVELOPE_MALFORMED') =>
       expectDocError(() => decodeEnvelope(assemble(encodeEnvelopeHeader(buildHeader(h)), sealed)), code, JSON.stringify(h));
     refuse({ version: 0 }, 'UNSUPPORTED_VERSION');
-    refuse({ version: 2 }, 'UNSUPPORTED_VERSION');
+    refuse({ version: 3 }, 'UNSUPPORTED_VERSION');
     refuse({ kind: 0 }, 'ENVELOPE_MALFORMED');
     refuse({ kind: 2 }, 'ENVELOPE_MALFORMED');
     refuse({ docId: '' }, 'ENVELOPE_MALFORMED');
@@ -131,7 +171,8 @@ describe('encodeEnvelopeHeader / decodeEnvelope', () => {
 
   it('refuses every truncation and any trailing bytes', () => {
     const bytes = buildEnvelope().bytes;
-    for (let length = 0; length < bytes.length; length++) expectDocError(() => decodeEnvelope(bytes.slice(0, length)), 'ENVELOPE_MALFORMED', `length ${length}`);
+    for (let length = 0; length < bytes.length; length++)
+      expectDocError(() => decodeEnvelope(bytes.slice(0, length)), 'ENVELOPE_MALFORMED', `length ${length}`);
     for (const extra of [Uint8Array.of(0), fill(64, 0xaa), bytes]) expectDocError(() => decodeEnvelope(concatBytes(bytes, extra)), 'ENVELOPE_MALFORMED');
     expectDocError(() => decodeEnvelope(assemble(Buffer.from(HEADER_VECTOR, 'hex'), new Uint8Array(10)).subarray(0, -1)), 'ENVELOPE_MALFORMED');
   });
@@ -159,11 +200,16 @@ describe('verifyEnvelope', () => {
     const { device } = buildAuthor();
     const genuine = decodeEnvelope(buildEnvelope({ device }).bytes);
     const stranger = buildAuthor().device;
-    const claim = (change: Partial<EnvelopeHeader>, signWith = device.secretKey) => forgeEnvelope({ header: { ...genuine.header, ...change }, sealed: genuine.sealed, signWith });
+    const claim = (change: Partial<EnvelopeHeader>, signWith = device.secretKey) =>
+      forgeEnvelope({ header: { ...genuine.header, ...change }, sealed: genuine.sealed, signWith });
     // the identity claims a device it never certified (the cert is the stranger's own)
     expectDocError(() => verifyEnvelope(decodeEnvelope(claim({ deviceKey: stranger.publicKey, deviceCert: stranger.cert }, stranger.secretKey))), 'SIGNATURE_INVALID');
     // a valid certificate of the stranger's device, presented under our identity key
-    expectDocError(() => verifyEnvelope(decodeEnvelope(claim({ deviceKey: stranger.publicKey, deviceCert: stranger.cert, identityKey: device.identityKey }, stranger.secretKey))), 'SIGNATURE_INVALID');
+    expectDocError(
+      () =>
+        verifyEnvelope(decodeEnvelope(claim({ deviceKey: stranger.publicKey, deviceCert: stranger.cert, identityKey: device.identityKey }, stranger.secretKey))),
+      'SIGNATURE_INVALID',
+    );
     // our certified device key, signed by the stranger's device
     expectDocError(() => verifyEnvelope(decodeEnvelope(claim({}, stranger.secretKey))), 'SIGNATURE_INVALID');
     // the right key, but a signature made for snapshots

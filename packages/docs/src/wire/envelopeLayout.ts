@@ -1,6 +1,9 @@
 /** Names and limits of the envelope document, shared by clients and the server guard. */
 export const ENVELOPE = {
-  VERSION: 1,
+  /** Version 2 adds the write certificate (ADR 0016); version 1 is still read (documents written before write keys). */
+  VERSION: 2,
+  /** Envelopes and snapshots written before write keys: no write certificate. */
+  VERSION_WITHOUT_WRITE_CERT: 1,
   KIND_UPDATE: 1,
   /** The whole document state; sent to the server as a stateless message, stored as a blob. */
   KIND_SNAPSHOT: 2,

@@ -4,6 +4,7 @@ import { writeCommonHeader } from './writeCommonHeader.ts';
 import { DocError } from './DocError.ts';
 import { verifyDeviceCert } from './verifyDeviceCert.ts';
 import { ENVELOPE } from './envelopeLayout.ts';
+import { readCommonHeader } from './readCommonHeader.ts';
 import type { DecodedSnapshot, SnapshotHeader } from './SnapshotHeader.ts';
 
 /** Largest snapshot accepted: a whole document state, sealed. */
@@ -25,10 +26,8 @@ export function encodeSnapshotHeader(h: SnapshotHeader): Uint8Array {
 export function decodeSnapshot(bytes: Uint8Array): DecodedSnapshot {
   if (bytes.length > MAX_SNAPSHOT_BYTES) throw new DocError('ENVELOPE_TOO_LARGE', 'snapshot');
   const r = new ByteReader(bytes);
-  const version = r.u8();
-  if (version !== ENVELOPE.VERSION) throw new DocError('UNSUPPORTED_VERSION', `snapshot v${version}`);
-  const kind = r.u8();
-  if (kind !== ENVELOPE.KIND_SNAPSHOT) throw new DocError('ENVELOPE_MALFORMED', 'not a snapshot');
+  const common = readCommonHeader(r, 'snapshot');
+  if (common.kind !== ENVELOPE.KIND_SNAPSHOT) throw new DocError('ENVELOPE_MALFORMED', 'not a snapshot');
   const text = (b: Uint8Array) => {
     try {
       return utf8Decode(b);
@@ -36,12 +35,6 @@ export function decodeSnapshot(bytes: Uint8Array): DecodedSnapshot {
       throw new DocError('ENVELOPE_MALFORMED', 'bad utf-8');
     }
   };
-  const docId = text(r.shortBytes());
-  const epoch = r.u32();
-  const deviceKey = r.bytes(ENVELOPE.KEY_BYTES);
-  const identityKey = r.bytes(ENVELOPE.KEY_BYTES);
-  const deviceCert = r.bytes(ENVELOPE.SIGNATURE_BYTES);
-  const certCreatedAt = r.u64();
   const snapshotId = text(r.shortBytes());
   const parentSnapshotId = text(r.shortBytes());
   const parentChainHash = r.bytes(ENVELOPE.HASH_BYTES);
@@ -50,13 +43,13 @@ export function decodeSnapshot(bytes: Uint8Array): DecodedSnapshot {
   const covered = [];
   for (let i = 0; i < count; i++) covered.push({ deviceKey: r.bytes(ENVELOPE.KEY_BYTES), seq: r.u64(), hash: r.bytes(ENVELOPE.HASH_BYTES) });
   const ts = r.u64();
-  if (!docId || !snapshotId || epoch < 1) throw new DocError('ENVELOPE_MALFORMED', 'bad field');
+  if (!snapshotId) throw new DocError('ENVELOPE_MALFORMED', 'bad field');
   const headerEnd = r.pos;
   const sealed = r.bytes(r.u32());
   const signedEnd = r.pos;
   const signature = r.bytes(ENVELOPE.SIGNATURE_BYTES);
   if (r.remaining !== 0) throw new DocError('ENVELOPE_MALFORMED', 'trailing bytes');
-  const header: SnapshotHeader = { version, kind, docId, epoch, deviceKey, identityKey, deviceCert, certCreatedAt, snapshotId, parentSnapshotId, parentChainHash, covered, ts };
+  const header: SnapshotHeader = { ...common, snapshotId, parentSnapshotId, parentChainHash, covered, ts };
   const chainHash = domainHash(DOMAINS.snapshotChain, concatBytes(parentChainHash, domainHash(DOMAINS.envelopeHash, bytes)));
   return { header, headerBytes: bytes.subarray(0, headerEnd), sealed, signature, signedBytes: bytes.subarray(0, signedEnd), chainHash };
 }
