@@ -26,7 +26,7 @@ export {
   type SigningSecretKey,
   type SymmetricKey,
 } from './types.ts';
-export { DOMAINS, KDF_CONTEXTS, WRAP_DOMAINS, type Domain, type KdfContext, type WrapPurpose } from './contexts.ts';
+export { DOMAINS, KDF_CONTEXTS, SUBKEY_IDS, WRAP_DOMAINS, type Domain, type KdfContext, type WrapPurpose } from './contexts.ts';
 export {
   FILE_CHUNK_SIZE,
   LINK_ARGON2_MEMLIMIT,

@@ -6,6 +6,8 @@ export type { SnapshotCache, SnapshotControl, Version } from './engine/bindSnaps
 export { EncryptedAwareness } from './engine/EncryptedAwareness.ts';
 export { connectHocuspocus, type ConnectionStatus, type HocuspocusConnection } from './engine/connectHocuspocus.ts';
 export { createDeviceKey, type DeviceKey } from './engine/DeviceKey.ts';
+export { writeAccessFromKey, writeAccessOf, type WriteAccess } from './engine/WriteAccess.ts';
+export { newEntryWriteKey, openEntryWriteKey, wrapEntryWriteKey, type NewWriteFields } from './models/entryWriteKey.ts';
 export { sealUpdateEnvelope } from './engine/sealUpdateEnvelope.ts';
 export { openUpdateEnvelope, openUpdatePart } from './engine/openUpdateEnvelope.ts';
 export { padUpdate, unpadPart, unpadUpdate, paddedLength } from './engine/padUpdate.ts';

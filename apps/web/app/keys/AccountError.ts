@@ -4,7 +4,9 @@ export type AccountErrorCode =
   | 'SERVER_KEY_CHANGED'
   | 'RECOVERY_KEY_INVALID'
   | 'LOCKED'
-  | 'CONTACT_KEY_CHANGED';
+  | 'CONTACT_KEY_CHANGED'
+  /** Edit rights asked for an item whose write key this tab does not hold (ADR 0016). */
+  | 'CANNOT_GRANT_WRITE';
 
 /** A failed account operation with a message fit to show as it is. */
 export class AccountError extends Error {

@@ -1,9 +1,20 @@
-import { fromBase64Url, openGrant, toBase64Url, type GrantItemKind } from '@coffre/crypto';
+import { fromBase64Url, openGrant, toBase64Url, type GrantItemKind, type SymmetricKey } from '@coffre/crypto';
 import { apiFetch } from '../api/apiFetch.ts';
 import { pinContact } from './lookUpContact.client.ts';
 import type { UnlockedAccount } from './unlockedAccount.client.ts';
 
-export type AcceptedGrant = { itemId: string; kind: GrantItemKind; name: string; epoch: number; role: 'viewer' | 'editor' | 'admin'; key: string; sharedBy: string };
+export type AcceptedGrant = {
+  itemId: string;
+  kind: GrantItemKind;
+  name: string;
+  epoch: number;
+  role: 'viewer' | 'editor' | 'admin';
+  key: string;
+  sharedBy: string;
+  /** The item's public write key (base64url), and its write key for editors and admins (ADR 0016); absent for items made before write keys. */
+  writer?: string;
+  writeKey?: SymmetricKey;
+};
 type WireGrant = { grantId: string; itemId: string; sender: { userId: string; username: string; publicBundle: string }; grant: string };
 
 /**
@@ -24,7 +35,17 @@ export async function acceptGrants(account: UnlockedAccount): Promise<{ accepted
         signerPublicKey: sender.signingPublicKey,
         expectedItemId: g.itemId,
       });
-      accepted.push({ itemId: opened.itemId, kind: opened.itemKind, name: opened.itemName, epoch: opened.epoch, role: opened.role, key: toBase64Url(opened.itemKey), sharedBy: sender.username });
+      accepted.push({
+        itemId: opened.itemId,
+        kind: opened.itemKind,
+        name: opened.itemName,
+        epoch: opened.epoch,
+        role: opened.role,
+        key: toBase64Url(opened.itemKey),
+        sharedBy: sender.username,
+        ...(opened.writer && { writer: toBase64Url(opened.writer) }),
+        ...(opened.writeKey && { writeKey: opened.writeKey }),
+      });
     } catch {
       rejected += 1;
     }

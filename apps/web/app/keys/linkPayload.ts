@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 const ItemId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 /** Every link payload: format version, the item's name, and its key (base64url). */
-const LinkBase = z.object({ v: z.literal(1), name: z.string().max(1024), key: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+const Key32 = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+const LinkBase = z.object({ v: z.literal(1), name: z.string().max(1024), key: Key32 });
 
 /** What a file link's sealed payload holds: enough to find, open and name one file version. */
 export const FileLinkPayload = LinkBase.extend({
@@ -20,7 +21,9 @@ export type FileLinkPayload = z.infer<typeof FileLinkPayload>;
  * What a document link's sealed payload holds: the document and its key,
  * which editor opens it (absent in links made before spreadsheets: a
  * word-processor document), and `role: 'editor'` for an edit link (the server
- * must agree: it enforces the role it stored).
+ * must agree: it enforces the role it stored). `writer` is the document's
+ * public write key, which writes are checked against; an edit link also
+ * carries its write key (ADR 0016). Both absent for documents made before.
  */
 export const DocLinkPayload = LinkBase.extend({
   kind: z.literal('doc'),
@@ -28,12 +31,14 @@ export const DocLinkPayload = LinkBase.extend({
   epoch: z.number().int().min(1),
   docKind: z.enum(['doc', 'sheet', 'calendar']).optional(),
   role: z.enum(['viewer', 'editor']).optional(),
+  writer: Key32.optional(),
+  writeKey: Key32.optional(),
 });
 
 export type DocLinkPayload = z.infer<typeof DocLinkPayload>;
 
 /** What a folder link's sealed payload holds: the folder and its key; everything under it opens from there (view only). */
-export const FolderLinkPayload = LinkBase.extend({ kind: z.literal('folder'), folderId: ItemId, epoch: z.number().int().min(1) });
+export const FolderLinkPayload = LinkBase.extend({ kind: z.literal('folder'), folderId: ItemId, epoch: z.number().int().min(1), writer: Key32.optional() });
 
 export type FolderLinkPayload = z.infer<typeof FolderLinkPayload>;
 

@@ -1,5 +1,5 @@
 import { asSymmetricKey, fromBase64Url, generateIdentity, toBase64Url } from '@coffre/crypto';
-import { EncryptedAwareness, EncryptedDocSession, connectHocuspocus } from '@coffre/docs';
+import { EncryptedAwareness, EncryptedDocSession, connectHocuspocus, writeAccessOf } from '@coffre/docs';
 import type { OpenDoc } from './openEncryptedDoc.client.ts';
 
 /**
@@ -11,11 +11,23 @@ import type { OpenDoc } from './openEncryptedDoc.client.ts';
  * and the guard takes only envelopes signed under it. Nothing is kept on
  * this device.
  */
-export function openDocViaLink(input: { docId: string; key: string; epoch: number; collabUrl: string; linkId: string; proof: string; write?: boolean }): OpenDoc {
+export function openDocViaLink(input: {
+  docId: string;
+  key: string;
+  epoch: number;
+  collabUrl: string;
+  linkId: string;
+  proof: string;
+  write?: boolean;
+  /** The document's public write key, and (edit links) its write key (ADR 0016). */
+  writer?: string;
+  writeKey?: string;
+}): OpenDoc {
   const identity = generateIdentity();
+  const writeKey = input.writeKey ? asSymmetricKey(fromBase64Url(input.writeKey)) : undefined;
   const session = new EncryptedDocSession({
     docId: input.docId,
-    keys: { current: { epoch: input.epoch, key: asSymmetricKey(fromBase64Url(input.key)) } },
+    keys: { current: { epoch: input.epoch, key: asSymmetricKey(fromBase64Url(input.key)), write: writeAccessOf(input.writer, writeKey) } },
     identity,
   });
   const token = `link.${input.linkId}.${input.proof}${input.write ? `.${toBase64Url(identity.signing.publicKey)}` : ''}`;

@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
-import { asSymmetricKey, fromBase64Url, toBase64Url } from '@coffre/crypto';
-import { EncryptedAwareness, EncryptedDocSession, connectHocuspocus, type HocuspocusConnection, type SnapshotAnchor } from '@coffre/docs';
+import { asSymmetricKey, fromBase64Url, toBase64Url, type SymmetricKey } from '@coffre/crypto';
+import { EncryptedAwareness, EncryptedDocSession, connectHocuspocus, writeAccessOf, type HocuspocusConnection, type SnapshotAnchor } from '@coffre/docs';
 import { attachOfflineStore, forgetCachedEnvelopes } from './offlineDoc.client.ts';
 import type { UnlockedAccount } from './unlockedAccount.client.ts';
+import { rememberWriteKey } from './writeKeys.client.ts';
 
 const BATCH_WITH_OTHERS_MS = 100;
 const BATCH_ALONE_MS = 1000;
@@ -12,13 +13,27 @@ const handover = new Map<string, Uint8Array[]>();
 
 export type OpenDoc = { session: EncryptedDocSession; connection: HocuspocusConnection; presence: EncryptedAwareness; close(): void };
 
+export type OpenDocInput = {
+  account: UnlockedAccount;
+  docId: string;
+  key: Uint8Array | string;
+  epoch: number;
+  collabUrl: string;
+  canWrite?: boolean;
+  /** The item's public write key (base64url), from its entry, grant or link: writes are checked against it (ADR 0016). */
+  writer?: string;
+  /** The item's write key, for those who may write it; a folder's also opens its children's. */
+  writeKey?: SymmetricKey;
+};
+
 /** Opens a document by id and key: a local plaintext Y.Doc synced as envelopes through the collab server. */
-export function openEncryptedDoc(input: { account: UnlockedAccount; docId: string; key: Uint8Array | string; epoch: number; collabUrl: string; canWrite?: boolean }): OpenDoc {
+export function openEncryptedDoc(input: OpenDocInput): OpenDoc {
   const key = asSymmetricKey(typeof input.key === 'string' ? fromBase64Url(input.key) : input.key);
+  if (input.writeKey) rememberWriteKey(input.docId, input.writeKey);
   let presence: EncryptedAwareness | undefined;
   const session = new EncryptedDocSession({
     docId: input.docId,
-    keys: { current: { epoch: input.epoch, key } },
+    keys: { current: { epoch: input.epoch, key, write: writeAccessOf(input.writer, input.writeKey) } },
     identity: input.account.identity,
     trustAnchor: localAnchor(input.account.userId, input.docId),
     // Others see edits quickly; alone, edits are gathered longer into fewer envelopes (DESIGN.md §3).
@@ -27,7 +42,7 @@ export function openEncryptedDoc(input: { account: UnlockedAccount; docId: strin
   const offline = attachOfflineStore({ userId: input.account.userId, session, key, epoch: input.epoch });
   let carried = handover.get(input.docId) ?? null;
   handover.delete(input.docId);
-  const connection = connectHocuspocus(session, { url: input.collabUrl, canWrite: input.canWrite ?? true, snapshotCache: offline.snapshotCache });
+  const connection = connectHocuspocus(session, { url: input.collabUrl, canWrite: (input.canWrite ?? true) && session.canWrite, snapshotCache: offline.snapshotCache });
   // Handed-over edits go in once this session has what the server has: then only what the server lacks is a new
   // change (a whole state applied to an empty document would be one change as large as the document).
   let offCarried: Array<() => void> = [];

@@ -4,6 +4,7 @@ import { rotateAttachedRoom } from './rotateAttachedRoom.client.ts';
 import { rotateDocumentKey } from './rotateDocumentKey.client.ts';
 import type { UnlockedAccount } from './unlockedAccount.client.ts';
 import { whenSaved, whenSynced } from './whenSynced.client.ts';
+import { entryWriteKeys, rotatedEntryPatch } from './writeKeys.client.ts';
 
 type DocumentEntry = Exclude<FolderEntry, { kind: 'file' }>;
 export type ContentsRotation = { rotated: number; failed: string[] };
@@ -26,9 +27,10 @@ export async function rotateFolderContents(input: {
 }): Promise<ContentsRotation> {
   const out: ContentsRotation = { rotated: 0, failed: [] };
   const entries = listFolderEntries(input.folder.session.doc).filter((e): e is DocumentEntry => e.kind !== 'file');
+  const folderId = input.folder.session.docId;
   let done = 0;
   for (const entry of entries) {
-    const handle = openEncryptedDoc({ account: input.account, docId: entry.id, key: entry.key, epoch: entry.epoch, collabUrl: input.collabUrl, canWrite: true });
+    const handle = openEncryptedDoc({ account: input.account, docId: entry.id, key: entry.key, epoch: entry.epoch, collabUrl: input.collabUrl, canWrite: true, ...entryWriteKeys(entry, folderId) });
     try {
       const rotated = (await whenSynced(handle))
         ? await rotateDocumentKey({ account: input.account, open: handle, docId: entry.id, epoch: entry.epoch, kind: entry.kind, name: entry.title })
@@ -38,7 +40,7 @@ export async function rotateFolderContents(input: {
         continue;
       }
       // The new key lives only in this entry (and in grants to the people shared with directly): saved before going on.
-      updateFolderEntry(input.folder.session.doc, entry.id, { epoch: rotated.epoch, key: rotated.key });
+      updateFolderEntry(input.folder.session.doc, entry.id, rotatedEntryPatch(entry.id, rotated, folderId));
       if (!(await whenSaved(input.folder))) {
         out.failed.push(entry.title);
         break;

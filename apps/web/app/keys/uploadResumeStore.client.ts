@@ -6,7 +6,8 @@ export type ResumeRecord = {
   fileId: string;
   version: number;
   fileKey: string;
-  parent: { id: string; key: string; epoch: number; canWrite: boolean };
+  /** The folder, with its writer and write key (base64url) when it has them (ADR 0016). */
+  parent: { id: string; key: string; epoch: number; canWrite: boolean; writer?: string; writeKey?: string };
   name: string;
   mime: string;
   replacing: boolean;

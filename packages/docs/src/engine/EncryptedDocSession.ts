@@ -588,6 +588,11 @@ export class EncryptedDocSession {
     return this.opts.keys.writersByEpoch?.get(epoch);
   }
 
+  /** The current epoch's public write key (ADR 0016), or undefined for an epoch made before write keys. */
+  get writer(): SigningPublicKey | undefined {
+    return this.opts.keys.current.write?.publicKey;
+  }
+
   /** False for a reader of a document with a write key: nothing it seals would be applied by anyone (ADR 0016). */
   get canWrite(): boolean {
     const write = this.opts.keys.current.write;

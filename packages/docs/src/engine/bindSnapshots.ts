@@ -2,6 +2,7 @@ import { fromBase64Url, randomBytes, toBase64Url, type SymmetricKey } from '@cof
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { ENVELOPE } from '../wire/envelopeLayout.ts';
 import type { CompactionPolicy } from './connectHocuspocus.ts';
+import type { WriteAccess } from './WriteAccess.ts';
 import type { EncryptedDocSession } from './EncryptedDocSession.ts';
 
 type Incoming =
@@ -23,7 +24,7 @@ export type SnapshotControl = {
    * acknowledged, then a snapshot under the new key (which the server
    * accepts from admins only) replaces the log. Resolves to success.
    */
-  rotate(epoch: number, key: SymmetricKey): Promise<boolean>;
+  rotate(epoch: number, key: SymmetricKey, write?: WriteAccess): Promise<boolean>;
   /** Raw snapshot bytes, for previews; verify them with session.readSnapshot. */
   fetchSnapshot(id: string): Promise<Uint8Array>;
   stop(): void;
@@ -144,13 +145,13 @@ export function bindSnapshots(
         attempt(true);
       });
     },
-    async rotate(epoch, key) {
+    async rotate(epoch, key, write) {
       if (!canWrite) return false;
       session.flush();
       for (let i = 0; i < 100 && (provider.hasUnsyncedChanges || !provider.isSynced); i++) await new Promise((r) => setTimeout(r, 100));
       if (provider.hasUnsyncedChanges || inFlight) return false;
       session.setOnline(false); // nothing new is sealed until the server has the new epoch
-      const undo = session.useKey(epoch, key);
+      const undo = session.useKey(epoch, key, write);
       const ok = await new Promise<boolean>((resolve) => {
         answered = resolve;
         if (timer) clearTimeout(timer);

@@ -35,6 +35,14 @@ type EntryBase = {
   sharedBy?: string;
   /** When the entry was moved to the trash; absent while it is not in the trash. */
   trashedAt?: number;
+  /**
+   * Documents only (ADR 0016): the public write key of the child's epoch
+   * `epoch` (base64url), which every reader checks writes against; absent
+   * for a child made before write keys.
+   */
+  writer?: string;
+  /** The child's write key, wrapped under this folder's write key (wrapWriteKey): only the folder's writers open it. */
+  writeKey?: string;
 };
 
 /** A child that is itself an encrypted document. */

@@ -6,12 +6,12 @@ import { readFolderEntry } from './readFolderEntry.ts';
 export type { FolderEntry } from './FolderEntry.ts';
 
 /** The fields `updateFolderEntry` may change; `mime` applies to files only. */
-export type FolderEntryPatch = Partial<Pick<DocumentEntry, 'title' | 'modified' | 'role' | 'key' | 'epoch' | 'trashedAt'>> & { mime?: string };
+export type FolderEntryPatch = Partial<Pick<DocumentEntry, 'title' | 'modified' | 'role' | 'key' | 'epoch' | 'trashedAt' | 'writer' | 'writeKey'>> & { mime?: string };
 
 const ENTRIES = 'entries';
-const COMMON_FIELDS = ['kind', 'title', 'key', 'epoch', 'created', 'modified', 'role', 'sharedBy', 'trashedAt'] as const;
+const COMMON_FIELDS = ['kind', 'title', 'key', 'epoch', 'created', 'modified', 'role', 'sharedBy', 'trashedAt', 'writer', 'writeKey'] as const;
 const FILE_FIELDS = ['mime', 'size', 'thumbnail'] as const;
-const PATCH_FIELDS = ['title', 'modified', 'role', 'key', 'epoch', 'trashedAt', 'mime'] as const;
+const PATCH_FIELDS = ['title', 'modified', 'role', 'key', 'epoch', 'trashedAt', 'mime', 'writer', 'writeKey'] as const;
 
 /** Each entry is a nested Y.Map so that a rename and another field change merge. */
 export function folderEntries(doc: Y.Doc): Y.Map<Y.Map<unknown>> {

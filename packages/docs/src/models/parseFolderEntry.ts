@@ -6,6 +6,8 @@ const KEY_32 = /^[A-Za-z0-9_-]{43}$/;
 // The envelope header carries the key epoch as a u32.
 const MAX_EPOCH = 0xffff_ffff;
 const ROLES: readonly unknown[] = ['viewer', 'editor', 'admin'];
+/** A wrapped 32-byte key is well under this (nonce, commitment, tag), in base64url. */
+const MAX_WRAPPED_KEY_CHARS = 256;
 
 /**
  * Builds an entry from raw field values, or returns null if any field is missing,
@@ -29,13 +31,20 @@ export function parseFolderEntry(id: string, get: (field: string) => unknown, ve
   const role = get('role');
   const sharedBy = get('sharedBy');
   const trashedAt = get('trashedAt');
+  const writer = get('writer');
+  const writeKey = get('writeKey');
   if (role !== undefined && !ROLES.includes(role)) return null;
   if (sharedBy !== undefined && typeof sharedBy !== 'string') return null;
   if (trashedAt !== undefined && !isTime(trashedAt)) return null;
+  // A write key only with the writer it belongs to, and neither on a file (ADR 0016).
+  if (writer !== undefined && (kind === 'file' || typeof writer !== 'string' || !KEY_32.test(writer))) return null;
+  if (writeKey !== undefined && (writer === undefined || typeof writeKey !== 'string' || !BASE64URL.test(writeKey) || writeKey.length > MAX_WRAPPED_KEY_CHARS)) return null;
   const optional = {
     ...(role !== undefined && { role: role as 'viewer' | 'editor' | 'admin' }),
     ...(sharedBy !== undefined && { sharedBy }),
     ...(trashedAt !== undefined && { trashedAt }),
+    ...(writer !== undefined && { writer: writer as string }),
+    ...(writeKey !== undefined && { writeKey: writeKey as string }),
   };
   if (kind !== 'file') return { kind, ...base, ...optional };
 

@@ -39,10 +39,11 @@ export default function CalendarPage({ calendarId }: { calendarId?: string }) {
   const account = getUnlockedAccount()!;
   const opened = useEntryAt(calendarId ?? '', 'calendar');
   const listed = useMemo(() => {
-    const top = folder.entries.filter((e): e is DocumentEntry => e.kind === 'calendar' && !e.trashedAt).map((entry) => ({ entry, role: entry.role }));
-    if (opened.entry && !top.some((t) => t.entry.id === opened.entry!.id)) top.unshift({ entry: opened.entry, role: opened.role });
+    const rootId = folder.rootId ?? '';
+    const top = folder.entries.filter((e): e is DocumentEntry => e.kind === 'calendar' && !e.trashedAt).map((entry) => ({ entry, role: entry.role, parentId: rootId }));
+    if (opened.entry && !top.some((t) => t.entry.id === opened.entry!.id)) top.unshift({ entry: opened.entry, role: opened.role, parentId: opened.parentId ?? rootId });
     return top;
-  }, [folder.entries, opened.entry, opened.role]);
+  }, [folder.entries, folder.rootId, opened.entry, opened.role, opened.parentId]);
   const { calendars, version } = useOpenCalendars(account, listed);
   const [hidden, toggleHidden] = useHiddenCalendars(account.userId);
   const shown = calendars.filter((c) => !hidden.has(c.id));

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { updateFolderEntry } from '@coffre/docs';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
+import { rotatedEntryPatch } from '../../keys/writeKeys.client.ts';
 import { downloadBytes, safeFileName } from '../docs/downloadBytes.ts';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
 import { ShareDialog } from '../docs/ShareDialog.tsx';
@@ -30,6 +31,7 @@ export function CalendarSidebar({ calendars, hidden, onToggle, onCreate, busy, a
   const importInto = useRef<OpenCalendar | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const rootDoc = folder.root?.session.doc;
+  const rootId = folder.rootId;
 
   async function exportCalendar(c: OpenCalendar) {
     const { exportIcs } = await import('./io/exportIcs.ts');
@@ -100,8 +102,9 @@ export function CalendarSidebar({ calendars, hidden, onToggle, onCreate, busy, a
                     docKey={c.entry.key}
                     kind="calendar"
                     name={meta.name}
+                    writer={c.entry.writer}
                     open={c.open}
-                    onRotated={(epoch, key) => rootDoc && updateFolderEntry(rootDoc, c.id, { epoch, key, modified: Date.now() })}
+                    onRotated={(r) => rootDoc && rootId && updateFolderEntry(rootDoc, c.id, rotatedEntryPatch(c.id, r, rootId))}
                   />
                 )}
               </div>

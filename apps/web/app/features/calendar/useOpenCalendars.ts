@@ -2,6 +2,7 @@ import { useEffect, useReducer, useRef } from 'react';
 import { CalendarModel, type DocumentEntry } from '@coffre/docs';
 import { openEncryptedDoc, type OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
+import { entryWriteKeys } from '../../keys/writeKeys.client.ts';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
 
 /** One calendar document, open: its session, its model, and whether I may change it. */
@@ -12,22 +13,24 @@ export type OpenCalendar = { id: string; entry: DocumentEntry; open: OpenDoc; mo
  * Y.Doc), reopens one whose key changed (a rotation), closes the ones that
  * leave the list; `version` moves on every change to any of them.
  */
-export function useOpenCalendars(account: UnlockedAccount, entries: { entry: DocumentEntry; role: DocumentEntry['role'] }[]): { calendars: OpenCalendar[]; version: number } {
+export function useOpenCalendars(account: UnlockedAccount, entries: { entry: DocumentEntry; role: DocumentEntry['role']; parentId: string }[]): { calendars: OpenCalendar[]; version: number } {
   const folder = useHomeFolder();
   const opened = useRef(new Map<string, OpenCalendar & { key: string; offs: (() => void)[] }>());
   const [version, bump] = useReducer((n: number) => n + 1, 0);
-  const wanted = entries.map((e) => `${e.entry.id}:${e.entry.epoch}:${e.entry.key}:${e.role ?? 'owner'}`).join(',');
+  const wanted = entries.map((e) => `${e.entry.id}:${e.entry.epoch}:${e.entry.key}:${e.entry.writer}:${e.entry.writeKey}:${e.role ?? 'owner'}`).join(',');
 
   useEffect(() => {
     const keep = new Set<string>();
-    for (const { entry, role } of entries) {
-      const key = `${entry.id}:${entry.epoch}:${entry.key}:${role ?? 'owner'}`;
+    for (const { entry, role, parentId } of entries) {
+      const key = `${entry.id}:${entry.epoch}:${entry.key}:${entry.writer}:${entry.writeKey}:${role ?? 'owner'}`;
       keep.add(entry.id);
       const known = opened.current.get(entry.id);
       if (known?.key === key) continue;
       if (known) close(known);
-      const canWrite = role !== 'viewer';
-      const open = openEncryptedDoc({ account, docId: entry.id, key: entry.key, epoch: entry.epoch, collabUrl: folder.collabUrl, canWrite });
+      const write = entryWriteKeys(entry, parentId);
+      // A viewer, or someone who cannot open the calendar's write key, sees it read-only (ADR 0016).
+      const canWrite = role !== 'viewer' && !(write.writer && !write.writeKey);
+      const open = openEncryptedDoc({ account, docId: entry.id, key: entry.key, epoch: entry.epoch, collabUrl: folder.collabUrl, canWrite, ...write });
       const model = new CalendarModel(open.session.doc);
       const onChange = () => bump();
       // A new calendar gets its name and a colour once we know the server has nothing else for it.

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { generateSymmetricKey, randomBytes, toBase64Url } from '@coffre/crypto';
-import { observeAttachedRoom, readAttachedRoom, writeAttachedRoom, type AttachedRoom } from '@coffre/docs';
+import { newEntryWriteKey, observeAttachedRoom, readAttachedRoom, writeAttachedRoom, type AttachedRoom } from '@coffre/docs';
 import { apiFetch } from '../../api/apiFetch.ts';
 import { errorMessage } from '../../components/errorMessage.ts';
 import { openEncryptedDoc, type OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
+import { entryWriteKeys, writeKeyOf } from '../../keys/writeKeys.client.ts';
 import { RoomView } from './RoomView.tsx';
 
 type Props = { parent: OpenDoc; parentId: string; account: UnlockedAccount; collabUrl: string; readOnly: boolean; title: string; onClose(): void };
@@ -32,7 +33,10 @@ export function AttachedChat({ parent, parentId, account, collabUrl, readOnly, t
     apiFetch('/docs', { docId: roomId, parentId }).then(
       () => {
         if (cancelled || readAttachedRoom(parent.session.doc)) return;
-        writeAttachedRoom(parent.session.doc, { roomId, key: toBase64Url(generateSymmetricKey()), epoch: 1 });
+        // Its write key goes under the item's, so the item's writers can chat and its viewers only read (ADR 0016).
+        const itemWriteKey = writeKeyOf(parent.session.docId);
+        const write = itemWriteKey ? newEntryWriteKey(roomId, 1, itemWriteKey) : null;
+        writeAttachedRoom(parent.session.doc, { roomId, key: toBase64Url(generateSymmetricKey()), epoch: 1, ...(write && { writer: write.writer, writeKey: write.writeKey }) });
         parent.session.flush();
       },
       (e) => !cancelled && setError(errorMessage(e)),
@@ -44,10 +48,11 @@ export function AttachedChat({ parent, parentId, account, collabUrl, readOnly, t
 
   useEffect(() => {
     if (!room) return;
-    const handle = openEncryptedDoc({ account, docId: room.roomId, key: room.key, epoch: room.epoch, collabUrl, canWrite: !readOnly });
+    const write = entryWriteKeys({ id: room.roomId, epoch: room.epoch, writer: room.writer, writeKey: room.writeKey }, parent.session.docId);
+    const handle = openEncryptedDoc({ account, docId: room.roomId, key: room.key, epoch: room.epoch, collabUrl, canWrite: !readOnly, ...write });
     setOpen(handle);
     return () => handle.close();
-  }, [room?.roomId, room?.key, room?.epoch, account, collabUrl, readOnly]);
+  }, [room?.roomId, room?.key, room?.epoch, room?.writer, room?.writeKey, account, collabUrl, readOnly, parent]);
 
   return (
     <aside className="chat-panel" aria-label="Chat panel">

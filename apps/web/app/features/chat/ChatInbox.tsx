@@ -63,7 +63,8 @@ export function ChatInboxProvider({ account, children }: { account: UnlockedAcco
     }
     for (const r of rooms) {
       if (watched.current.has(r.id)) continue;
-      const open = openEncryptedDoc({ account, docId: r.id, key: r.key, epoch: r.epoch, collabUrl: folder.collabUrl, canWrite: false });
+      // Read only; the writer still checks what is read (ADR 0016).
+      const open = openEncryptedDoc({ account, docId: r.id, key: r.key, epoch: r.epoch, collabUrl: folder.collabUrl, canWrite: false, writer: r.writer });
       const room = new ChatRoom(open.session.doc, { roomId: r.id, keys: chatAuthorKeys(account) });
       let synced = false;
       const offStatus = open.connection.onStatus((s) => {

@@ -11,6 +11,7 @@ import { ShareDialog } from '../docs/ShareDialog.tsx';
 import { useOpenedEntry } from '../docs/useOpenedEntry.ts';
 import { RoomList } from './RoomList.tsx';
 import { RoomView } from './RoomView.tsx';
+import { rotatedEntryPatch } from '../../keys/writeKeys.client.ts';
 
 /**
  * Chat: my rooms and direct messages on the left (from my drive's top
@@ -49,7 +50,7 @@ export default function ChatPage({ roomId }: { roomId?: string }) {
       const existing = folder.entries.find((e) => e.kind === 'chat' && !e.trashedAt && e.title === contact.username);
       if (existing) return navigate(`/chat/${existing.id}`);
       const entry = await folder.createDocument(contact.username, 'chat');
-      await shareDocument({ account, docId: entry.id, epoch: entry.epoch, key: entry.key, kind: 'chat', name: account.username, username: contact.username, role: 'editor' });
+      await shareDocument({ account, docId: entry.id, epoch: entry.epoch, key: entry.key, kind: 'chat', name: account.username, username: contact.username, role: 'editor', writer: entry.writer });
       navigate(`/chat/${entry.id}`);
     });
 
@@ -66,7 +67,7 @@ function StandaloneRoom({ roomId }: { roomId: string }) {
   if (opened.state === 'loading') return <p className="muted">Decrypting your rooms…</p>;
   if (opened.state === 'missing') return <EntryNotFound what="Chat room" />;
   if (opened.state === 'opening') return <p className="muted">Opening…</p>;
-  const { entry, open, account, readOnly, canShare, parentDoc } = opened;
+  const { entry, open, account, readOnly, canShare, parentDoc, parentId } = opened;
   return (
     <RoomView
       key={entry.epoch}
@@ -78,7 +79,7 @@ function StandaloneRoom({ roomId }: { roomId: string }) {
       title={entry.title}
       headerExtra={
         canShare ? (
-          <ShareDialog account={account} docId={roomId} epoch={entry.epoch} docKey={entry.key} kind="chat" name={entry.title} open={open} onRotated={(e, k) => parentDoc && updateFolderEntry(parentDoc, roomId, { epoch: e, key: k, modified: Date.now() })} />
+          <ShareDialog account={account} docId={roomId} epoch={entry.epoch} docKey={entry.key} kind="chat" name={entry.title} writer={entry.writer} open={open} onRotated={(r) => parentDoc && parentId && updateFolderEntry(parentDoc, roomId, rotatedEntryPatch(roomId, r, parentId))} />
         ) : null
       }
     />

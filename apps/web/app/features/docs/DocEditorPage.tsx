@@ -5,6 +5,7 @@ import { DocEditor } from './DocEditor.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import { useOpenedEntry } from './useOpenedEntry.ts';
 import { userColor } from './userColor.ts';
+import { rotatedEntryPatch } from '../../keys/writeKeys.client.ts';
 
 /** The word processor's page: the document's key comes from the folder it sits in. */
 export default function DocEditorPage({ docId }: { docId: string }) {
@@ -12,7 +13,7 @@ export default function DocEditorPage({ docId }: { docId: string }) {
   if (opened.state === 'loading') return <p className="muted">Decrypting your documents…</p>;
   if (opened.state === 'missing') return <EntryNotFound what="Document" />;
   if (opened.state === 'opening') return <p className="muted">Opening…</p>;
-  const { entry, open, account, readOnly, canShare, parentDoc } = opened;
+  const { entry, open, account, readOnly, canShare, parentDoc, parentId } = opened;
   return (
     <ItemWithChat parent={open} parentId={docId} title={entry.title} readOnly={readOnly}>
       {(chatToggle) => (
@@ -26,7 +27,7 @@ export default function DocEditorPage({ docId }: { docId: string }) {
             <>
               {chatToggle}
               {canShare && (
-                <ShareDialog account={account} docId={docId} epoch={entry.epoch} docKey={entry.key} kind="doc" name={entry.title} open={open} onRotated={(e, k) => parentDoc && updateFolderEntry(parentDoc, docId, { epoch: e, key: k, modified: Date.now() })} />
+                <ShareDialog account={account} docId={docId} epoch={entry.epoch} docKey={entry.key} kind="doc" name={entry.title} writer={entry.writer} open={open} onRotated={(r) => parentDoc && parentId && updateFolderEntry(parentDoc, docId, rotatedEntryPatch(docId, r, parentId))} />
               )}
             </>
           }

@@ -1,10 +1,11 @@
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { generateSymmetricKey, randomBytes, toBase64Url } from '@coffre/crypto';
-import { addFolderEntry, cleanEntryName, getFolderEntry, updateFolderEntry, type FolderEntry } from '@coffre/docs';
+import { addFolderEntry, cleanEntryName, getFolderEntry, newEntryWriteKey, updateFolderEntry, wrapEntryWriteKey, type FolderEntry } from '@coffre/docs';
 import { apiFetch } from '../../api/apiFetch.ts';
 import { acceptGrants } from '../../keys/acceptGrants.client.ts';
 import { openEncryptedDoc, type OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { rootFolderKeys } from '../../keys/rootFolderId.client.ts';
+import { rememberWriteKey } from '../../keys/writeKeys.client.ts';
 import { useFolderEntries } from '../drive/useFolderEntries.ts';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 
@@ -43,14 +44,14 @@ export function HomeFolderProvider({ account, collabUrl, children }: { account: 
   const rootId = useMemo(() => rootFolderKeys(account.masterKey).docId, [account]);
 
   useEffect(() => {
-    const { docId, key } = rootFolderKeys(account.masterKey);
+    const { docId, key, writeKey } = rootFolderKeys(account.masterKey);
     let handle: OpenDoc | null = null;
     let cancelled = false;
     let stopWatching = () => undefined as void;
     apiFetch('/docs', { docId }).then(
       () => {
         if (cancelled) return;
-        const opened = openEncryptedDoc({ account, docId, key, epoch: 1, collabUrl });
+        const opened = openEncryptedDoc({ account, docId, key, epoch: 1, collabUrl, writeKey });
         handle = opened;
         let grantsChecked = false;
         opened.connection.onStatus((s) => {
@@ -90,7 +91,10 @@ export function HomeFolderProvider({ account, collabUrl, children }: { account: 
         const docId = toBase64Url(randomBytes(16));
         await apiFetch('/docs', { docId, parentId: rootId });
         const now = Date.now();
-        const entry: FolderEntry = { id: docId, kind, title, key: toBase64Url(generateSymmetricKey()), epoch: 1, created: now, modified: now };
+        const write = newEntryWriteKey(docId, 1, rootFolderKeys(account.masterKey).writeKey);
+        rememberWriteKey(docId, write.key);
+        const { writer, writeKey } = write;
+        const entry: FolderEntry = { id: docId, kind, title, key: toBase64Url(generateSymmetricKey()), epoch: 1, created: now, modified: now, writer, writeKey };
         addFolderEntry(open.session.doc, entry);
         open.session.flush();
         return entry;
@@ -142,16 +146,20 @@ function watchGrants(account: UnlockedAccount, folder: OpenDoc, setError: React.
 async function addSharedWithMe(account: UnlockedAccount, folder: OpenDoc): Promise<void> {
   const { accepted } = await acceptGrants(account);
   const doc = folder.session.doc;
+  const rootWriteKey = rootFolderKeys(account.masterKey).writeKey;
   for (const g of accepted) {
+    // The write key is filed under my root's write key, like that of anything in my root (ADR 0016).
+    const write = g.writer ? { writer: g.writer, ...(g.writeKey && { writeKey: wrapEntryWriteKey({ id: g.itemId, epoch: g.epoch }, g.writeKey, rootWriteKey) }) } : {};
     const existing = getFolderEntry(doc, g.itemId);
     if (existing) {
-      if (existing.role !== g.role || existing.key !== g.key || existing.epoch !== g.epoch) updateFolderEntry(doc, g.itemId, { role: g.role, key: g.key, epoch: g.epoch });
+      const changed = existing.role !== g.role || existing.key !== g.key || existing.epoch !== g.epoch || existing.writer !== g.writer || (g.writeKey && !existing.writeKey);
+      if (changed) updateFolderEntry(doc, g.itemId, { role: g.role, key: g.key, epoch: g.epoch, ...write });
       continue;
     }
     // Only kinds that are documents of their own can be filed; the name is the sharer's, shown as text.
     if (g.kind === 'file') continue;
     const now = Date.now();
-    addFolderEntry(doc, { id: g.itemId, kind: g.kind, title: cleanEntryName(g.name || `Shared by ${g.sharedBy}`), key: g.key, epoch: g.epoch, created: now, modified: now, role: g.role, sharedBy: g.sharedBy });
+    addFolderEntry(doc, { id: g.itemId, kind: g.kind, title: cleanEntryName(g.name || `Shared by ${g.sharedBy}`), key: g.key, epoch: g.epoch, created: now, modified: now, role: g.role, sharedBy: g.sharedBy, ...write });
   }
   folder.session.flush();
 }

@@ -9,6 +9,7 @@ import { rotateAttachedRoom } from '../../keys/rotateAttachedRoom.client.ts';
 import { rotateDocumentKey } from '../../keys/rotateDocumentKey.client.ts';
 import { rotateFolderContents } from '../../keys/rotateFolderContents.client.ts';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
+import type { RotatedKeys } from '../../keys/writeKeys.client.ts';
 import { useHomeFolder } from './HomeFolderProvider.tsx';
 import { SafetyNumberPanel } from './SafetyNumberPanel.tsx';
 
@@ -26,6 +27,7 @@ export function ShareDialog({
   docKey,
   kind,
   name,
+  writer,
   open,
   onRotated,
   autoOpen,
@@ -37,8 +39,11 @@ export function ShareDialog({
   docKey: string;
   kind: GrantItemKind;
   name: string;
+  /** The item's public write key, from its entry (ADR 0016): grants carry it, and the write key to editors. */
+  writer?: string;
   open: OpenDoc;
-  onRotated(epoch: number, key: string): void;
+  /** After a removal: the item's new keys, to file in its entry (rotatedEntryPatch). */
+  onRotated(rotated: RotatedKeys): void;
   autoOpen?: boolean;
   onClose?(): void;
 }) {
@@ -65,7 +70,7 @@ export function ShareDialog({
     setBusy(true);
     setStatus(null);
     try {
-      await shareDocument({ account, docId, epoch, key: docKey, kind, name, username, role });
+      await shareDocument({ account, docId, epoch, key: docKey, kind, name, username, role, writer });
       setStatus({ ok: true, text: `Shared with ${username.trim().toLowerCase()} as ${role}.` });
       setUsername('');
       load();
@@ -83,7 +88,7 @@ export function ShareDialog({
     setBusy(true);
     setStatus(null);
     try {
-      await shareDocument({ account, docId, epoch, key: docKey, kind, name, username: m.username, role: next });
+      await shareDocument({ account, docId, epoch, key: docKey, kind, name, username: m.username, role: next, writer });
       setStatus({ ok: true, text: `${m.username} now ${next === 'viewer' ? 'can view' : next === 'editor' ? 'can edit' : 'can edit and share'}.` });
       load();
     } catch (err) {
@@ -119,7 +124,7 @@ export function ShareDialog({
         setRetry(() => () => rotateAfterRemoval(username, true));
         return;
       }
-      onRotated(rotated.epoch, rotated.key);
+      onRotated(rotated);
     }
     // The item's chat follows it: a fresh key, kept inside the item under its new key.
     const failed = (await rotateAttachedRoom({ account, parent: open, collabUrl: folder.collabUrl })) ? [] : ['its chat'];

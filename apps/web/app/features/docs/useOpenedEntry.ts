@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import type { DocumentEntry } from '@coffre/docs';
 import { getUnlockedAccount, type UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { openEncryptedDoc, type OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
+import { entryWriteKeys } from '../../keys/writeKeys.client.ts';
 import { recordRecent, type RecentItem } from '../drive/recentBook.ts';
 import { useFolderEntries } from '../drive/useFolderEntries.ts';
 import { useFolderPath } from '../drive/useFolderPath.ts';
@@ -15,9 +16,20 @@ export type OpenedEntry =
   | { state: 'loading' }
   | { state: 'missing' }
   | { state: 'opening' }
-  | { state: 'open'; entry: DocumentEntry; open: OpenDoc; account: UnlockedAccount; role: DocumentEntry['role']; readOnly: boolean; canShare: boolean; parentDoc: Y.Doc | undefined };
+  | {
+      state: 'open';
+      entry: DocumentEntry;
+      open: OpenDoc;
+      account: UnlockedAccount;
+      role: DocumentEntry['role'];
+      readOnly: boolean;
+      canShare: boolean;
+      parentDoc: Y.Doc | undefined;
+      /** The folder whose entry holds the item (ADR 0016: its write key opens the item's). */
+      parentId: string | undefined;
+    };
 
-export type EntryAt = { loading: boolean; entry: DocumentEntry | null; role: DocumentEntry['role']; parentDoc: Y.Doc | undefined; pathIds: string[] };
+export type EntryAt = { loading: boolean; entry: DocumentEntry | null; role: DocumentEntry['role']; parentDoc: Y.Doc | undefined; parentId: string | undefined; pathIds: string[] };
 
 /**
  * Finds an item in the folder it sits in (`?in=` names the folder path from
@@ -31,7 +43,7 @@ export function useEntryAt(docId: string, kind: DocumentEntry['kind']): EntryAt 
   const parent = path.levels.length === pathIds.length + 1 ? path.levels[path.levels.length - 1]! : null;
   const entries = useFolderEntries(parent?.open);
   const entry = (entries.find((e) => e.id === docId && e.kind === kind) as DocumentEntry | undefined) ?? null;
-  return { loading: !folder.ready || (path.loading && !path.error), entry, role: parent?.role ?? entry?.role, parentDoc: parent?.open.session.doc, pathIds };
+  return { loading: !folder.ready || (path.loading && !path.error), entry, role: parent?.role ?? entry?.role, parentDoc: parent?.open.session.doc, parentId: parent?.id, pathIds };
 }
 
 /**
@@ -41,16 +53,20 @@ export function useEntryAt(docId: string, kind: DocumentEntry['kind']): EntryAt 
  */
 export function useOpenedEntry(docId: string, kind: DocumentEntry['kind'] & RecentItem['kind']): OpenedEntry {
   const folder = useHomeFolder();
-  const { loading, entry, role, parentDoc, pathIds } = useEntryAt(docId, kind);
+  const { loading, entry, role, parentDoc, parentId, pathIds } = useEntryAt(docId, kind);
   const [open, setOpen] = useState<OpenDoc | null>(null);
   const account = getUnlockedAccount();
   const key = entry?.key;
   const epoch = entry?.epoch;
-  const readOnly = role === 'viewer';
+  const writer = entry?.writer;
+  const wrappedWriteKey = entry?.writeKey;
+  const write = entry && parentId ? entryWriteKeys(entry, parentId) : {};
+  // A viewer, or someone who cannot open the item's write key, sees it read-only (ADR 0016).
+  const readOnly = role === 'viewer' || (write.writer !== undefined && write.writeKey === undefined);
 
   useEffect(() => {
-    if (!account || !key || !epoch) return;
-    const handle = openEncryptedDoc({ account, docId, key, epoch, collabUrl: folder.collabUrl, canWrite: !readOnly });
+    if (!account || !key || !epoch || !parentId) return;
+    const handle = openEncryptedDoc({ account, docId, key, epoch, collabUrl: folder.collabUrl, canWrite: !readOnly, ...entryWriteKeys({ id: docId, epoch, writer, writeKey: wrappedWriteKey }, parentId) });
     setOpen(handle);
     let retry: ReturnType<typeof setInterval> | null = null;
     const check = () => {
@@ -67,7 +83,7 @@ export function useOpenedEntry(docId: string, kind: DocumentEntry['kind'] & Rece
       meta.unobserve(check);
       handle.close();
     };
-  }, [account, docId, key, epoch, readOnly, folder.collabUrl]);
+  }, [account, docId, key, epoch, readOnly, folder.collabUrl, writer, wrappedWriteKey, parentId]);
 
   const rootDoc = folder.root?.session.doc;
   const entryTitle = entry?.title;
@@ -79,5 +95,5 @@ export function useOpenedEntry(docId: string, kind: DocumentEntry['kind'] & Rece
   if (loading) return { state: 'loading' };
   if (!entry) return { state: 'missing' };
   if (!open || !account) return { state: 'opening' };
-  return { state: 'open', entry, open, account, role, readOnly, canShare: !role || role === 'admin', parentDoc };
+  return { state: 'open', entry, open, account, role, readOnly, canShare: !role || role === 'admin', parentDoc, parentId };
 }

@@ -10,6 +10,8 @@ import {
   trashFolderEntry,
   uniqueName,
   updateFolderEntry,
+  newEntryWriteKey,
+  wrapEntryWriteKey,
   type FolderEntry,
 } from '@coffre/docs';
 import { apiFetch } from '../../api/apiFetch.ts';
@@ -18,6 +20,7 @@ import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { rootFolderKeys } from '../../keys/rootFolderId.client.ts';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { uploadResumeStore, type ResumeRecord } from '../../keys/uploadResumeStore.client.ts';
+import { entryWriteKeys, rememberWriteKey, writeKeyOf } from '../../keys/writeKeys.client.ts';
 import { makeThumbnail } from './makeThumbnail.client.ts';
 import { recordUploadedFile } from './recordUploadedFile.ts';
 
@@ -56,7 +59,12 @@ export class DriveFolderActions {
     const id = newId();
     await apiFetch('/docs', { docId: id, parentId: this.folderId });
     const now = Date.now();
-    const entry: FolderEntry = { id, kind, title: uniqueName(this.names(), cleanEntryName(name)), key: toBase64Url(generateSymmetricKey()), epoch: 1, created: now, modified: now };
+    // Its write key goes under this folder's (ADR 0016); a folder made before write keys files children without one.
+    const folderWriteKey = writeKeyOf(this.folderId);
+    const write = folderWriteKey ? newEntryWriteKey(id, 1, folderWriteKey) : null;
+    if (write) rememberWriteKey(id, write.key);
+    const title = uniqueName(this.names(), cleanEntryName(name));
+    const entry: FolderEntry = { id, kind, title, key: toBase64Url(generateSymmetricKey()), epoch: 1, created: now, modified: now, ...(write && { writer: write.writer, writeKey: write.writeKey }) };
     addFolderEntry(this.doc, entry);
     this.open.session.flush();
     return entry;
@@ -101,14 +109,29 @@ export class DriveFolderActions {
     for (const id of ids) {
       const entry = getFolderEntry(this.doc, id);
       if (!entry || id === target.folderId) continue;
+      const rewrapped = this.writeKeyFor(entry, target.folderId);
       await apiFetch(entry.kind === 'file' ? `/files/${id}/move` : `/docs/${id}/move`, { parentId: target.folderId });
       const names = new Set(listFolderEntries(target.open.session.doc).filter((e) => !e.trashedAt).map((e) => e.title));
       const moved = moveFolderEntry(this.doc, target.open.session.doc, id);
+      if (moved && rewrapped) updateFolderEntry(target.open.session.doc, id, { writeKey: rewrapped });
       const title = moved ? uniqueName(names, moved.title) : null;
       if (moved && title !== moved.title) updateFolderEntry(target.open.session.doc, id, { title: title! });
     }
     target.open.session.flush();
     this.open.session.flush();
+  }
+
+  /**
+   * An entry's write key wrapped for folder `targetId` (ADR 0016): the entry
+   * leaves this folder, whose write key wraps it now. Undefined for entries
+   * without one. @throws Error when I cannot open it or cannot write the target
+   */
+  private writeKeyFor(entry: FolderEntry, targetId: string): string | undefined {
+    if (entry.kind === 'file' || !entry.writer) return undefined;
+    const own = entryWriteKeys(entry, this.folderId).writeKey;
+    const target = writeKeyOf(targetId);
+    if (!own || !target) throw new Error(`“${entry.title}” can only be moved between folders you can edit.`);
+    return wrapEntryWriteKey(entry, own, target);
   }
 
   /**
@@ -127,7 +150,7 @@ export class DriveFolderActions {
       fileId,
       version,
       fileKey,
-      parent: { id: this.folderId, key: this.self.key, epoch: this.self.epoch, canWrite: true },
+      parent: { id: this.folderId, key: this.self.key, epoch: this.self.epoch, canWrite: true, ...this.writeFields() },
       name: opts.name ?? file.name,
       mime: file.type,
       replacing: !!replacing,
@@ -147,6 +170,13 @@ export class DriveFolderActions {
       return true;
     });
     return { upload, finished };
+  }
+
+  /** This folder's writer and write key, for a resume record (sealed under my root key, kept in this browser). */
+  private writeFields(): { writer?: string; writeKey?: string } {
+    const writer = this.open.session.writer;
+    const writeKey = writeKeyOf(this.folderId);
+    return writer ? { writer: toBase64Url(writer), ...(writeKey && { writeKey: toBase64Url(writeKey) }) } : {};
   }
 
   /** A folder for an uploaded directory, reusing one of that name if it exists. */

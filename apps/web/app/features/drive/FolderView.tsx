@@ -7,7 +7,7 @@ import { collectDroppedFiles, pickedFromInput } from './collectDroppedFiles.ts';
 import { ConflictDialog, useConflictPrompt } from './ConflictDialog.tsx';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
 import { DriveFolderActions } from './DriveFolderActions.client.ts';
-import { acquireFolder, folderReady } from './folderSessions.client.ts';
+import { acquireFolder, childFolderRef, folderReady } from './folderSessions.client.ts';
 import type { EntryAction } from './EntryContextMenu.tsx';
 import { EntryGrid } from './EntryGrid.tsx';
 import type { SortBy } from './EntryListProps.ts';
@@ -230,7 +230,7 @@ export function FolderView({ levels, pathIds, onChanged, chatToggle }: { levels:
         />
       )}
       {versionsOf && <VersionsDialog entry={all.find((e) => e.id === versionsOf.id) as FileEntry ?? versionsOf} canEdit={canEdit} actions={actions} onClose={() => setVersionsOf(null)} onChanged={onChanged} />}
-      {linking && <ItemLinkDialog entry={linking} onClose={() => setLinking(null)} />}
+      {linking && <ItemLinkDialog entry={linking} parentId={here.id} onClose={() => setLinking(null)} />}
       {sharing && <ShareEntryDialog entry={all.find((e) => e.id === sharing.id) ?? sharing} parent={here.open} onClose={() => setSharing(null)} />}
       {preview && <PreviewDialog entry={preview} onClose={() => setPreview(null)} />}
       <ConflictDialog prompt={conflict} />
@@ -238,7 +238,7 @@ export function FolderView({ levels, pathIds, onChanged, chatToggle }: { levels:
   );
 
   async function moveInto(ids: string[], folder: FolderEntry) {
-    const held = acquireFolder(account, home.collabUrl, { id: folder.id, key: folder.key, epoch: folder.epoch, canWrite: true });
+    const held = acquireFolder(account, home.collabUrl, childFolderRef(folder, here.id, false));
     try {
       await folderReady(held.open);
       await actions.moveTo(ids, { folderId: folder.id, open: held.open });

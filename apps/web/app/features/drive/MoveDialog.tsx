@@ -4,7 +4,7 @@ import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { getUnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
 import { EntryIcon } from './EntryIcon.tsx';
-import { acquireFolder, folderReady } from './folderSessions.client.ts';
+import { acquireFolder, childFolderRef, folderReady } from './folderSessions.client.ts';
 import { useFolderEntries } from './useFolderEntries.ts';
 import type { FolderLevel } from './useFolderPath.ts';
 
@@ -26,7 +26,7 @@ export function MoveDialog(p: { levels: FolderLevel[]; pathIds: string[]; moving
     const account = getUnlockedAccount();
     if (!account) return;
     const viewer = here.viewer || e.role === 'viewer';
-    const held = acquireFolder(account, home.collabUrl, { id: e.id, key: e.key, epoch: e.epoch, canWrite: !viewer });
+    const held = acquireFolder(account, home.collabUrl, childFolderRef(e, here.id, viewer));
     releases.push(held.release);
     await folderReady(held.open);
     setCrumbs((c) => [...c, { id: e.id, title: e.title, open: held.open, viewer }]);

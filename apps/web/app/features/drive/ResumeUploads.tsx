@@ -32,7 +32,8 @@ export function ResumeUploads() {
         void upload.run().then(async (ok) => {
           if (upload.state === 'cancelled') await uploadResumeStore.remove(account.userId, record.fileId, record.version);
           if (!ok) return;
-          const held = acquireFolder(account, home.collabUrl, record.parent);
+          const { writeKey, ...parent } = record.parent;
+          const held = acquireFolder(account, home.collabUrl, { ...parent, ...(writeKey && { writeKey: asSymmetricKey(fromBase64Url(writeKey)) }) });
           try {
             await folderReady(held.open);
             recordUploadedFile(held.open.session.doc, { ...record, size: file.size, sealedSize: upload.sealedSize, chunkCount: upload.chunkCount, thumbnail: await thumbnail });

@@ -45,7 +45,8 @@ export async function collectZipMembers(entries: FolderEntry[], ctx: { account: 
         members.push({ kind: 'folder', path, lastModified: e.modified });
         const viewer = level.viewer || e.role === 'viewer';
         // Opened as the folder view would open it: the session is shared with it (folderSessions).
-        const held = acquireFolder(ctx.account, ctx.collabUrl, { id: e.id, key: e.key, epoch: e.epoch, canWrite: !viewer });
+        // Read-only: an archive writes nothing; the writer still checks what is read (ADR 0016).
+        const held = acquireFolder(ctx.account, ctx.collabUrl, { id: e.id, key: e.key, epoch: e.epoch, canWrite: false, writer: e.writer });
         releases.push(held.release);
         try {
           await folderReady(held.open);

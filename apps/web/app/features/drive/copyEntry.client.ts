@@ -4,7 +4,7 @@ import { fileVersionKey, forgetAttachedRoom, listFolderEntries, setTextDocTitle,
 import { downloadFile } from '../../keys/downloadFile.client.ts';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { DriveFolderActions } from './DriveFolderActions.client.ts';
-import { acquireFolder, folderReady } from './folderSessions.client.ts';
+import { acquireFolder, childFolderRef, folderReady } from './folderSessions.client.ts';
 
 type CopyContext = { account: UnlockedAccount; collabUrl: string; onUpload?(u: ReturnType<DriveFolderActions['startUpload']>['upload'], name: string): void };
 
@@ -27,7 +27,7 @@ export async function copyEntry(entry: FolderEntry, into: DriveFolderActions, ct
   }
   if (entry.kind === 'folder') return copyFolder(entry, name, into, ctx);
   if (entry.kind !== 'doc' && entry.kind !== 'sheet' && entry.kind !== 'calendar') throw new Error('only files, folders, documents, spreadsheets and calendars can be copied');
-  await copyDocumentState(entry, await into.create(entry.kind, name), ctx);
+  await copyDocumentState(entry, await into.create(entry.kind, name), ctx, into.folderId);
 }
 
 /**
@@ -37,8 +37,7 @@ export async function copyEntry(entry: FolderEntry, into: DriveFolderActions, ct
  */
 async function copyFolder(entry: FolderEntry, name: string, into: DriveFolderActions, ctx: CopyContext): Promise<void> {
   const copy = await into.create('folder', name);
-  const source = acquireFolder(ctx.account, ctx.collabUrl, { id: entry.id, key: entry.key, epoch: entry.epoch, canWrite: false });
-  const target = acquireFolder(ctx.account, ctx.collabUrl, { id: copy.id, key: copy.key, epoch: copy.epoch, canWrite: true });
+  const { source, target } = acquirePair(entry, copy, ctx, into.folderId);
   try {
     await Promise.all([folderReady(source.open), folderReady(target.open)]);
     const inside = new DriveFolderActions(copy.id, target.open, { key: copy.key, epoch: copy.epoch }, ctx.account);
@@ -53,9 +52,8 @@ async function copyFolder(entry: FolderEntry, name: string, into: DriveFolderAct
 }
 
 /** Writes a document's whole state into a new, empty document (its copy), under the copy's own key. */
-async function copyDocumentState(entry: FolderEntry, copy: FolderEntry, ctx: CopyContext): Promise<void> {
-  const source = acquireFolder(ctx.account, ctx.collabUrl, { id: entry.id, key: entry.key, epoch: entry.epoch, canWrite: false });
-  const target = acquireFolder(ctx.account, ctx.collabUrl, { id: copy.id, key: copy.key, epoch: copy.epoch, canWrite: true });
+async function copyDocumentState(entry: FolderEntry, copy: FolderEntry, ctx: CopyContext, copyParentId: string): Promise<void> {
+  const { source, target } = acquirePair(entry, copy, ctx, copyParentId);
   try {
     await Promise.all([folderReady(source.open), folderReady(target.open)]);
     const doc = target.open.session.doc;
@@ -69,6 +67,13 @@ async function copyDocumentState(entry: FolderEntry, copy: FolderEntry, ctx: Cop
     source.release();
     target.release();
   }
+}
+
+/** The original, read (its writer checks what is read), and the copy, written with its own write key (ADR 0016). */
+function acquirePair(entry: FolderEntry, copy: FolderEntry, ctx: CopyContext, copyParentId: string) {
+  const source = acquireFolder(ctx.account, ctx.collabUrl, { id: entry.id, key: entry.key, epoch: entry.epoch, canWrite: false, writer: entry.writer });
+  const target = acquireFolder(ctx.account, ctx.collabUrl, childFolderRef(copy, copyParentId, false));
+  return { source, target };
 }
 
 /** "Report.pdf" → "Report (copy).pdf"; documents have no extension. */

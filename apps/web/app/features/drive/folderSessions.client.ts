@@ -1,16 +1,23 @@
+import type { SymmetricKey } from '@coffre/crypto';
+import type { DocumentEntry } from '@coffre/docs';
 import { openEncryptedDoc, type OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
+import { entryWriteKeys } from '../../keys/writeKeys.client.ts';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 
-type Held = { open: OpenDoc; refs: number; closeTimer: ReturnType<typeof setTimeout> | null; epoch: number; key: string };
+type Held = { open: OpenDoc; refs: number; closeTimer: ReturnType<typeof setTimeout> | null; epoch: number; key: string; writer: string | undefined };
 
 /** Folder documents stay open a little after the last view leaves, so walking back up is instant. */
 const KEEP_OPEN_MS = 30_000;
 const held = new Map<string, Held>();
 
 /** Opens (or shares) the session of a folder document; call `release` when the view goes away. */
-export function acquireFolder(account: UnlockedAccount, collabUrl: string, ref: { id: string; key: string; epoch: number; canWrite: boolean }): { open: OpenDoc; release(): void } {
+export function acquireFolder(
+  account: UnlockedAccount,
+  collabUrl: string,
+  ref: { id: string; key: string; epoch: number; canWrite: boolean; writer?: string; writeKey?: SymmetricKey },
+): { open: OpenDoc; release(): void } {
   let h = held.get(ref.id);
-  if (h && (h.epoch !== ref.epoch || h.key !== ref.key)) {
+  if (h && (h.epoch !== ref.epoch || h.key !== ref.key || h.writer !== ref.writer || (ref.writeKey && !h.open.session.canWrite))) {
     // Its key rotated: the old session cannot follow.
     if (h.closeTimer) clearTimeout(h.closeTimer);
     if (h.refs === 0) h.open.close();
@@ -18,7 +25,8 @@ export function acquireFolder(account: UnlockedAccount, collabUrl: string, ref: 
     h = undefined;
   }
   if (!h) {
-    h = { open: openEncryptedDoc({ account, docId: ref.id, key: ref.key, epoch: ref.epoch, collabUrl, canWrite: ref.canWrite }), refs: 0, closeTimer: null, epoch: ref.epoch, key: ref.key };
+    const open = openEncryptedDoc({ account, docId: ref.id, key: ref.key, epoch: ref.epoch, collabUrl, canWrite: ref.canWrite, writer: ref.writer, writeKey: ref.writeKey });
+    h = { open, refs: 0, closeTimer: null, epoch: ref.epoch, key: ref.key, writer: ref.writer };
     held.set(ref.id, h);
   }
   const entry = h;
@@ -68,4 +76,14 @@ export function folderReady(open: OpenDoc, timeoutMs = 8000): Promise<void> {
     }
     done(open.connection.status);
   });
+}
+
+/**
+ * How to open a sub-folder from its entry in folder `parentId`: its key, and
+ * its write key when I can write the parent (ADR 0016). Read-only for a
+ * viewer, or when its write key does not open here.
+ */
+export function childFolderRef(entry: Pick<DocumentEntry, 'id' | 'key' | 'epoch' | 'writer' | 'writeKey'>, parentId: string, viewer: boolean) {
+  const write = entryWriteKeys(entry, parentId);
+  return { id: entry.id, key: entry.key, epoch: entry.epoch, canWrite: !viewer && !(write.writer && !write.writeKey), ...write };
 }

@@ -5,7 +5,7 @@ import { rootFolderKeys } from '../../keys/rootFolderId.client.ts';
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { getUnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
-import { acquireFolder, folderReady } from './folderSessions.client.ts';
+import { acquireFolder, childFolderRef, folderReady } from './folderSessions.client.ts';
 
 /** An entry of my drive with the folder it sits in (and that folder's path of ids from my root). */
 export type DriveItem = { entry: FolderEntry; folderId: string; folderTitle: string; folderKey: string; folderEpoch: number; folderPath: string[]; open: OpenDoc; viewer: boolean };
@@ -48,7 +48,7 @@ export function useDriveWalk(): { items: DriveItem[]; loading: boolean } {
         for (const e of listFolderEntries(f.open.session.doc)) {
           if (e.kind !== 'folder' || e.trashedAt) continue;
           const viewer = f.viewer || e.role === 'viewer';
-          const held = acquireFolder(account, home.collabUrl, { id: e.id, key: e.key, epoch: e.epoch, canWrite: !viewer });
+          const held = acquireFolder(account, home.collabUrl, childFolderRef(e, f.id, viewer));
           releases.push(held.release);
           queue.push({ id: e.id, title: e.title, key: e.key, epoch: e.epoch, path: [...f.path, e.id], open: held.open, viewer });
         }

@@ -5,7 +5,7 @@ import { rootFolderKeys } from '../../keys/rootFolderId.client.ts';
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { getUnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
-import { acquireFolder, folderReady } from './folderSessions.client.ts';
+import { acquireFolder, childFolderRef, folderReady } from './folderSessions.client.ts';
 
 export type FolderLevel = {
   id: string;
@@ -46,7 +46,7 @@ export function useFolderPath(ids: string[]): FolderPath {
           const entry = getFolderEntry(parent.open.session.doc, id);
           if (!entry || entry.kind !== 'folder') throw new Error('This folder is not there any more: it was moved or deleted, or you lost access.');
           const role = parent.role ?? entry.role ?? null;
-          const held = acquireFolder(account, home.collabUrl, { id, key: entry.key, epoch: entry.epoch, canWrite: role !== 'viewer' });
+          const held = acquireFolder(account, home.collabUrl, childFolderRef(entry, parent.id, role === 'viewer'));
           releases.push(held.release);
           levels.push({ id, title: entry.title, open: held.open, key: entry.key, epoch: entry.epoch, role });
         }

@@ -4,7 +4,7 @@ import { getUnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
 import type { PickedFile } from './collectDroppedFiles.ts';
 import { DriveFolderActions } from './DriveFolderActions.client.ts';
-import { acquireFolder, folderReady } from './folderSessions.client.ts';
+import { acquireFolder, childFolderRef, folderReady } from './folderSessions.client.ts';
 import { useTransfers } from './TransferProvider.tsx';
 
 export type ConflictChoice = 'replace' | 'keep-both' | 'skip';
@@ -31,7 +31,7 @@ export function useUploader(askConflict: AskConflict, onFinished: () => void) {
           let next = targets.get(key);
           if (!next) {
             const entry = await at.ensureFolder(folders[depth - 1]!);
-            const held = acquireFolder(account, home.collabUrl, { id: entry.id, key: entry.key, epoch: entry.epoch, canWrite: true });
+            const held = acquireFolder(account, home.collabUrl, childFolderRef(entry, at.folderId, false));
             releases.push(held.release);
             await folderReady(held.open);
             next = new DriveFolderActions(entry.id, held.open, { key: entry.key, epoch: entry.epoch }, account);

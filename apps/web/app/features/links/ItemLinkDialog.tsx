@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { toBase64Url } from '@coffre/crypto';
 import { fileVersionKey, type FolderEntry } from '@coffre/docs';
 import { apiFetch } from '../../api/apiFetch.ts';
 import { errorMessage } from '../../components/errorMessage.ts';
@@ -6,6 +7,7 @@ import { stopLink } from './stopLink.ts';
 import { createLink } from '../../keys/createLink.client.ts';
 import type { LinkPayload } from '../../keys/linkPayload.ts';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
+import { entryWriteKeys } from '../../keys/writeKeys.client.ts';
 import { rememberLink, rememberedLinks } from './linkBook.ts';
 
 type LinkInfo = { linkId: string; role: 'viewer' | 'editor'; expiresAt: number | null; createdAt: number; expired: boolean; hasPassword: boolean };
@@ -16,7 +18,8 @@ type LinkInfo = { linkId: string; role: 'viewer' | 'editor'; expiresAt: number |
  * once, here, because only this browser ever knows its secret. Existing links
  * can be stopped.
  */
-export function ItemLinkDialog({ entry, onClose }: { entry: FolderEntry; onClose(): void }) {
+/** `parentId`: the folder holding the entry, whose write key opens the item's for an edit link (ADR 0016). */
+export function ItemLinkDialog({ entry, parentId, onClose }: { entry: FolderEntry; parentId?: string; onClose(): void }) {
   const home = useHomeFolder();
   const rootDoc = home.root?.session.doc ?? null;
   const [password, setPassword] = useState('');
@@ -43,7 +46,7 @@ export function ItemLinkDialog({ entry, onClose }: { entry: FolderEntry; onClose
     try {
       const expiresAt = expires ? new Date(`${expires}T23:59:59`).getTime() : null;
       const { url, linkId } = await createLink({
-        payload: linkPayloadFor(entry, editable ? role : 'viewer'),
+        payload: linkPayloadFor(entry, editable ? role : 'viewer', parentId),
         role: editable ? role : 'viewer',
         password: password || null,
         expiresAt,
@@ -149,12 +152,17 @@ export function CopyLinkButton({ url }: { url: string | null }) {
 }
 
 /** What the link's sealed payload says about the item: for a file, its current version. */
-function linkPayloadFor(entry: FolderEntry, role: 'viewer' | 'editor'): LinkPayload {
+function linkPayloadFor(entry: FolderEntry, role: 'viewer' | 'editor', parentId: string | undefined): LinkPayload {
   if (entry.kind === 'file') {
     const current = entry.versions.reduce((a, b) => (b.version > a.version ? b : a));
     return { v: 1, kind: 'file', name: entry.title, mime: entry.mime, size: current.size, fileId: entry.id, version: current.version, chunkCount: current.chunkCount, key: fileVersionKey(entry, current) };
   }
-  if (entry.kind === 'folder') return { v: 1, kind: 'folder', name: entry.title, folderId: entry.id, key: entry.key, epoch: entry.epoch };
+  const writer = entry.writer ? { writer: entry.writer } : {};
+  if (entry.kind === 'folder') return { v: 1, kind: 'folder', name: entry.title, folderId: entry.id, key: entry.key, epoch: entry.epoch, ...writer };
   const docKind = entry.kind === 'sheet' || entry.kind === 'calendar' ? entry.kind : 'doc';
-  return { v: 1, kind: 'doc', docKind, name: entry.title, docId: entry.id, key: entry.key, epoch: entry.epoch, ...(role === 'editor' ? { role } : {}) };
+  if (role !== 'editor') return { v: 1, kind: 'doc', docKind, name: entry.title, docId: entry.id, key: entry.key, epoch: entry.epoch, ...writer };
+  // An edit link hands out the document's write key: only someone who holds it can make one (ADR 0016).
+  const writeKey = entry.writer && parentId ? entryWriteKeys(entry, parentId).writeKey : undefined;
+  if (entry.writer && !writeKey) throw new Error('You can only make an edit link for something you can edit yourself.');
+  return { v: 1, kind: 'doc', docKind, name: entry.title, docId: entry.id, key: entry.key, epoch: entry.epoch, role, ...writer, ...(writeKey && { writeKey: toBase64Url(writeKey) }) };
 }

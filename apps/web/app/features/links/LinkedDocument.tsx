@@ -16,7 +16,7 @@ export function LinkedDocument({ link, payload, collabUrl }: { link: OpenedLink;
   useEffect(() => {
     const via = { linkId: link.linkId, proof: link.proof };
     downloadThroughLink(via);
-    const handle = openDocViaLink({ docId: payload.docId, key: payload.key, epoch: payload.epoch, collabUrl, write: link.canEdit, ...via });
+    const handle = openDocViaLink({ docId: payload.docId, key: payload.key, epoch: payload.epoch, collabUrl, write: link.canEdit, writer: payload.writer, writeKey: link.canEdit ? payload.writeKey : undefined, ...via });
     const off = handle.connection.onStatus((s) => s === 'denied' && setDenied(true));
     setOpen(handle);
     return () => {

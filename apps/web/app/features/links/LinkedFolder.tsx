@@ -12,7 +12,7 @@ import { formatBytes } from '../drive/formatBytes.ts';
 import { useFolderEntries } from '../drive/useFolderEntries.ts';
 import { LinkedDocument } from './LinkedDocument.tsx';
 
-type Level = { id: string; key: string; epoch: number; title: string };
+type Level = { id: string; key: string; epoch: number; title: string; writer?: string };
 
 /**
  * A folder opened through a view link: browse its folders, download its
@@ -20,7 +20,7 @@ type Level = { id: string; key: string; epoch: number; title: string };
  * (signed, encrypted) entry holds. No account, nothing kept on the device.
  */
 export function LinkedFolder({ link, payload, collabUrl }: { link: OpenedLink; payload: FolderLinkPayload; collabUrl: string }) {
-  const [path, setPath] = useState<Level[]>([{ id: payload.folderId, key: payload.key, epoch: payload.epoch, title: payload.name }]);
+  const [path, setPath] = useState<Level[]>([{ id: payload.folderId, key: payload.key, epoch: payload.epoch, title: payload.name, writer: payload.writer }]);
   const [reading, setReading] = useState<FolderEntry | null>(null);
   const [open, setOpen] = useState<OpenDoc | null>(null);
   const [denied, setDenied] = useState(false);
@@ -34,7 +34,7 @@ export function LinkedFolder({ link, payload, collabUrl }: { link: OpenedLink; p
   }, [via]);
 
   useEffect(() => {
-    const handle = openDocViaLink({ docId: here.id, key: here.key, epoch: here.epoch, collabUrl, ...via });
+    const handle = openDocViaLink({ docId: here.id, key: here.key, epoch: here.epoch, writer: here.writer, collabUrl, ...via });
     const off = handle.connection.onStatus((s) => s === 'denied' && setDenied(true));
     setOpen(handle);
     return () => {
@@ -63,7 +63,7 @@ export function LinkedFolder({ link, payload, collabUrl }: { link: OpenedLink; p
     return (
       <>
         <button type="button" className="link" onClick={() => setReading(null)}>‹ Back to {here.title}</button>
-        <LinkedDocument link={link} payload={{ v: 1, kind: 'doc', docKind: reading.kind === 'sheet' || reading.kind === 'calendar' ? reading.kind : 'doc', name: reading.title, docId: reading.id, key: reading.key, epoch: reading.epoch }} collabUrl={collabUrl} />
+        <LinkedDocument link={link} payload={{ v: 1, kind: 'doc', docKind: reading.kind === 'sheet' || reading.kind === 'calendar' ? reading.kind : 'doc', name: reading.title, docId: reading.id, key: reading.key, epoch: reading.epoch, writer: reading.writer }} collabUrl={collabUrl} />
       </>
     );
   }
@@ -91,7 +91,7 @@ export function LinkedFolder({ link, payload, collabUrl }: { link: OpenedLink; p
                 <button
                   type="button"
                   className="link entry-name"
-                  onClick={() => (e.kind === 'folder' ? setPath([...path, { id: e.id, key: e.key, epoch: e.epoch, title: e.title }]) : e.kind === 'file' ? void download(e) : setReading(e))}
+                  onClick={() => (e.kind === 'folder' ? setPath([...path, { id: e.id, key: e.key, epoch: e.epoch, title: e.title, writer: e.writer }]) : e.kind === 'file' ? void download(e) : setReading(e))}
                 >
                   {e.title}
                 </button>

@@ -5,6 +5,7 @@ import { useOpenedEntry } from '../docs/useOpenedEntry.ts';
 import { userColor } from '../docs/userColor.ts';
 import { ItemWithChat } from '../chat/ItemWithChat.tsx';
 import { SpreadsheetEditor } from './SpreadsheetEditor.tsx';
+import { rotatedEntryPatch } from '../../keys/writeKeys.client.ts';
 
 /** A spreadsheet's page: the workbook's key comes from the folder it sits in. */
 export default function SheetPage({ sheetId }: { sheetId: string }) {
@@ -12,7 +13,7 @@ export default function SheetPage({ sheetId }: { sheetId: string }) {
   if (opened.state === 'loading') return <p className="muted">Decrypting your documents…</p>;
   if (opened.state === 'missing') return <EntryNotFound what="Spreadsheet" />;
   if (opened.state === 'opening') return <p className="muted">Opening…</p>;
-  const { entry, open, account, readOnly, canShare, parentDoc } = opened;
+  const { entry, open, account, readOnly, canShare, parentDoc, parentId } = opened;
   return (
     <ItemWithChat key={`${entry.epoch}`} parent={open} parentId={sheetId} title={entry.title} readOnly={readOnly}>
       {(chatToggle) => (
@@ -24,7 +25,7 @@ export default function SheetPage({ sheetId }: { sheetId: string }) {
             <>
               {chatToggle}
               {canShare && (
-                <ShareDialog account={account} docId={sheetId} epoch={entry.epoch} docKey={entry.key} kind="sheet" name={entry.title} open={open} onRotated={(e, k) => parentDoc && updateFolderEntry(parentDoc, sheetId, { epoch: e, key: k, modified: Date.now() })} />
+                <ShareDialog account={account} docId={sheetId} epoch={entry.epoch} docKey={entry.key} kind="sheet" name={entry.title} writer={entry.writer} open={open} onRotated={(r) => parentDoc && parentId && updateFolderEntry(parentDoc, sheetId, rotatedEntryPatch(sheetId, r, parentId))} />
               )}
             </>
           }
