@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { asSymmetricKey, fromBase64Url, toBase64Url } from '@coffre/crypto';
-import { EncryptedAwareness, EncryptedDocSession, connectHocuspocus, type HocuspocusConnection, type SnapshotAnchor } from '@coffre/docs';
+import { EncryptedAwareness, EncryptedDocSession, connectHocuspocus, type HocuspocusConnection, type IntegrityEvent, type SnapshotAnchor } from '@coffre/docs';
 import { attachOfflineStore, forgetCachedEnvelopes } from './offlineDoc.client.ts';
 import type { UnlockedAccount } from './unlockedAccount.client.ts';
 
@@ -11,6 +11,14 @@ const BATCH_ALONE_MS = 1000;
 const handover = new Map<string, Uint8Array[]>();
 
 export type OpenDoc = { session: EncryptedDocSession; connection: HocuspocusConnection; presence: EncryptedAwareness; close(): void };
+
+/** The last integrity event of each open session, kept so a view mounted after it (a folder, once ready) still shows it. */
+const integrityProblems = new WeakMap<EncryptedDocSession, IntegrityEvent>();
+
+/** What last failed verification in this session (null when nothing did). */
+export function lastIntegrityProblem(session: EncryptedDocSession): IntegrityEvent | null {
+  return integrityProblems.get(session) ?? null;
+}
 
 /** Opens a document by id and key: a local plaintext Y.Doc synced as envelopes through the collab server. */
 export function openEncryptedDoc(input: { account: UnlockedAccount; docId: string; key: Uint8Array | string; epoch: number; collabUrl: string; canWrite?: boolean }): OpenDoc {
@@ -24,6 +32,7 @@ export function openEncryptedDoc(input: { account: UnlockedAccount; docId: strin
     // Others see edits quickly; alone, edits are gathered longer into fewer envelopes (DESIGN.md §3).
     batchMs: () => (presence?.othersPresent ? BATCH_WITH_OTHERS_MS : BATCH_ALONE_MS),
   });
+  session.onIntegrityError((e) => integrityProblems.set(session, e));
   const offline = attachOfflineStore({ userId: input.account.userId, session, key, epoch: input.epoch });
   let carried = handover.get(input.docId) ?? null;
   handover.delete(input.docId);
