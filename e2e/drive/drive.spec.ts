@@ -6,6 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildPdf } from '../support/buildPdf.ts';
 import { signUpViaUi } from '../support/accounts.ts';
+import { newFolder, row, rowAction } from '../support/driveActions.ts';
 import { fillShareDialog } from '../support/shareViaDialog.ts';
 import { scanServerAndTraffic } from '../support/scanForCanary.ts';
 import { useBrowser } from '../support/useBrowser.ts';
@@ -19,19 +20,6 @@ const BIG_MB = 200;
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'coffre-drive-e2e-'));
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-const row = (page: Page, name: string) => page.locator('tr[data-id]', { hasText: name });
-
-async function newFolder(page: Page, name: string) {
-  await page.getByRole('button', { name: 'New folder' }).click();
-  await page.getByLabel('New name').fill(name);
-  await page.getByLabel('New name').press('Enter');
-  await row(page, name).waitFor();
-}
-
-async function rowAction(page: Page, name: string, action: string) {
-  await row(page, name).click({ button: 'right' });
-  await page.getByRole('menuitem', { name: action }).click();
-}
 
 async function download(page: Page, name: string): Promise<string> {
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 170_000 }), rowAction(page, name, 'Download')]);

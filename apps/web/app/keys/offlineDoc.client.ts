@@ -1,6 +1,7 @@
 import { DOMAINS, openAead, sealAead, type SymmetricKey } from '@coffre/crypto';
 import type { EncryptedDocSession, SnapshotCache } from '@coffre/docs';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { forgetCopyOnIntegrityProblem } from './forgetCopyOnIntegrityProblem.ts';
 import { idbStore } from './idbStore.client.ts';
 
 /**
@@ -17,6 +18,7 @@ export function attachOfflineStore(input: { userId: string; session: EncryptedDo
   const id = `${input.userId}:${session.docId}`;
   // One cache per key epoch: after a rotation, writes refused under the old key are never resent.
   const persistence = new IndexeddbPersistence(envelopeDbName(input.userId, session.docId, input.epoch), session.envelope);
+  const offTainted = forgetCopyOnIntegrityProblem(session, () => persistence.clearData().catch(() => undefined));
   const snapshots = idbStore('snapshots');
   const pending = idbStore('pending');
   // Pending edits are kept as groups (u32 length ‖ update, repeated); a store written before groups holds one update.
@@ -55,6 +57,7 @@ export function attachOfflineStore(input: { userId: string; session: EncryptedDo
     },
     async detach() {
       off();
+      offTainted();
       await persistence.destroy();
     },
   };

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { asSymmetricKey, fromBase64Url, toBase64Url, type SymmetricKey } from '@coffre/crypto';
-import { EncryptedAwareness, EncryptedDocSession, connectHocuspocus, writeAccessOf, type HocuspocusConnection, type SnapshotAnchor } from '@coffre/docs';
+import { EncryptedAwareness, EncryptedDocSession, connectHocuspocus, writeAccessOf, type HocuspocusConnection, type IntegrityEvent, type SnapshotAnchor } from '@coffre/docs';
 import { attachOfflineStore, forgetCachedEnvelopes } from './offlineDoc.client.ts';
 import type { UnlockedAccount } from './unlockedAccount.client.ts';
 import { rememberWriteKey } from './writeKeys.client.ts';
@@ -26,6 +26,14 @@ export type OpenDocInput = {
   writeKey?: SymmetricKey;
 };
 
+/** The last integrity event of each open session, kept so a view mounted after it (a folder, once ready) still shows it. */
+const integrityProblems = new WeakMap<EncryptedDocSession, IntegrityEvent>();
+
+/** What last failed verification in this session (null when nothing did). */
+export function lastIntegrityProblem(session: EncryptedDocSession): IntegrityEvent | null {
+  return integrityProblems.get(session) ?? null;
+}
+
 /** Opens a document by id and key: a local plaintext Y.Doc synced as envelopes through the collab server. */
 export function openEncryptedDoc(input: OpenDocInput): OpenDoc {
   const key = asSymmetricKey(typeof input.key === 'string' ? fromBase64Url(input.key) : input.key);
@@ -39,6 +47,7 @@ export function openEncryptedDoc(input: OpenDocInput): OpenDoc {
     // Others see edits quickly; alone, edits are gathered longer into fewer envelopes (DESIGN.md §3).
     batchMs: () => (presence?.othersPresent ? BATCH_WITH_OTHERS_MS : BATCH_ALONE_MS),
   });
+  session.onIntegrityError((e) => integrityProblems.set(session, e));
   const offline = attachOfflineStore({ userId: input.account.userId, session, key, epoch: input.epoch });
   let carried = handover.get(input.docId) ?? null;
   handover.delete(input.docId);

@@ -10,6 +10,7 @@ import { DriveFolderActions } from './DriveFolderActions.client.ts';
 import { acquireFolder, childFolderRef, folderReady } from './folderSessions.client.ts';
 import type { EntryAction } from './EntryContextMenu.tsx';
 import { EntryGrid } from './EntryGrid.tsx';
+import { FolderIntegrityNotice } from './FolderIntegrityNotice.tsx';
 import type { SortBy } from './EntryListProps.ts';
 import { EntryTable } from './EntryTable.tsx';
 import { entryHref } from './entryHref.ts';
@@ -197,6 +198,7 @@ export function FolderView({ levels, pathIds, onChanged, chatToggle }: { levels:
         }}
       />
       {error && <p className="error" role="alert">{error}</p>}
+      <FolderIntegrityNotice open={here.open} />
       <View
         entries={visible}
         selected={selected}
