@@ -15,6 +15,8 @@ const PREFIX = '/download-stream/';
 /** @type {Map<string, { port: MessagePort; name: string; size: number | null }>} */
 const pending = new Map();
 const ID = /^[A-Za-z0-9_-]{22,64}$/;
+// The page says 'alive' every 10 s; a page that was closed mid-download says nothing, and its download fails.
+const SILENCE_LIMIT_MS = 60_000;
 
 sw.addEventListener('install', () => void sw.skipWaiting());
 sw.addEventListener('activate', (event) => event.waitUntil(sw.clients.claim()));
@@ -48,18 +50,32 @@ sw.addEventListener('fetch', (event) => {
 function relay(/** @type {MessagePort} */ port) {
   /** @type {(() => void) | null} */
   let wake = null;
+  let heard = Date.now();
+  /** @type {ReturnType<typeof setInterval> | undefined} */
+  let watchdog;
+  const stop = () => {
+    clearInterval(watchdog);
+    port.close();
+  };
   return new ReadableStream(
     {
       start(controller) {
+        watchdog = setInterval(() => {
+          if (Date.now() - heard < SILENCE_LIMIT_MS) return;
+          controller.error(new Error('the page stopped sending'));
+          stop();
+        }, SILENCE_LIMIT_MS / 4);
         port.onmessage = (event) => {
           const msg = event.data;
+          heard = Date.now();
+          if (msg?.type === 'alive') return;
           if (msg?.type === 'chunk' && msg.bytes instanceof ArrayBuffer) controller.enqueue(new Uint8Array(msg.bytes));
           else if (msg?.type === 'end') {
             controller.close();
-            port.close();
+            stop();
           } else {
             controller.error(new Error('the download failed'));
-            port.close();
+            stop();
           }
           const next = wake;
           wake = null;
@@ -76,7 +92,7 @@ function relay(/** @type {MessagePort} */ port) {
       cancel() {
         // The person cancelled it in the browser: the page stops fetching.
         port.postMessage({ type: 'cancel' });
-        port.close();
+        stop();
       },
     },
     { highWaterMark: 1 },

@@ -20,7 +20,8 @@ export class DownloadCancelled extends Error {
 }
 
 const HANDSHAKE_TIMEOUT_MS = 10_000;
-// The worker may be stopped when idle; a message every few seconds keeps it for a long download.
+// The worker may be stopped when idle; a message every few seconds keeps it for a long download,
+// and tells it this page is still there (it fails a download whose page went silent).
 const KEEPALIVE_MS = 10_000;
 // The hidden frame that started the download is removed once the browser no longer needs it.
 const FRAME_LINGER_MS = 5_000;
@@ -64,7 +65,10 @@ export async function openDownloadStream(safeName: string, size: number | null):
   frame.src = `${DOWNLOAD_STREAM_PATH}${id}`;
   document.body.append(frame);
   if (!(await within(startedP, HANDSHAKE_TIMEOUT_MS))) return close(null);
-  keepalive = setInterval(() => worker.postMessage({ type: 'ping' }), KEEPALIVE_MS);
+  keepalive = setInterval(() => {
+    worker.postMessage({ type: 'ping' });
+    port.postMessage({ type: 'alive' });
+  }, KEEPALIVE_MS);
 
   function close<T>(value: T): T {
     clearInterval(keepalive);
