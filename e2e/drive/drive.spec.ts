@@ -257,10 +257,12 @@ describe('drive: encrypted files and folders', () => {
       await a.evaluate(() => (window as unknown as { restoreBlob?: () => void }).restoreBlob?.());
     }
     const [dl] = await Promise.all([a.waitForEvent('download', { timeout: 60_000 }), rowAction(a, `paused-${canary}.bin`, 'Download')]);
-    await a.locator('.transfer.failed', { hasText: 'changed on the server' }).waitFor({ timeout: 60_000 });
+    // Only this download's row: the 200 MB file's refusals above say the same.
+    const refused = a.locator('.transfer.failed', { hasText: `paused-${canary}.bin` }).filter({ hasText: 'changed on the server' });
+    await refused.waitFor({ timeout: 60_000 });
     expect(await dl.failure()).not.toBeNull();
     await expect(dl.path()).rejects.toThrow();
-    await a.locator('.transfer-panel').screenshot({ path: 'artifacts/drive-download-refused.png' });
+    await refused.screenshot({ path: 'artifacts/drive-download-refused.png' });
   });
 
   it('finishes an upload after a page reload, sending only the chunks the server does not have', async () => {
