@@ -177,6 +177,12 @@ describe('drive: encrypted files and folders', () => {
     expect(fs.statSync(got).size).toBe(BIG_MB * 1024 * 1024);
     expect(sha256(got)).toBe(sha256(big));
 
+    // Cancelled from the transfer panel: the browser fails the download and keeps nothing of it.
+    const [stopped] = await Promise.all([a.waitForEvent('download'), rowAction(a, 'big.bin', 'Download')]);
+    await a.locator('.transfer[data-state="running"]', { hasText: 'big.bin' }).getByRole('button', { name: 'Cancel' }).click();
+    await a.locator('.transfer[data-state="cancelled"]', { hasText: 'big.bin' }).waitFor();
+    expect(await stopped.failure()).not.toBeNull();
+
     // A hostile server changes one byte of one stored chunk.
     const fileId = (await row(a, 'big.bin').getAttribute('data-id'))!;
     const chunk = blobFile(fileId, 1, 7);
