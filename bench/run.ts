@@ -29,6 +29,9 @@ if (wanted('crypto')) {
   section('keystroke envelope');
   const { cryptoEnvelopeBench } = await import('./crypto/cryptoEnvelopeBench.ts');
   results.push(await cryptoEnvelopeBench({ iterations: quick ? 2_000 : 20_000 }));
+  section('file download: decrypt + plaintext digest');
+  const { fileDownloadBench } = await import('./crypto/fileDownloadBench.ts');
+  results.push(await fileDownloadBench({ chunks: quick ? 4 : 16 }));
 }
 
 if (wanted('fanout')) {

@@ -23,6 +23,8 @@ const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(fil
 
 async function download(page: Page, name: string): Promise<string> {
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 170_000 }), rowAction(page, name, 'Download')]);
+  // Streamed to disk through the relay service worker's one-time URL, not gathered as a Blob in the page.
+  expect(new URL(dl.url()).pathname).toMatch(/^\/download-stream\/[A-Za-z0-9_-]{22}$/);
   const to = path.join(work, `dl-${Date.now()}-${dl.suggestedFilename()}`);
   await dl.saveAs(to);
   return to;
@@ -163,6 +165,12 @@ describe('drive: encrypted files and folders', () => {
     expect(fs.statSync(got).size).toBe(BIG_MB * 1024 * 1024);
     expect(sha256(got)).toBe(sha256(big));
 
+    // Cancelled from the transfer panel: the browser fails the download and keeps nothing of it.
+    const [stopped] = await Promise.all([a.waitForEvent('download'), rowAction(a, 'big.bin', 'Download')]);
+    await a.locator('.transfer[data-state="running"]', { hasText: 'big.bin' }).getByRole('button', { name: 'Cancel' }).click();
+    await a.locator('.transfer[data-state="cancelled"]', { hasText: 'big.bin' }).waitFor();
+    expect(await stopped.failure()).not.toBeNull();
+
     // A hostile server changes one byte of one stored chunk.
     const fileId = (await row(a, 'big.bin').getAttribute('data-id'))!;
     const chunk = blobFile(fileId, 1, 7);
@@ -171,11 +179,11 @@ describe('drive: encrypted files and folders', () => {
     tampered[1000]! ^= 1;
     fs.writeFileSync(chunk, tampered);
     try {
-      const downloads: string[] = [];
-      a.on('download', (d) => downloads.push(d.suggestedFilename()));
-      await rowAction(a, 'big.bin', 'Download');
+      // The first chunks were already streamed: the browser must fail the download and keep nothing of it.
+      const [dl] = await Promise.all([a.waitForEvent('download', { timeout: 60_000 }), rowAction(a, 'big.bin', 'Download')]);
       await a.locator('.transfer.failed', { hasText: 'failed its integrity check' }).waitFor({ timeout: 60_000 });
-      expect(downloads).toEqual([]);
+      expect(await dl.failure()).not.toBeNull();
+      await expect(dl.path()).rejects.toThrow();
     } finally {
       fs.writeFileSync(chunk, original);
     }
@@ -193,10 +201,30 @@ describe('drive: encrypted files and folders', () => {
     fs.rmSync(got);
   });
 
-  it('pauses an upload (nothing more is sent) and resumes it where it stopped', async () => {
+  it('pauses an upload (nothing more is sent) and resumes it where it stopped; a digest that disagrees with the chunks is refused at download', async () => {
     const file = path.join(work, `paused-${canary}.bin`);
     fs.writeFileSync(file, randomBytes(8 * 4 * 1024 * 1024));
     const puts: number[] = [];
+    // The uploader's first chunk reads differently after it was sent (every later read has its first byte flipped):
+    // the resumed upload hashes what it reads now, so the recorded digest is not that of the authentic chunks on the
+    // server. The AEAD cannot see this (the uploader holds the key); only the digest can.
+    await a.evaluate(() => {
+      const w = window as unknown as { restoreBlob?: () => void };
+      const { slice, arrayBuffer } = Blob.prototype;
+      const firstChunks = new WeakSet<Blob>();
+      let reads = 0;
+      Blob.prototype.slice = function (this: Blob, ...args: Parameters<Blob['slice']>) {
+        const part = slice.apply(this, args);
+        if (this instanceof File && this.name.startsWith('paused-') && (args[0] ?? 0) === 0) firstChunks.add(part);
+        return part;
+      };
+      Blob.prototype.arrayBuffer = async function (this: Blob) {
+        const bytes = await arrayBuffer.call(this);
+        if (firstChunks.has(this) && ++reads > 1) new Uint8Array(bytes)[0]! ^= 1;
+        return bytes;
+      };
+      w.restoreBlob = () => Object.assign(Blob.prototype, { slice, arrayBuffer });
+    });
     // A slow line, so there is time to press Pause mid-way.
     await a.route('**/api/files/*/versions/*/chunks/*', async (route) => {
       if (route.request().method() === 'PUT') {
@@ -220,7 +248,15 @@ describe('drive: encrypted files and folders', () => {
       expect(puts.length).toBeLessThanOrEqual(8 + 2);
     } finally {
       await a.unroute('**/api/files/*/versions/*/chunks/*');
+      await a.evaluate(() => (window as unknown as { restoreBlob?: () => void }).restoreBlob?.());
     }
+    const [dl] = await Promise.all([a.waitForEvent('download', { timeout: 60_000 }), rowAction(a, `paused-${canary}.bin`, 'Download')]);
+    // Only this download's row: the 200 MB file's refusals above say the same.
+    const refused = a.locator('.transfer.failed', { hasText: `paused-${canary}.bin` }).filter({ hasText: 'changed on the server' });
+    await refused.waitFor({ timeout: 60_000 });
+    expect(await dl.failure()).not.toBeNull();
+    await expect(dl.path()).rejects.toThrow();
+    await refused.screenshot({ path: 'artifacts/drive-download-refused.png' });
   });
 
   it('finishes an upload after a page reload, sending only the chunks the server does not have', async () => {

@@ -56,6 +56,8 @@ describe('share links: a file opened by someone without an account', () => {
     const hash = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
     expect(hash(got)).toBe(hash(file));
     expect(dl.suggestedFilename()).toBe(`report-${canary}.txt`);
+    // Streamed through the relay worker on a page without an account, checked against the digest the link carries.
+    expect(new URL(dl.url()).pathname).toMatch(/^\/download-stream\//);
     await v.screenshot({ path: 'artifacts/link-file.png' });
 
     // Stop sharing: the link is dead for everyone at once.

@@ -35,8 +35,9 @@ async function uiHandlers(services: Services) {
     express.static(path.join(appDir, 'build/client'), {
       index: false,
       setHeaders: (res, file) => {
-        // Hashed file names under assets/ never change.
-        res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+        // Hashed file names under assets/ never change; the download relay worker is checked for updates on every registration.
+        const cache = file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : path.basename(file) === 'download-worker.js' ? 'no-cache' : 'public, max-age=3600';
+        res.setHeader('Cache-Control', cache);
       },
     }),
     createRequestHandler({ build, getLoadContext }),

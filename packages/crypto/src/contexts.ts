@@ -29,6 +29,8 @@ export const DOMAINS = {
   recoveryKeyChecksum: 'coffre/recovery-key-checksum/v1',
   // files and links
   fileChunk: 'coffre/file-chunk/v1',
+  // BLAKE2b-256 of a file version's plaintext, kept in its signed, encrypted version record (ADR 0015)
+  fileDigest: 'coffre/file-digest/v1',
   linkId: 'coffre/link-id/v1',
   linkPassword: 'coffre/link-password/v1',
   linkFragmentChecksum: 'coffre/link-fragment-checksum/v1',

@@ -29,6 +29,7 @@ export {
 export { DOMAINS, KDF_CONTEXTS, SUBKEY_IDS, WRAP_DOMAINS, type Domain, type KdfContext, type WrapPurpose } from './contexts.ts';
 export {
   FILE_CHUNK_SIZE,
+  FILE_DIGEST_BYTES,
   LINK_ARGON2_MEMLIMIT,
   LINK_ARGON2_MEMLIMIT_MAX,
   LINK_ARGON2_OPSLIMIT,
@@ -47,6 +48,7 @@ export { concatBytes } from './concatBytes.ts';
 export { constantTimeEqual } from './constantTimeEqual.ts';
 export { toHex } from './toHex.ts';
 export { domainHash } from './domainHash.ts';
+export { createFileDigest, type FileDigest } from './createFileDigest.ts';
 
 // canonical encoding, AEAD, signatures, KDF, key wrapping
 export { encodeAad } from './encodeAad.ts';

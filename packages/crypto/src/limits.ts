@@ -3,6 +3,9 @@
 /** Plaintext bytes per file chunk (4 MiB); only the final chunk may be shorter. */
 export const FILE_CHUNK_SIZE = 4 * 1024 * 1024;
 
+/** Bytes of a file version's plaintext digest (BLAKE2b-256, `createFileDigest`). */
+export const FILE_DIGEST_BYTES = 32;
+
 /** Argon2id floor for link passwords: 3 passes (libsodium OPSLIMIT_MODERATE). */
 export const LINK_ARGON2_OPSLIMIT = 3;
 /** Argon2id floor for link passwords: 64 MiB (RFC 9106 second recommended option). */

@@ -1,4 +1,4 @@
-import { encryptChunk, type SymmetricKey } from '@coffre/crypto';
+import { createFileDigest, encryptChunk, toBase64Url, type SymmetricKey } from '@coffre/crypto';
 import { ApiRequestError, apiFetch } from '../api/apiFetch.ts';
 import { chunkRange, fileChunkPlan } from './fileChunkPlan.ts';
 
@@ -25,6 +25,11 @@ export class FileUpload {
   sentBytes = 0;
   /** Bytes per second over the last few seconds. */
   speed = 0;
+  /**
+   * The plaintext digest (base64url, `createFileDigest`) once `done`: kept
+   * in the version record, checked at every download.
+   */
+  digest: string | null = null;
   readonly totalBytes: number;
   readonly chunkCount: number;
   readonly sealedSize: number;
@@ -112,17 +117,24 @@ export class FileUpload {
     } else {
       await withRetries(() => this.loadServerChunks(), this);
     }
+    // Every chunk is hashed, the ones the server already has too (read again from
+    // the local file, cheap next to the network), so a resumed or retried upload
+    // ends with the digest of the whole file, not of the part sent this time.
+    const hash = createFileDigest();
     for (let index = 0; index < this.chunkCount; index++) {
-      if (this.doneChunks.has(index)) continue;
       // Paused or cancelled between two chunks: stop here, not after one more.
       if (this.state !== 'running') throw new Error('stopped');
       const { start, end } = chunkRange(this.totalBytes, index);
       const plain = new Uint8Array(await this.file.slice(start, end).arrayBuffer());
+      hash.update(plain);
+      if (this.doneChunks.has(index)) continue;
       const sealed = encryptChunk(this.target.key, { fileId, version, index, isFinal: index === this.chunkCount - 1 }, plain);
       await withRetries(() => this.putChunk(index, sealed, end - start), this);
       this.doneChunks.add(index);
     }
+    const digest = toBase64Url(hash.digest());
     await withRetries(() => apiFetch(`/files/${fileId}/versions/${version}/complete`, {}), this);
+    this.digest = digest;
   }
 
   private async loadServerChunks(): Promise<void> {

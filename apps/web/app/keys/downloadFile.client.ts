@@ -1,6 +1,5 @@
-import { CryptoError, decryptChunk, type SymmetricKey } from '@coffre/crypto';
-import { ApiRequestError } from '../api/apiFetch.ts';
-import { FileIntegrityError } from './FileIntegrityError.ts';
+import type { SymmetricKey } from '@coffre/crypto';
+import { decryptedChunks } from './decryptedChunks.client.ts';
 
 export type DownloadSource = {
   fileId: string;
@@ -9,6 +8,8 @@ export type DownloadSource = {
   chunkCount: number;
   key: SymmetricKey;
   mime: string;
+  /** The version's plaintext digest (base64url) from its signed record; absent for versions uploaded before digests were kept. */
+  digest?: string;
   /** Fetch through a share link instead of a signed-in session. */
   via?: { linkId: string; proof: string };
 };
@@ -20,37 +21,22 @@ export function downloadThroughLink(via: DownloadSource['via'] | undefined): voi
   pageVia = via;
 }
 
+/** The plaintext of `src`, verified as in `decryptedChunks`, through the page's share link if there is one. */
+export function fileChunks(src: DownloadSource, opts: { onProgress?: (doneChunks: number) => void; signal?: AbortSignal } = {}): AsyncGenerator<Uint8Array, void, undefined> {
+  return decryptedChunks({ ...src, via: src.via ?? pageVia }, opts);
+}
+
 /**
- * Fetches and opens every chunk in order. Each chunk is authenticated at its
- * position (file id, version, index, final flag), so any change fails here and
- * the partial result is thrown away.
+ * The whole file as a Blob, for what is small or needed in the page
+ * (previews, images, copies). Saving to disk goes through `saveDownload`,
+ * which streams. Any integrity failure throws and the partial result is
+ * thrown away.
  * @throws FileIntegrityError, ApiRequestError
  */
 export async function downloadFile(src: DownloadSource, opts: { onProgress?: (doneChunks: number) => void; signal?: AbortSignal } = {}): Promise<Blob> {
   const parts: Blob[] = [];
-  for (let index = 0; index < src.chunkCount; index++) {
-    let res: Response;
-    try {
-      const path = `files/${src.fileId}/versions/${src.version}/chunks/${index}`;
-      const via = src.via ?? pageVia;
-      res = via
-        ? await fetch(`/api/links/${via.linkId}/${path}`, { headers: { 'x-coffre-link-proof': via.proof }, cache: 'no-store', signal: opts.signal })
-        : await fetch(`/api/${path}`, { credentials: 'same-origin', cache: 'no-store', signal: opts.signal });
-    } catch (e) {
-      if (opts.signal?.aborted) throw e;
-      throw new ApiRequestError(0, 'NETWORK', 'Cannot reach the Coffre server. Check your connection and try again.');
-    }
-    if (!res.ok) throw new ApiRequestError(res.status, `HTTP_${res.status}`, res.status === 404 ? 'This file is no longer on the server, or you lost access to it.' : `The server answered ${res.status}.`);
-    const sealed = new Uint8Array(await res.arrayBuffer());
-    try {
-      // Blob parts let the browser page large files out of the JS heap.
-      parts.push(new Blob([decryptChunk(src.key, { fileId: src.fileId, version: src.version, index, isFinal: index === src.chunkCount - 1 }, sealed) as Uint8Array<ArrayBuffer>]));
-    } catch (e) {
-      if (e instanceof CryptoError) throw new FileIntegrityError(index);
-      throw e;
-    }
-    opts.onProgress?.(index + 1);
-  }
+  // Blob parts let the browser page large files out of the JS heap.
+  for await (const plain of fileChunks(src, opts)) parts.push(new Blob([plain as Uint8Array<ArrayBuffer>]));
   return new Blob(parts, { type: src.mime || 'application/octet-stream' });
 }
 

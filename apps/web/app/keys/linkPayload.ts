@@ -13,6 +13,8 @@ export const FileLinkPayload = LinkBase.extend({
   fileId: ItemId,
   version: z.number().int().min(1),
   chunkCount: z.number().int().min(1),
+  /** The version's plaintext digest (ADR 0015); absent in links made before digests were kept, or for versions without one. */
+  digest: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional(),
 });
 
 export type FileLinkPayload = z.infer<typeof FileLinkPayload>;

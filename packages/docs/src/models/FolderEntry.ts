@@ -20,6 +20,13 @@ export type FileVersionInfo = {
    * keys of their own). Read it with `fileVersionKey`.
    */
   key?: string;
+  /**
+   * Keyed BLAKE2b-256 of the plaintext (base64url, `createFileDigest`),
+   * checked at download once the last chunk is open. Absent on versions
+   * uploaded before digests were kept: their chunks' AEAD and the signed
+   * chunk count still authenticate them (ADR 0015).
+   */
+  digest?: string;
 };
 
 type EntryBase = {

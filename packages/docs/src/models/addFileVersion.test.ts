@@ -29,6 +29,16 @@ describe('addFileVersion', () => {
     expect(storedVersions(d)[1]).toEqual(buildFileVersion({ version: 7 }));
   });
 
+  it('keeps a version\'s plaintext digest, and reads versions without one as before', () => {
+    const d = new Y.Doc();
+    addFolderEntry(d, buildFileEntry());
+    const v2 = buildFileVersion({ version: 2, digest: 'D'.repeat(43) });
+    const entry = addFileVersion(d, 'f1', v2);
+    expect(entry.versions).toEqual([buildFileVersion(), v2]);
+    expect(entry.versions[0]).not.toHaveProperty('digest');
+    expect(storedVersions(d)[1]).toEqual(v2);
+  });
+
   it('throws on a version number that is not greater than every existing one, writing nothing', () => {
     const d = new Y.Doc();
     addFolderEntry(d, buildFileEntry({ versions: [buildFileVersion({ version: 1 }), buildFileVersion({ version: 3 })] }));
@@ -48,7 +58,7 @@ describe('addFileVersion', () => {
     expect(() => addFileVersion(d, 'd1', buildFileVersion({ version: 2 }))).toThrow(Error);
     expect(() => addFileVersion(d, 'nope', buildFileVersion({ version: 2 }))).toThrow(Error);
     expect(() => addFileVersion(d, 'broken', buildFileVersion({ version: 2 }))).toThrow(Error);
-    for (const bad of [{ size: -1 }, { chunkCount: 0.5 }, { created: Number.NaN }, { uploadedBy: 7 as unknown as string }]) {
+    for (const bad of [{ size: -1 }, { chunkCount: 0.5 }, { created: Number.NaN }, { uploadedBy: 7 as unknown as string }, { digest: 'short' }, { digest: 'D'.repeat(44) }]) {
       expect(() => addFileVersion(d, 'f1', buildFileVersion({ version: 2, ...bad })), JSON.stringify(bad)).toThrow(/invalid file version/);
     }
     expect(folderEntries(d).get('d1')!.has('versions')).toBe(false);

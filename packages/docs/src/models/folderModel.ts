@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { DocumentEntry, FolderEntry } from './FolderEntry.ts';
-import { parseFolderEntry } from './parseFolderEntry.ts';
+import { parseFileVersion, parseFolderEntry } from './parseFolderEntry.ts';
 import { readFolderEntry } from './readFolderEntry.ts';
 
 export type { FolderEntry } from './FolderEntry.ts';
@@ -50,8 +50,8 @@ export function addFolderEntry(doc: Y.Doc, entry: FolderEntry): void {
     if (versions) {
       const list = new Y.Array<unknown>();
       m.set('versions', list);
-      // Copies, so later changes to the caller's objects never alias the stored ones.
-      list.push(versions.map((v) => ({ version: v.version, size: v.size, sealedSize: v.sealedSize, chunkCount: v.chunkCount, created: v.created, uploadedBy: v.uploadedBy, ...(v.key !== undefined && { key: v.key }) })));
+      // Fresh copies of the known fields (checked above), so later changes to the caller's objects never alias the stored ones.
+      list.push(versions.map((v) => parseFileVersion({ ...v })!));
     }
   });
 }

@@ -7,8 +7,8 @@ import { moveFolderEntry } from './moveFolderEntry.ts';
 import { buildDocEntry, buildFileEntry, buildFileVersion } from './testing/buildFolderEntry.ts';
 
 const file = buildFileEntry({
-  // the second version has a key of its own, which every copy and move keeps
-  versions: [buildFileVersion(), buildFileVersion({ version: 2, size: 2_000, uploadedBy: 'bob', key: 'K'.repeat(43) })],
+  // the second version has a key and a plaintext digest of its own, which every copy and move keeps
+  versions: [buildFileVersion(), buildFileVersion({ version: 2, size: 2_000, uploadedBy: 'bob', key: 'K'.repeat(43), digest: 'D'.repeat(43) })],
   size: 2_000,
   role: 'editor',
   sharedBy: 'bob',

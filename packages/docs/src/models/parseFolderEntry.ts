@@ -1,8 +1,8 @@
 import { ENTRY_KINDS, type EntryKind, type FileVersionInfo, type FolderEntry } from './FolderEntry.ts';
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
-/** 32 bytes, base64url without padding. */
-const KEY_32 = /^[A-Za-z0-9_-]{43}$/;
+/** 32 bytes, base64url without padding: a version's key, or its plaintext digest. */
+const BYTES_32 = /^[A-Za-z0-9_-]{43}$/;
 // The envelope header carries the key epoch as a u32.
 const MAX_EPOCH = 0xffff_ffff;
 const ROLES: readonly unknown[] = ['viewer', 'editor', 'admin'];
@@ -73,10 +73,12 @@ export function parseFileVersion(value: unknown): FileVersionInfo | null {
   // Only plain records: not arrays, bytes, Yjs types, or an object whose
   // prototype a decoded `__proto__` key replaced.
   if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return null;
-  const { version, size, sealedSize, chunkCount, created, uploadedBy, key } = value as Record<string, unknown>;
+  const { version, size, sealedSize, chunkCount, created, uploadedBy, key, digest } = value as Record<string, unknown>;
   if (!isCount(version) || version < 1 || !isCount(size) || !isCount(sealedSize) || !isCount(chunkCount) || !isTime(created) || typeof uploadedBy !== 'string') return null;
-  if (key !== undefined && (typeof key !== 'string' || !KEY_32.test(key))) return null;
-  return { version, size, sealedSize, chunkCount, created, uploadedBy, ...(key !== undefined && { key }) };
+  if (key !== undefined && (typeof key !== 'string' || !BYTES_32.test(key))) return null;
+  // A digest that is there but malformed makes the entry unreadable: read as "no digest", it would switch the check off.
+  if (digest !== undefined && (typeof digest !== 'string' || !BYTES_32.test(digest))) return null;
+  return { version, size, sealedSize, chunkCount, created, uploadedBy, ...(key !== undefined && { key }), ...(digest !== undefined && { digest }) };
 }
 
 function isKind(value: unknown): value is EntryKind {

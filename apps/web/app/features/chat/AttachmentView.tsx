@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { asSymmetricKey, fromBase64Url } from '@coffre/crypto';
 import { safeDownloadName, type ChatAttachment } from '@coffre/docs';
 import { errorMessage } from '../../components/errorMessage.ts';
-import { downloadFile, saveBlob } from '../../keys/downloadFile.client.ts';
+import { fileChunks } from '../../keys/downloadFile.client.ts';
 import { FileIntegrityError } from '../../keys/FileIntegrityError.ts';
+import { saveDownload } from '../../keys/saveDownload.client.ts';
 import { IMAGE_LIMITS, type ImageMime } from '../docs/io/imageLimits.ts';
 import { useDecryptedImage } from '../docs/images/useDecryptedImage.ts';
 import { formatBytes } from '../drive/formatBytes.ts';
@@ -32,8 +33,8 @@ function FileCard({ attachment: a }: { attachment: ChatAttachment }) {
   async function download() {
     setState({ busy: true, error: null });
     try {
-      const blob = await downloadFile({ fileId: a.fileId, version: 1, chunkCount: a.chunkCount, key: asSymmetricKey(fromBase64Url(a.key)), mime: a.mime });
-      saveBlob(blob, safeDownloadName(a.name));
+      const source = { fileId: a.fileId, version: 1, chunkCount: a.chunkCount, key: asSymmetricKey(fromBase64Url(a.key)), mime: a.mime };
+      await saveDownload(safeDownloadName(a.name), fileChunks(source), { size: a.size, mime: a.mime });
       setState({ busy: false, error: null });
     } catch (e) {
       setState({ busy: false, error: e instanceof FileIntegrityError ? 'This file failed its integrity check and was not saved.' : errorMessage(e) });

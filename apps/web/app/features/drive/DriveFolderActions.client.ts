@@ -164,7 +164,7 @@ export class DriveFolderActions {
       await saved;
       if (upload.state === 'cancelled') await uploadResumeStore.remove(this.account.userId, fileId, version).catch(() => undefined);
       if (!ok) return false;
-      recordUploadedFile(this.doc, { fileId, version, fileKey, name: record.name, mime: record.mime, size: file.size, sealedSize: upload.sealedSize, chunkCount: upload.chunkCount, uploadedBy: record.uploadedBy, thumbnail: await thumbnail });
+      recordUploadedFile(this.doc, { fileId, version, fileKey, name: record.name, mime: record.mime, size: file.size, sealedSize: upload.sealedSize, chunkCount: upload.chunkCount, uploadedBy: record.uploadedBy, digest: upload.digest!, thumbnail: await thumbnail });
       this.open.session.flush();
       await uploadResumeStore.remove(this.account.userId, fileId, version).catch(() => undefined);
       return true;

@@ -36,7 +36,7 @@ export function ResumeUploads() {
           const held = acquireFolder(account, home.collabUrl, { ...parent, ...(writeKey && { writeKey: asSymmetricKey(fromBase64Url(writeKey)) }) });
           try {
             await folderReady(held.open);
-            recordUploadedFile(held.open.session.doc, { ...record, size: file.size, sealedSize: upload.sealedSize, chunkCount: upload.chunkCount, thumbnail: await thumbnail });
+            recordUploadedFile(held.open.session.doc, { ...record, size: file.size, sealedSize: upload.sealedSize, chunkCount: upload.chunkCount, digest: upload.digest!, thumbnail: await thumbnail });
             held.open.session.flush();
             await uploadResumeStore.remove(account.userId, record.fileId, record.version);
           } finally {

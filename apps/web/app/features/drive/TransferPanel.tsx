@@ -68,6 +68,11 @@ function TransferRow({ t }: { t: Transfer }) {
         <span className="muted"> · {formatBytes(done)} of {formatBytes(total)}</span>
         {error && <span className="error" role="alert"> · {error}</span>}
       </div>
+      {!u && state === 'running' && t.cancel && (
+        <div className="transfer-actions">
+          <button type="button" className="link" onClick={t.cancel}>Cancel</button>
+        </div>
+      )}
       {u && (
         <div className="transfer-actions">
           {state === 'running' && <button type="button" className="link" onClick={() => u.pause()}>Pause</button>}

@@ -9,8 +9,10 @@ export type Transfer = {
   upload?: FileUpload;
   done?: number;
   total?: number;
-  state?: 'running' | 'done' | 'failed';
+  state?: 'running' | 'done' | 'failed' | 'cancelled';
   error?: string | null;
+  /** Downloads: stops a running one (the browser discards the partial file). */
+  cancel?: () => void;
 };
 
 type Transfers = {

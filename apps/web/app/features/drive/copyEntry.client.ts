@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
-import { asSymmetricKey, fromBase64Url } from '@coffre/crypto';
-import { fileVersionKey, forgetAttachedRoom, listFolderEntries, setTextDocTitle, uniqueName, type FolderEntry } from '@coffre/docs';
+import { forgetAttachedRoom, listFolderEntries, setTextDocTitle, uniqueName, type FolderEntry } from '@coffre/docs';
 import { downloadFile } from '../../keys/downloadFile.client.ts';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
+import { currentVersionSource } from './currentVersionSource.ts';
 import { DriveFolderActions } from './DriveFolderActions.client.ts';
 import { acquireFolder, childFolderRef, folderReady } from './folderSessions.client.ts';
 
@@ -18,8 +18,8 @@ type CopyContext = { account: UnlockedAccount; collabUrl: string; onUpload?(u: R
 export async function copyEntry(entry: FolderEntry, into: DriveFolderActions, ctx: CopyContext, as?: string): Promise<void> {
   const name = uniqueName(into.names(), as ?? copyName(entry.title));
   if (entry.kind === 'file') {
-    const v = entry.versions.reduce((a, b) => (b.version > a.version ? b : a));
-    const blob = await downloadFile({ fileId: entry.id, version: v.version, chunkCount: v.chunkCount, key: asSymmetricKey(fromBase64Url(fileVersionKey(entry, v))), mime: entry.mime });
+    // Verified against the version's digest; the copy's upload hashes it anew.
+    const blob = await downloadFile(currentVersionSource(entry)!.source);
     const { upload, finished } = into.startUpload(new File([blob], name, { type: entry.mime }), { name });
     ctx.onUpload?.(upload, name);
     await finished;

@@ -13,6 +13,7 @@ const upload = (overrides: Partial<UploadedFile> = {}): UploadedFile => ({
   sealedSize: 1040,
   chunkCount: 1,
   uploadedBy: 'u1',
+  digest: 'ZGlnZXN0ZGlnZXN0ZGlnZXN0ZGlnZXN0ZGlnZXN0ZGk',
   ...overrides,
 });
 
@@ -51,5 +52,18 @@ describe('recordUploadedFile', () => {
     expect(() => recordUploadedFile(bad, upload({ version: 2, fileKey: 'short' }))).toThrow(/invalid file version/);
     const kept = getFolderEntry(bad, 'AAAAAAAAAAAAAAAAAAAAAA');
     expect(kept?.kind === 'file' && kept.versions.length).toBe(1);
+  });
+
+  it('keeps each version\'s plaintext digest in its record, for a new entry and a new version', () => {
+    const doc = new Y.Doc();
+    const second = 'c2Vjb25kZGlnZXN0c2Vjb25kZGlnZXN0c2Vjb25kZGk';
+    recordUploadedFile(doc, upload());
+    recordUploadedFile(doc, upload({ version: 2, digest: second }));
+    const entry = getFolderEntry(doc, 'AAAAAAAAAAAAAAAAAAAAAA');
+    if (entry?.kind !== 'file') throw new Error('not a file');
+    expect(entry.versions.map((v) => v.digest)).toEqual([upload().digest, second]);
+    // A digest that is not 32 bytes of base64url is refused, and nothing is written.
+    expect(() => recordUploadedFile(doc, upload({ version: 3, digest: 'short' }))).toThrow(/invalid file version/);
+    expect(getFolderEntry(doc, 'AAAAAAAAAAAAAAAAAAAAAA')).toEqual(entry);
   });
 });

@@ -11,6 +11,8 @@ export type UploadedFile = {
   sealedSize: number;
   chunkCount: number;
   uploadedBy: string;
+  /** The plaintext digest the upload computed (`FileUpload.digest`). */
+  digest: string;
   /** Base64 JPEG (`makeThumbnail`); kept only when the upload makes a new entry. */
   thumbnail?: string | null;
 };
@@ -21,7 +23,7 @@ export type UploadedFile = {
  */
 export function recordUploadedFile(doc: Y.Doc, f: UploadedFile): void {
   const now = Date.now();
-  const info = { version: f.version, size: f.size, sealedSize: f.sealedSize, chunkCount: f.chunkCount, created: now, uploadedBy: f.uploadedBy };
+  const info = { version: f.version, size: f.size, sealedSize: f.sealedSize, chunkCount: f.chunkCount, created: now, uploadedBy: f.uploadedBy, digest: f.digest };
   const mime = f.mime || 'application/octet-stream';
   const existing = getFolderEntry(doc, f.fileId);
   if (existing?.kind === 'file') {

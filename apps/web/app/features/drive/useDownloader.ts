@@ -2,13 +2,19 @@ import { useCallback } from 'react';
 import { FILE_CHUNK_SIZE } from '@coffre/crypto';
 import { safeDownloadName, type FolderEntry } from '@coffre/docs';
 import { errorMessage } from '../../components/errorMessage.ts';
-import { downloadFile, saveBlob } from '../../keys/downloadFile.client.ts';
+import { downloadFile, fileChunks } from '../../keys/downloadFile.client.ts';
+import { saveDownload } from '../../keys/saveDownload.client.ts';
 import { currentVersionSource } from './currentVersionSource.ts';
 import { useTransfers } from './TransferProvider.tsx';
 
 type FileEntry = Extract<FolderEntry, { kind: 'file' }>;
 
-/** Downloads one version of a file through the transfer panel; resolves to the blob, or null after a failure shown there. */
+/**
+ * One version of a file. `save` (the default): streamed to disk through the
+ * transfer panel, where it can be cancelled, resolving to null (a failure
+ * is shown there). `save: false`: resolves to the verified Blob, for the
+ * page's own use (previews, restores), and throws on failure.
+ */
 export function useDownloader() {
   const transfers = useTransfers();
   return useCallback(
@@ -16,21 +22,18 @@ export function useDownloader() {
       const found = currentVersionSource(entry, opts.version);
       if (!found) return null;
       const { source, size } = found;
+      if (opts.save === false) return downloadFile(source);
       const id = `down:${entry.id}:${source.version}:${Date.now()}`;
-      const save = opts.save ?? true;
-      if (save) transfers.add({ id, name: entry.title, direction: 'down', done: 0, total: size, state: 'running' });
+      const stop = new AbortController();
+      transfers.add({ id, name: entry.title, direction: 'down', done: 0, total: size, state: 'running', cancel: () => stop.abort() });
       try {
-        const blob = await downloadFile(source, { onProgress: (n) => save && transfers.update(id, { done: Math.min(size, n * FILE_CHUNK_SIZE) }) });
-        if (save) {
-          transfers.update(id, { done: size, state: 'done' });
-          saveBlob(blob, safeDownloadName(entry.title));
-        }
-        return blob;
+        const chunks = fileChunks(source, { signal: stop.signal, onProgress: (n) => transfers.update(id, { done: Math.min(size, n * FILE_CHUNK_SIZE) }) });
+        const outcome = await saveDownload(safeDownloadName(entry.title), chunks, { size, mime: entry.mime });
+        transfers.update(id, outcome === 'cancelled' ? { state: 'cancelled', cancel: undefined } : { done: size, state: 'done', cancel: undefined });
       } catch (e) {
-        if (save) transfers.update(id, { state: 'failed', error: errorMessage(e) });
-        else throw e;
-        return null;
+        transfers.update(id, stop.signal.aborted ? { state: 'cancelled', cancel: undefined } : { state: 'failed', error: errorMessage(e), cancel: undefined });
       }
+      return null;
     },
     [transfers],
   );

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { safeDownloadName, type FolderEntry } from '@coffre/docs';
 import { errorMessage } from '../../components/errorMessage.ts';
-import { saveBlob } from '../../keys/downloadFile.client.ts';
+import { saveDownload } from '../../keys/saveDownload.client.ts';
 import { getUnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { zipFiles } from '../../keys/zipFiles.client.ts';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
@@ -16,7 +16,8 @@ const WALK_FAILURES: Record<Extract<ZipWalk, { ok: false }>['reason'], (folder: 
 /**
  * Downloads entries (files, and folders with everything in them) as one
  * .zip named `name`, with its progress on the transfer panel. Files are
- * decrypted here, one after the other; if any fails, nothing is saved.
+ * decrypted here, one after the other, and the archive streams to disk; if
+ * any fails, nothing is saved.
  */
 export function useZipDownloader() {
   const transfers = useTransfers();
@@ -27,17 +28,18 @@ export function useZipDownloader() {
       if (!account) return;
       const fileName = safeDownloadName(`${name}.zip`);
       const id = `zip:${Date.now()}:${Math.random()}`;
-      transfers.add({ id, name: fileName, direction: 'down', done: 0, total: 0, state: 'running' });
+      const stop = new AbortController();
+      transfers.add({ id, name: fileName, direction: 'down', done: 0, total: 0, state: 'running', cancel: () => stop.abort() });
       try {
         const walk = await collectZipMembers(entries, { account, collabUrl: home.collabUrl, viewer: opts.viewer });
         if (!walk.ok) return transfers.update(id, { state: 'failed', error: WALK_FAILURES[walk.reason](walk.folder) });
         if (walk.members.length === 0) return transfers.update(id, { state: 'failed', error: 'Documents cannot be put in an archive yet, and there is nothing else to download.' });
         transfers.update(id, { total: walk.bytes });
-        const zip = await zipFiles(walk.members, { onProgress: (done) => transfers.update(id, { done }) });
-        transfers.update(id, { done: walk.bytes, state: 'done' });
-        saveBlob(zip, fileName);
+        const zip = zipFiles(walk.members, { signal: stop.signal, onProgress: (done) => transfers.update(id, { done }) });
+        const outcome = await saveDownload(fileName, zip, { mime: 'application/zip' });
+        transfers.update(id, outcome === 'cancelled' ? { state: 'cancelled', cancel: undefined } : { done: walk.bytes, state: 'done', cancel: undefined });
       } catch (e) {
-        transfers.update(id, { state: 'failed', error: errorMessage(e) });
+        transfers.update(id, stop.signal.aborted ? { state: 'cancelled', cancel: undefined } : { state: 'failed', error: errorMessage(e), cancel: undefined });
       }
     },
     [transfers, home.collabUrl],

@@ -155,7 +155,7 @@ export function CopyLinkButton({ url }: { url: string | null }) {
 function linkPayloadFor(entry: FolderEntry, role: 'viewer' | 'editor', parentId: string | undefined): LinkPayload {
   if (entry.kind === 'file') {
     const current = entry.versions.reduce((a, b) => (b.version > a.version ? b : a));
-    return { v: 1, kind: 'file', name: entry.title, mime: entry.mime, size: current.size, fileId: entry.id, version: current.version, chunkCount: current.chunkCount, key: fileVersionKey(entry, current) };
+    return { v: 1, kind: 'file', name: entry.title, mime: entry.mime, size: current.size, fileId: entry.id, version: current.version, chunkCount: current.chunkCount, key: fileVersionKey(entry, current), ...(current.digest !== undefined && { digest: current.digest }) };
   }
   const writer = entry.writer ? { writer: entry.writer } : {};
   if (entry.kind === 'folder') return { v: 1, kind: 'folder', name: entry.title, folderId: entry.id, key: entry.key, epoch: entry.epoch, ...writer };

@@ -4,9 +4,10 @@ import { safeDownloadName } from '@coffre/docs';
 import { Brand } from '../../components/Brand.tsx';
 import { errorMessage } from '../../components/errorMessage.ts';
 import { PasswordField } from '../../components/PasswordField.tsx';
-import { downloadFile, saveBlob } from '../../keys/downloadFile.client.ts';
+import { fileChunks } from '../../keys/downloadFile.client.ts';
 import type { FileLinkPayload } from '../../keys/linkPayload.ts';
 import { readLink, type LinkTicket, type OpenedLink } from '../../keys/openLink.client.ts';
+import { saveDownload } from '../../keys/saveDownload.client.ts';
 import { LinkedDocument } from './LinkedDocument.tsx';
 import { LinkedFolder } from './LinkedFolder.tsx';
 import { formatBytes } from '../drive/formatBytes.ts';
@@ -98,11 +99,8 @@ function FileCard({ link, payload: p }: { link: OpenedLink; payload: FileLinkPay
     setError(null);
     setDone(0);
     try {
-      const blob = await downloadFile(
-        { fileId: p.fileId, version: p.version, chunkCount: p.chunkCount, key: asSymmetricKey(fromBase64Url(p.key)), mime: p.mime, via: { linkId: link.linkId, proof: link.proof } },
-        { onProgress: setDone },
-      );
-      saveBlob(blob, safeDownloadName(p.name));
+      const source = { fileId: p.fileId, version: p.version, chunkCount: p.chunkCount, key: asSymmetricKey(fromBase64Url(p.key)), mime: p.mime, ...(p.digest && { digest: p.digest }), via: { linkId: link.linkId, proof: link.proof } };
+      await saveDownload(safeDownloadName(p.name), fileChunks(source, { onProgress: setDone }), { size: p.size, mime: p.mime });
     } catch (e) {
       setError(errorMessage(e));
     } finally {

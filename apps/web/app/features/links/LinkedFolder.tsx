@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
-import { asSymmetricKey, fromBase64Url } from '@coffre/crypto';
-import { fileVersionKey, safeDownloadName, sortEntries, type FolderEntry } from '@coffre/docs';
+import { safeDownloadName, sortEntries, type FolderEntry } from '@coffre/docs';
 import { errorMessage } from '../../components/errorMessage.ts';
-import { downloadFile, downloadThroughLink, saveBlob } from '../../keys/downloadFile.client.ts';
+import { downloadThroughLink, fileChunks } from '../../keys/downloadFile.client.ts';
 import type { FolderLinkPayload } from '../../keys/linkPayload.ts';
 import { openDocViaLink } from '../../keys/openDocViaLink.client.ts';
 import type { OpenedLink } from '../../keys/openLink.client.ts';
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
+import { saveDownload } from '../../keys/saveDownload.client.ts';
+import { currentVersionSource } from '../drive/currentVersionSource.ts';
 import { EntryIcon } from '../drive/EntryIcon.tsx';
 import { formatBytes } from '../drive/formatBytes.ts';
 import { useFolderEntries } from '../drive/useFolderEntries.ts';
@@ -47,11 +48,11 @@ export function LinkedFolder({ link, payload, collabUrl }: { link: OpenedLink; p
   const visible = useMemo(() => sortEntries(entries.filter((e) => !e.trashedAt && (e.kind === 'folder' || e.kind === 'file' || e.kind === 'doc' || e.kind === 'sheet' || e.kind === 'calendar')), 'name', 'asc'), [entries]);
 
   async function download(e: Extract<FolderEntry, { kind: 'file' }>) {
-    const v = e.versions.reduce((a, b) => (b.version > a.version ? b : a));
+    const found = currentVersionSource(e, undefined, via);
+    if (!found) return;
     setStatus(`Downloading ${e.title}…`);
     try {
-      const blob = await downloadFile({ fileId: e.id, version: v.version, chunkCount: v.chunkCount, key: asSymmetricKey(fromBase64Url(fileVersionKey(e, v))), mime: e.mime, via });
-      saveBlob(blob, safeDownloadName(e.title));
+      await saveDownload(safeDownloadName(e.title), fileChunks(found.source), { size: found.size, mime: e.mime });
       setStatus(null);
     } catch (err) {
       setStatus(errorMessage(err));
