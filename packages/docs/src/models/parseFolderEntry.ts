@@ -37,7 +37,7 @@ export function parseFolderEntry(id: string, get: (field: string) => unknown, ve
   if (sharedBy !== undefined && typeof sharedBy !== 'string') return null;
   if (trashedAt !== undefined && !isTime(trashedAt)) return null;
   // A write key only with the writer it belongs to, and neither on a file (ADR 0016).
-  if (writer !== undefined && (kind === 'file' || typeof writer !== 'string' || !KEY_32.test(writer))) return null;
+  if (writer !== undefined && (kind === 'file' || typeof writer !== 'string' || !BYTES_32.test(writer))) return null;
   if (writeKey !== undefined && (writer === undefined || typeof writeKey !== 'string' || !BASE64URL.test(writeKey) || writeKey.length > MAX_WRAPPED_KEY_CHARS)) return null;
   const optional = {
     ...(role !== undefined && { role: role as 'viewer' | 'editor' | 'admin' }),
