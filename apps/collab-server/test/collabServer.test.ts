@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateIdentity, generateSymmetricKey, toBase64Url } from '@coffre/crypto';
-import { EncryptedDocSession, connectHocuspocus, initWire, type HocuspocusConnection } from '@coffre/docs';
+import { EncryptedDocSession, connectHocuspocus, initWire, writeAccessFromKey, type HocuspocusConnection, type WriteAccess } from '@coffre/docs';
 import { createStorage, encodeLinkRecordPayload, linkVerifier, type Storage } from '@coffre/storage';
 import type { Server } from '@hocuspocus/server';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -145,6 +145,45 @@ describe('collab server: authentication, access list, relay, persistence', () =>
     // Stopping the edit link closes the guest's connection within seconds.
     await storage.links.delete(editLink);
     await expect.poll(() => g.c.status, { timeout: 6000 }).toBe('denied');
+  });
+
+  it('members refuse what someone without the write key writes, even when the server lets it through (ADR 0016)', async () => {
+    const owner = await addUser(storage, 'owner');
+    const editor = await addUser(storage, 'editor');
+    const reader = await addUser(storage, 'reader');
+    await storage.documents.create({ docId: 'doc-w', ownerId: owner.userId, createdAt: Date.now() });
+    await storage.members.set('doc-w', editor.userId, 'editor', Date.now());
+    // The server's access list is wrong (or hostile): it lets the reader, who holds only the key and the writer, write.
+    await storage.members.set('doc-w', reader.userId, 'editor', Date.now());
+    const docKey = generateSymmetricKey();
+    const full = writeAccessFromKey(generateSymmetricKey());
+    const open = (user: TestUser, write: WriteAccess) => {
+      const s = new EncryptedDocSession({ docId: 'doc-w', keys: { current: { epoch: 1, key: docKey, write } }, identity: user.identity, batchMs: 10 });
+      const c = connectHocuspocus(s, { url, WebSocketPolyfill: cookieSocket(user.cookie) });
+      closers.push(() => (c.destroy(), s.destroy()));
+      const refused: string[] = [];
+      s.onIntegrityError((e) => refused.push(e.code));
+      return { s, c, refused };
+    };
+    const a = open(owner, full);
+    const e = open(editor, full);
+    const r = open(reader, { publicKey: full.publicKey });
+    await Promise.all([synced(a.c), synced(e.c), synced(r.c)]);
+    expect(r.s.canWrite).toBe(false);
+
+    r.s.doc.getText('t').insert(0, 'forged by the reader ');
+    r.s.flush();
+    await expect.poll(() => a.refused).toContain('NOT_A_WRITER');
+    await expect.poll(() => e.refused).toContain('NOT_A_WRITER');
+    e.s.doc.getText('t').insert(0, 'written by the editor');
+    await expect.poll(() => a.s.doc.getText('t').toString()).toBe('written by the editor');
+    expect(e.s.doc.getText('t').toString()).toBe('written by the editor');
+
+    // What the server kept of the reader's write is refused again by a member opening later.
+    const later = open(owner, { publicKey: full.publicKey });
+    await synced(later.c);
+    await expect.poll(() => later.s.doc.getText('t').toString()).toBe('written by the editor');
+    expect(later.refused).toContain('NOT_A_WRITER');
   });
 
   it('relays encrypted edits between members, keeps viewers read-only, and persists across a restart', async () => {
