@@ -21,6 +21,7 @@ import { rootFolderKeys } from '../../keys/rootFolderId.client.ts';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { uploadResumeStore, type ResumeRecord } from '../../keys/uploadResumeStore.client.ts';
 import { entryWriteKeys, rememberWriteKey, writeKeyOf } from '../../keys/writeKeys.client.ts';
+import { retainFolder } from './folderSessions.client.ts';
 import { makeThumbnail } from './makeThumbnail.client.ts';
 import { recordUploadedFile } from './recordUploadedFile.ts';
 
@@ -160,6 +161,8 @@ export class DriveFolderActions {
     // Made while the chunks go up; a new version keeps the entry's first thumbnail (recordUploadedFile).
     const thumbnail = replacing ? null : makeThumbnail(file);
     const saved = uploadResumeStore.save(this.account.userId, this.rootKey, record, file).catch(() => undefined);
+    // The file is recorded in this folder's session when the upload ends: keep it open until then, whatever view is shown.
+    const release = retainFolder(this.folderId);
     const finished = upload.run().then(async (ok) => {
       await saved;
       if (upload.state === 'cancelled') await uploadResumeStore.remove(this.account.userId, fileId, version).catch(() => undefined);
@@ -169,6 +172,7 @@ export class DriveFolderActions {
       await uploadResumeStore.remove(this.account.userId, fileId, version).catch(() => undefined);
       return true;
     });
+    finished.then(release, release);
     return { upload, finished };
   }
 

@@ -29,23 +29,34 @@ export function acquireFolder(
     h = { open, refs: 0, closeTimer: null, epoch: ref.epoch, key: ref.key, writer: ref.writer };
     held.set(ref.id, h);
   }
-  const entry = h;
+  return { open: h.open, release: retain(ref.id, h) };
+}
+
+/**
+ * Keeps a folder's open session open until the returned function is called,
+ * if this tab holds it (my root is always open): an upload records its file
+ * there when it finishes, and a view that left meanwhile must not have
+ * closed it under the upload.
+ */
+export function retainFolder(docId: string): () => void {
+  const h = held.get(docId);
+  return h ? retain(docId, h) : () => undefined;
+}
+
+function retain(docId: string, entry: Held): () => void {
   if (entry.closeTimer) clearTimeout(entry.closeTimer);
   entry.closeTimer = null;
   entry.refs += 1;
   let released = false;
-  return {
-    open: entry.open,
-    release() {
-      if (released) return;
-      released = true;
-      entry.refs -= 1;
-      if (entry.refs > 0) return;
-      entry.closeTimer = setTimeout(() => {
-        if (held.get(ref.id) === entry) held.delete(ref.id);
-        entry.open.close();
-      }, KEEP_OPEN_MS);
-    },
+  return () => {
+    if (released) return;
+    released = true;
+    entry.refs -= 1;
+    if (entry.refs > 0) return;
+    entry.closeTimer = setTimeout(() => {
+      if (held.get(docId) === entry) held.delete(docId);
+      entry.open.close();
+    }, KEEP_OPEN_MS);
   };
 }
 
