@@ -2,8 +2,8 @@ import type { CdpPage } from './CdpPage.ts';
 
 /**
  * The unencrypted baseline, run in a signed-in Coffre page: the same
- * endpoints, 4 MiB chunks and one-chunk-at-a-time order as the drive's
- * uploader (`FileUpload`: read a slice, PUT it with XMLHttpRequest, next) and
+ * endpoints, 4 MiB chunks and order as the drive's uploader (`FileUpload`:
+ * one PUT at a time with XMLHttpRequest, the next slice read meanwhile) and
  * downloader (`downloadFile`: fetch each chunk in turn into a Blob part, then
  * hand the whole Blob to the browser as a download), minus sealing and
  * opening. The server stores opaque bytes, so it takes plaintext as it takes
@@ -44,9 +44,11 @@ const SCRIPT = String.raw`(() => {
       const file = input.files[0];
       const chunkCount = Math.max(1, Math.ceil(file.size / chunkSize));
       await post('/api/files', { fileId, parentId, version: 1, chunkCount, size: file.size });
+      const read = (i) => file.slice(i * chunkSize, Math.min(file.size, (i + 1) * chunkSize)).arrayBuffer().then((b) => new Uint8Array(b));
+      let next = read(0);
       for (let i = 0; i < chunkCount; i++) {
-        const start = i * chunkSize;
-        const bytes = new Uint8Array(await file.slice(start, Math.min(file.size, start + chunkSize)).arrayBuffer());
+        const bytes = await next;
+        next = i + 1 < chunkCount ? read(i + 1) : null;
         await put('/api/files/' + fileId + '/versions/1/chunks/' + i, bytes);
       }
       await post('/api/files/' + fileId + '/versions/1/complete', {});
