@@ -231,7 +231,7 @@ export async function driveBench(o: DriveBenchOptions): Promise<{ results: Bench
         baselineName: 'fs.copyFile',
         coffre: median(up.coffre.map((r) => rate(o.mib, r))),
         baseline: median(copy.map((r) => rate(o.mib, r))),
-        note: `copy ${list(o.mib, copy)} MiB/s, same disk (page cache, no fsync)`,
+        note: `copy ${list(o.mib, copy)} MiB/s, same disk (page cache, no fsync; the server fsyncs each chunk)`,
       },
       {
         ...base,
