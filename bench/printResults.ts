@@ -1,8 +1,9 @@
 /**
  * One benchmark figure against a baseline measured in the same run.
- * The bound is a ratio (`target`: coffre / baseline ≤ target) or an
- * allowance (`targetDelta`: coffre − baseline ≤ targetDelta, in `unit`);
- * with neither, the line is information only.
+ * The bound is a ratio (`target`: coffre / baseline ≤ target), a floor on
+ * the ratio for figures where more is better (`targetMin`: coffre / baseline
+ * ≥ targetMin, e.g. throughput) or an allowance (`targetDelta`: coffre −
+ * baseline ≤ targetDelta, in `unit`); with none, the line is information only.
  */
 export type BenchResult = {
   name: string;
@@ -11,6 +12,7 @@ export type BenchResult = {
   baseline: number;
   coffre: number;
   target?: number;
+  targetMin?: number;
   targetDelta?: number;
   note?: string;
 };
@@ -33,6 +35,11 @@ export function printResults(results: BenchResult[], checks: BenchCheck[] = []):
       target = ` (target ≤ baseline + ${r.targetDelta} ${r.unit})`;
       verdict = ok ? 'within target' : 'OVER TARGET';
       if (!ok) misses++;
+    } else if (r.targetMin !== undefined) {
+      const ok = ratio >= r.targetMin;
+      target = ` (target ≥ ${r.targetMin}×)`;
+      verdict = ok ? 'within target' : 'UNDER TARGET';
+      if (!ok) misses++;
     } else if (r.target !== undefined) {
       const ok = ratio <= r.target;
       target = ` (target ≤ ${r.target}×)`;
@@ -40,7 +47,7 @@ export function printResults(results: BenchResult[], checks: BenchCheck[] = []):
       if (!ok) misses++;
     }
     console.log(
-      `${r.name}: coffre ${num(r.coffre)} ${r.unit}, ${r.baselineName} ${num(r.baseline)} ${r.unit}, ratio ${ratio.toFixed(2)}×${target} ${verdict}` +
+      `${r.name}: coffre ${num(r.coffre)} ${r.unit}, ${r.baselineName} ${num(r.baseline)} ${r.unit}, ratio ${ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(2)}×${target} ${verdict}` +
         (r.note ? `\n    ${r.note}` : ''),
     );
   }

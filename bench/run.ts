@@ -1,6 +1,6 @@
 /**
  * Benchmarks that print ratios against a baseline measured in the same run.
- * Usage: npm run bench [-- --quick]; pick benchmarks with COFFRE_BENCH_ONLY=crypto,fanout,cold,memory,sheet,chat
+ * Usage: npm run bench [-- --quick]; pick benchmarks with COFFRE_BENCH_ONLY=crypto,fanout,cold,memory,sheet,chat,drive
  * (or `tsx run.ts --only=…` in bench/).
  *
  * --quick is a smoke run (small loads, one repetition, a prefix of the
@@ -91,6 +91,16 @@ if (wanted('chat')) {
   const r = await chatOpenBench(quick ? { messages: 2_000, opens: 3 } : { messages: 10_000, opens: 10 });
   results.push(...r.results);
   checks.push(...r.checks);
+}
+
+if (wanted('drive')) {
+  section('drive upload and download in Chromium');
+  const { driveBench } = await import('./drive/driveBench.ts');
+  const r = await driveBench(quick ? { mib: 32, reps: 1 } : { mib: 256, reps: 3 });
+  if (r) {
+    results.push(...r.results);
+    checks.push(...r.checks);
+  }
 }
 
 const misses = printResults(results, checks);
