@@ -107,6 +107,15 @@ describe('word processor: two people edit one document; a viewer only reads', ()
     await c.keyboard.press('End');
     await c.keyboard.type(' Carol can write now.');
     await a.getByLabel('Document body').getByText('Carol can write now.').waitFor({ timeout: 30_000 });
+    // Alice lets Carol only view again: she kept the write key she held, so the document moves to new keys,
+    // and Carol's new grant carries no write key (ADR 0016): her editor is read-only at epoch 2.
+    await a.getByRole('button', { name: 'Share', exact: true }).click();
+    await a.getByLabel(`Role of ${carol}`).selectOption({ label: 'Can view' });
+    await a.getByRole('dialog').getByText(`${carol} can only view now and the document has a new key.`).waitFor({ timeout: 60_000 });
+    await a.getByRole('button', { name: 'Done' }).click();
+    await c.locator('.doc-editor[data-epoch="2"]').waitFor({ timeout: 30_000 });
+    await c.getByText('View only').waitFor({ timeout: 30_000 });
+    await b.locator('.doc-editor[data-epoch="2"]').waitFor({ timeout: 30_000 });
     // Alice removes Carol: the key rotates, Bob keeps editing with the new key, Carol is cut off.
     await a.getByRole('button', { name: 'Share', exact: true }).click();
     await a.getByRole('dialog').getByRole('listitem').filter({ hasText: carol }).getByRole('button', { name: 'Remove' }).click();
@@ -116,8 +125,8 @@ describe('word processor: two people edit one document; a viewer only reads', ()
       await c.screenshot({ path: 'artifacts/removed-failure.png' });
       throw e;
     });
-    // Bob's editor moves to the new key by itself (his grant for epoch 2); he then keeps writing.
-    await b.locator('.doc-editor[data-epoch="2"]').waitFor({ timeout: 30_000 });
+    // Bob's editor moves to the new key by itself (his grant for epoch 3); he then keeps writing.
+    await b.locator('.doc-editor[data-epoch="3"]').waitFor({ timeout: 30_000 });
     await b.getByLabel('Document body').click();
     await b.keyboard.press('Control+End');
     await b.keyboard.type(` After rotation ${canary}.`);

@@ -91,7 +91,10 @@ export class HostileCollab {
       if (!f) return client.send(message);
       const doc = back.get(f.doc) ?? f.doc;
       const update = syncUpdate(f);
-      if (update) Y.applyUpdate(this.shadow(doc), update);
+      // The shadow is of the document the server sent, not of the one the client asked for: what a swap
+      // answered must not leak into the asked document's shadow (an injection built on it would depend on
+      // items the client never had, and wait for them forever).
+      if (update) Y.applyUpdate(this.shadow(f.doc), update);
       if (f.type === MESSAGE_STATELESS && this.rewriteStateless) {
         const payload = this.rewriteStateless(doc, decoding.readVarString(decoding.createDecoder(f.body)));
         if (payload === null) return;

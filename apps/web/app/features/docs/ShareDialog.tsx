@@ -91,6 +91,8 @@ export function ShareDialog({
       await shareDocument({ account, docId, epoch, key: docKey, kind, name, username: m.username, role: next, writer });
       setStatus({ ok: true, text: `${m.username} now ${next === 'viewer' ? 'can view' : next === 'editor' ? 'can edit' : 'can edit and share'}.` });
       load();
+      // They kept the write key they held: a new one, sealed to the editors only, takes writing away for good (ADR 0016).
+      if (next === 'viewer' && writer) await rotateAfterRemoval(m.username, true, 'can only view now');
     } catch (err) {
       setStatus({ ok: false, text: errorMessage(err) });
     } finally {
@@ -114,14 +116,14 @@ export function ShareDialog({
   }
 
   /** The key changes after a removal; what fails can be tried again (`retry`), the item's own key only if it is still the old one. */
-  async function rotateAfterRemoval(username: string, itemToo: boolean): Promise<void> {
+  async function rotateAfterRemoval(username: string, itemToo: boolean, change = 'was removed'): Promise<void> {
     setRetry(null);
     const what = kind === 'folder' ? 'folder' : 'document';
     if (itemToo) {
       const rotated = await rotateDocumentKey({ account, open, docId, epoch, kind, name });
       if (!rotated) {
-        setStatus({ ok: false, text: `${username} was removed, but changing the key failed.` });
-        setRetry(() => () => rotateAfterRemoval(username, true));
+        setStatus({ ok: false, text: `${username} ${change}, but changing the key failed.` });
+        setRetry(() => () => rotateAfterRemoval(username, true, change));
         return;
       }
       onRotated(rotated);
@@ -130,18 +132,18 @@ export function ShareDialog({
     const failed = (await rotateAttachedRoom({ account, parent: open, collabUrl: folder.collabUrl })) ? [] : ['its chat'];
     let inside = 0;
     if (kind === 'folder') {
-      const progress = (done: number, total: number) => setStatus({ ok: true, text: `${username} was removed. Changing the keys of what is inside… ${done} of ${total}` });
+      const progress = (done: number, total: number) => setStatus({ ok: true, text: `${username} ${change}. Changing the keys of what is inside… ${done} of ${total}` });
       progress(0, 1);
       const contents = await rotateFolderContents({ account, folder: open, collabUrl: folder.collabUrl, onProgress: progress });
       inside = contents.rotated;
       failed.push(...contents.failed);
     }
     const done = inside
-      ? `${username} was removed and the ${what} and ${inside} item${inside === 1 ? '' : 's'} inside it have new keys.`
-      : `${username} was removed and the ${what} has a new key.`;
+      ? `${username} ${change} and the ${what} and ${inside} item${inside === 1 ? '' : 's'} inside it have new keys.`
+      : `${username} ${change} and the ${what} has a new key.`;
     if (failed.length === 0) return setStatus({ ok: true, text: done });
     setStatus({ ok: false, text: `${done} These could not get a new key, so ${username} could still read what is written there if the server gave it to them: ${failed.join(', ')}.` });
-    setRetry(() => () => rotateAfterRemoval(username, false));
+    setRetry(() => () => rotateAfterRemoval(username, false, change));
   }
 
   async function handleRetry() {
