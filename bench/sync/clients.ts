@@ -6,6 +6,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { SetupUser } from './serverChild.ts';
+import { benchKeys } from './benchKeys.ts';
 
 export const now = () => performance.now();
 
@@ -121,7 +122,7 @@ export function openCoffreClient(opts: {
   compaction?: CompactionPolicy | false;
   canWrite?: boolean;
 }): CoffreClient {
-  const session = new EncryptedDocSession({ docId: opts.docId, keys: { current: { epoch: 1, key: opts.key } }, identity: opts.user.identity, batchMs: opts.batchMs });
+  const session = new EncryptedDocSession({ docId: opts.docId, keys: benchKeys(opts.key), identity: opts.user.identity, batchMs: opts.batchMs });
   const errors: IntegrityEvent[] = [];
   session.onIntegrityError((e) => errors.push(e));
   const conn = connectHocuspocus(session, {

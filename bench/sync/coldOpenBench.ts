@@ -1,5 +1,6 @@
 import type { Identity, SymmetricKey } from '@coffre/crypto';
 import { EncryptedDocSession, type CompactionPolicy } from '@coffre/docs';
+import { benchKeys } from './benchKeys.ts';
 import * as Y from 'yjs';
 import type { BenchCheck, BenchResult } from '../printResults.ts';
 import { median, waitForQuiet } from '../stats.ts';
@@ -290,5 +291,5 @@ function replayPlain(start: string, patches: ReadonlyArray<readonly [number, num
 
 /** A session with no transport: envelopes are handed to it directly. */
 function openCoffreClientOffline(docId: string, key: SymmetricKey, identity: Identity): EncryptedDocSession {
-  return new EncryptedDocSession({ docId, keys: { current: { epoch: 1, key } }, identity });
+  return new EncryptedDocSession({ docId, keys: benchKeys(key), identity });
 }
