@@ -138,6 +138,71 @@ describe('calendar: a shared, encrypted calendar', () => {
     await v.context().close();
   });
 
+  it('opens through an edit link: a guest adds, changes and moves events live and they are saved, until the link is stopped; a view link stays read-only', async () => {
+    const [added, moved] = ['2031-05-19', '2031-05-20'];
+    const linkDialog = async () => {
+      await a.getByTestId('calendar-item').filter({ hasText: 'Calendar 1' }).getByRole('button', { name: 'Link to Calendar 1' }).click();
+      return a.getByRole('dialog', { name: /Link to/ });
+    };
+    // The export test hid Calendar 1 on this page.
+    await a.getByTestId('calendar-item').filter({ hasText: 'Calendar 1' }).getByRole('checkbox').check();
+    await linkDialog();
+    const editUrl = await createLinkInDialog(a, 'editor');
+    const g = await openLinkAsVisitor(browser, inject('baseUrl'), editUrl, { traffics, problems });
+    await g.getByRole('heading', { name: 'Calendar 1' }).waitFor({ timeout: 30_000 });
+    await g.getByText('Opened through an edit link').waitFor();
+    await g.getByLabel('Go to date').fill(added);
+    // Selecting a day makes an event there, with the same dialog as on the calendar page.
+    await dayCell(g, added).click();
+    await g.getByLabel('Event title').fill(`Guest ${canary}`);
+    await g.getByRole('button', { name: 'Save' }).click();
+    await goTo(a, added);
+    await dayCell(a, added).getByText(`Guest ${canary}`).waitFor({ timeout: 30_000 });
+    // Click to edit, then drag to another day: the owner sees both live.
+    await dayCell(g, added).getByText(`Guest ${canary}`).click();
+    await g.getByLabel('Location').fill(`Hall ${canary}`);
+    await g.screenshot({ path: 'artifacts/calendar-edit-link-dialog.png' });
+    await g.getByRole('button', { name: 'Save' }).click();
+    await g.getByLabel('Event title').waitFor({ state: 'detached' });
+    await dragEvent(g, `Guest ${canary}`, added, moved);
+    await dayCell(a, moved).getByText(`Guest ${canary}`).waitFor({ timeout: 30_000 });
+    await expect.poll(() => dayCell(a, added).getByText(`Guest ${canary}`).count()).toBe(0);
+    await g.screenshot({ path: 'artifacts/calendar-edit-link.png' });
+    // Saved, not only relayed: after a reload the owner still has it, with the guest's place.
+    await a.reload();
+    await a.getByTestId('calendar-item').first().waitFor({ timeout: 30_000 });
+    await goTo(a, moved);
+    await dayCell(a, moved).getByText(`Guest ${canary}`).click({ timeout: 30_000 });
+    expect(await a.getByLabel('Location').inputValue()).toBe(`Hall ${canary}`);
+    await a.getByRole('button', { name: 'Cancel' }).click();
+
+    // A view link of the same calendar: selecting a day opens nothing, events do not move, a click only shows one.
+    await linkDialog();
+    const viewUrl = await createLinkInDialog(a);
+    const v = await openLinkAsVisitor(browser, inject('baseUrl'), viewUrl, { traffics, problems });
+    await v.getByText('View only, opened through a link.').waitFor({ timeout: 30_000 });
+    await v.getByLabel('Go to date').fill(added);
+    await dayCell(v, moved).getByText(`Guest ${canary}`).waitFor({ timeout: 30_000 });
+    await dayCell(v, added).click();
+    await dragEvent(v, `Guest ${canary}`, moved, added);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await v.getByLabel('Event title').count()).toBe(0);
+    expect(await dayCell(v, added).getByText(`Guest ${canary}`).count()).toBe(0);
+    expect(await dayCell(a, added).getByText(`Guest ${canary}`).count()).toBe(0);
+    await dayCell(v, moved).getByText(`Guest ${canary}`).click();
+    await v.getByRole('region', { name: 'Event' }).getByText(`Hall ${canary}`).waitFor();
+    await v.context().close();
+
+    // Stopping the edit link closes the guest's connection: the calendar goes, nothing more can be written.
+    const dialog = await linkDialog();
+    await dialog.getByRole('list', { name: 'Links' }).locator('li', { hasText: 'Edit link' }).getByRole('button', { name: 'Stop sharing' }).click();
+    await g.getByRole('alert').getByText('does not work any more').waitFor({ timeout: 30_000 });
+    expect(await g.locator('[role="cell"][data-date]').count()).toBe(0);
+    await expect.poll(() => dialog.getByRole('list', { name: 'Links' }).getByText('Edit link').count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await g.context().close();
+  });
+
   it('never lets titles, places, descriptions or the event times reach the server in the clear', () => {
     const where = { dataDir: inject('dataDir'), logFiles: inject('logFiles'), traffics };
     expect(scanServerAndTraffic(canary, where)).toEqual([]);

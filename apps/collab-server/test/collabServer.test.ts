@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateIdentity, generateSymmetricKey, toBase64Url } from '@coffre/crypto';
-import { EncryptedDocSession, connectHocuspocus, initWire, writeAccessFromKey, type HocuspocusConnection, type WriteAccess } from '@coffre/docs';
+import { CalendarModel, EncryptedDocSession, connectHocuspocus, initWire, writeAccessFromKey, type HocuspocusConnection, type WriteAccess } from '@coffre/docs';
 import { createStorage, encodeLinkRecordPayload, linkVerifier, type Storage } from '@coffre/storage';
 import type { Server } from '@hocuspocus/server';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -145,6 +145,44 @@ describe('collab server: authentication, access list, relay, persistence', () =>
     // Stopping the edit link closes the guest's connection within seconds.
     await storage.links.delete(editLink);
     await expect.poll(() => g.c.status, { timeout: 6000 }).toBe('denied');
+  });
+
+  it('lets an edit-link guest add an event to a calendar in a folder when the link carries its write key, and only then (ADR 0013, 0016)', async () => {
+    const owner = await addUser(storage, 'owner');
+    await storage.documents.create({ docId: 'cal-folder', ownerId: owner.userId, createdAt: Date.now() });
+    await storage.documents.create({ docId: 'cal-linked', ownerId: owner.userId, parentId: 'cal-folder', createdAt: Date.now() });
+    const [linkId, proof] = ['C'.repeat(43), 'p'.repeat(43)];
+    const payload = encodeLinkRecordPayload({ verifier: linkVerifier(proof), salt: new Uint8Array(0), sealed: new Uint8Array(8) });
+    await storage.links.put({ linkId, itemId: 'cal-linked', creatorUserId: owner.userId, role: 'editor', payload, expiresAt: null, createdAt: Date.now() });
+    const docKey = generateSymmetricKey();
+    const full = writeAccessFromKey(generateSymmetricKey());
+    const open = (identity: ReturnType<typeof generateIdentity>, write: WriteAccess, via: { cookie: string | null; token?: string }) => {
+      const s = new EncryptedDocSession({ docId: 'cal-linked', keys: { current: { epoch: 1, key: docKey, write } }, identity, batchMs: 10 });
+      const c = connectHocuspocus(s, { url, WebSocketPolyfill: cookieSocket(via.cookie), ...(via.token && { token: via.token }) });
+      closers.push(() => (c.destroy(), s.destroy()));
+      const refused: string[] = [];
+      s.onIntegrityError((e) => refused.push(e.code));
+      return { s, c, refused, calendar: new CalendarModel(s.doc) };
+    };
+    const guestVia = (identity: ReturnType<typeof generateIdentity>) => ({ cookie: null, token: `link.${linkId}.${proof}.${toBase64Url(identity.signing.publicKey)}` });
+    const a = open(owner.identity, full, { cookie: owner.cookie });
+    const guest = generateIdentity();
+    const g = open(guest, full, guestVia(guest));
+    await Promise.all([synced(a.c), synced(g.c)]);
+    const event = { title: 'Added by a guest', location: '', description: '', allDay: false, start: '2031-05-14T09:00', end: '2031-05-14T10:00', timeZone: 'Europe/Paris', reminders: [] };
+    const id = g.calendar.addEvent(event);
+    await expect.poll(() => a.calendar.getEvent(id)?.title).toBe('Added by a guest');
+    expect(a.refused).toEqual([]);
+
+    // A link made without the write key (as before write keys): the server relays the guest, but members apply nothing.
+    const keyless = generateIdentity();
+    const k = open(keyless, { publicKey: full.publicKey }, guestVia(keyless));
+    await synced(k.c);
+    expect(k.s.canWrite).toBe(false);
+    k.calendar.addEvent({ ...event, title: 'Forged' });
+    k.s.flush();
+    await expect.poll(() => a.refused).toContain('NOT_A_WRITER');
+    expect(a.calendar.listEvents().map((e) => e.title)).toEqual(['Added by a guest']);
   });
 
   it('members refuse what someone without the write key writes, even when the server lets it through (ADR 0016)', async () => {

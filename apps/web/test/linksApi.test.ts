@@ -21,6 +21,7 @@ describe('share links over real HTTP', () => {
   let alice: ApiClient;
   let bob: ApiClient;
   let fileId: string;
+  let root: string;
   const chunk = new Uint8Array(randomBytes(500));
 
   beforeAll(async () => {
@@ -30,7 +31,7 @@ describe('share links over real HTTP', () => {
     bob = new ApiClient(server.url);
     await alice.register('alice', 'alice password one');
     await bob.register('bob', 'bob password one');
-    const root = id();
+    root = id();
     await alice.call('/docs', { docId: root });
     fileId = id();
     await alice.call('/files', { fileId, parentId: root, version: 1, chunkCount: 1, size: 500 });
@@ -113,6 +114,25 @@ describe('share links over real HTTP', () => {
     expect((await bob.call('/links', { ...makeLink(null).body, itemId: docId, role: 'editor' })).status).toBe(403);
     const listed = await alice.call(`/links?itemId=${docId}`);
     expect(listed.json.find((l: { linkId: string }) => l.linkId === edit.linkId).role).toBe('editor');
+  });
+
+  it('makes edit links for calendars too (the server cannot tell a calendar from a document), and still never for a file', async () => {
+    // A calendar is registered like any document, in the folder it sits in; its kind is inside the encrypted folder.
+    const calendarId = id();
+    expect((await alice.call('/docs', { docId: calendarId, parentId: root })).status).toBe(201);
+    const edit = makeLink(null);
+    expect((await alice.call('/links', { ...edit.body, itemId: calendarId, role: 'editor' })).status).toBe(201);
+    expect((await raw(server.url, 'POST', `/links/${edit.linkId}/open`, { body: { proof: edit.proof } })).json).toEqual({ itemId: calendarId, role: 'editor', sealed: edit.body.sealed });
+    const listed = await alice.call(`/links?itemId=${calendarId}`);
+    expect(listed.json.map((l: { role: string }) => l.role)).toEqual(['editor']);
+    // bob cannot edit the calendar, so cannot hand out editing
+    expect((await bob.call('/links', { ...makeLink(null).body, itemId: calendarId, role: 'editor' })).status).toBe(403);
+    // A file: refused with a clear message, and nothing is stored.
+    const fileEdit = makeLink(null);
+    const refused = await alice.call('/links', { ...fileEdit.body, role: 'editor' });
+    expect(refused.status).toBe(400);
+    expect(refused.json.message).toMatch(/Only documents/);
+    expect((await raw(server.url, 'GET', `/links/${fileEdit.linkId}`)).status).toBe(404);
   });
 
   it('stops working at its expiry', async () => {

@@ -42,7 +42,7 @@ export async function readLink(fragment: string): Promise<LinkTicket> {
         const payload = LinkPayload.parse(JSON.parse(utf8Decode(plain)));
         // The server cannot point this link at another item: the item id is bound into the seal.
         if (linkPayloadItemId(payload) !== res.itemId) throw new LinkBrokenError();
-        return { linkId, proof, payload, canEdit: payload.kind === 'doc' && payload.docKind !== 'calendar' && payload.role === 'editor' && res.role === 'editor' };
+        return { linkId, proof, payload, canEdit: payload.kind === 'doc' && payload.role === 'editor' && res.role === 'editor' };
       } catch (e) {
         if (e instanceof CryptoError || e instanceof SyntaxError || e instanceof LinkBrokenError || (e as Error)?.name === 'ZodError') throw new LinkBrokenError();
         throw e;

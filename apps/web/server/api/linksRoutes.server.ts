@@ -120,7 +120,7 @@ export function linksRoutes(services: Services): Router {
       .parse(req.body);
     const userId = me(res.locals);
     await requireCanShare(body.itemId, userId);
-    // Edit links are for documents (ADR 0013); a file link only ever downloads.
+    // Edit links are for documents (ADR 0013: word documents, spreadsheets and calendars, which the server cannot tell apart); a file link only ever downloads.
     if (body.role === 'editor' && !(await storage.documents.get(body.itemId))) throw new ApiError(400, 'BAD_REQUEST', 'Only documents can have edit links.');
     if (body.expiresAt !== null && body.expiresAt <= services.now()) throw new ApiError(400, 'BAD_REQUEST', 'The expiry date is in the past.');
     const payload = encodeLinkRecordPayload({ verifier: linkVerifier(body.proof), salt: body.salt ?? new Uint8Array(0), sealed: body.sealed });

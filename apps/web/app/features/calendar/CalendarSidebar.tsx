@@ -112,7 +112,7 @@ export function CalendarSidebar({ calendars, hidden, onToggle, onCreate, busy, a
           );
         })}
       </ul>
-      {linking && <ItemLinkDialog entry={{ ...linking.entry, title: linking.model.meta().name }} onClose={() => setLinking(null)} />}
+      {linking && <ItemLinkDialog entry={{ ...linking.entry, title: linking.model.meta().name }} parentId={linking.parentId} onClose={() => setLinking(null)} />}
       <input ref={fileInput} type="file" hidden accept=".ics,text/calendar" aria-label="Import an .ics file" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importFile(f); }} />
       {status && <p className="muted small" role="status">{status}</p>}
     </aside>

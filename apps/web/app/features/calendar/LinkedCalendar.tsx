@@ -4,24 +4,34 @@ import classicTheme from '@fullcalendar/react/themes/classic';
 import dayGridPlugin from '@fullcalendar/react/daygrid';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
 import listPlugin from '@fullcalendar/react/list';
+import interactionPlugin from '@fullcalendar/react/interaction';
 import { CalendarModel, type Occurrence } from '@coffre/docs';
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { occurrenceToEvent, parseOccurrenceId } from './occurrenceToEvent.ts';
+import { useEventEditing } from './useEventEditing.tsx';
 
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
 
 /**
- * One calendar opened through a view link, with no account: live, read-only,
- * expanded in this browser like every calendar. Clicking an event shows it.
+ * One calendar opened through a link, with no account: live, expanded in this
+ * browser like every calendar. Through a view link it is read-only and a click
+ * shows an event; through an edit link (`canEdit`) the guest makes, moves and
+ * changes events exactly as on the calendar page.
  */
-export default function LinkedCalendar({ open }: { open: OpenDoc }) {
+export default function LinkedCalendar({ open, canEdit }: { open: OpenDoc; canEdit: boolean }) {
   const model = useMemo(() => new CalendarModel(open.session.doc), [open]);
   const [version, bump] = useReducer((n: number) => n + 1, 0);
   const [range, setRange] = useState<{ start: number; end: number } | null>(null);
   const [shown, setShown] = useState<Occurrence | null>(null);
   const api = useRef<CalendarRef>(null);
+  const here = useMemo(() => [{ id: 'link', model, canWrite: canEdit }], [model, canEdit]);
+  const { error, setError, handlers, dialogs } = useEventEditing(here, {
+    target: () => (canEdit ? here[0] : undefined),
+    noTarget: 'This link lets you view the calendar, not change it.',
+    unselect: () => api.current?.getApi().unselect(),
+  });
   useEffect(() => {
     const doc = open.session.doc;
     doc.on('update', bump);
@@ -29,7 +39,7 @@ export default function LinkedCalendar({ open }: { open: OpenDoc }) {
   }, [open]);
   const meta = model.meta();
   const occurrences = useMemo(() => (range ? model.occurrences(range.start, range.end) : []), [model, range, version]);
-  const events = useMemo(() => occurrences.map((o) => occurrenceToEvent('link', meta.color, o, false)), [occurrences, meta.color]);
+  const events = useMemo(() => occurrences.map((o) => occurrenceToEvent('link', meta.color, o, canEdit)), [occurrences, meta.color, canEdit]);
 
   function handleClick(info: EventClickInfo) {
     const id = parseOccurrenceId(info.event.id);
@@ -42,21 +52,32 @@ export default function LinkedCalendar({ open }: { open: OpenDoc }) {
         <span className="calendar-swatch" style={{ background: meta.color }} /> {meta.name}
       </h1>
       <p className="muted small">
-        View only, opened through a link. Times are shown in your time zone.{' '}
+        {canEdit ? 'Opened through an edit link: select a time to add an event; click, drag or resize one to change it.' : 'View only, opened through a link.'} Times are shown in your time zone.{' '}
         <label className="inline">
           Go to date <input type="date" aria-label="Go to date" onChange={(e) => e.target.value && api.current?.getApi().gotoDate(e.target.value)} />
         </label>
       </p>
+      {error && (
+        <p role="alert" className="error">
+          {error} <button type="button" className="ghost" onClick={() => setError(null)}>Dismiss</button>
+        </p>
+      )}
       <div className="linked-calendar-grid">
         <FullCalendar
           ref={api}
-          plugins={[classicTheme, dayGridPlugin, timeGridPlugin, listPlugin]}
+          plugins={[classicTheme, dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
           initialView="dayGridMonth"
           headerToolbar={{ start: 'prev,next today', center: 'title', end: 'dayGridMonth,timeGridWeek,listWeek' }}
           height="100%"
           events={events}
           datesSet={(info: DatesSetInfo) => setRange({ start: info.start.getTime(), end: info.end.getTime() })}
-          eventClick={handleClick}
+          selectable={canEdit}
+          selectMirror
+          editable={canEdit}
+          select={handlers.select}
+          eventClick={canEdit ? handlers.eventClick : handleClick}
+          eventDrop={handlers.eventDrop}
+          eventResize={handlers.eventResize}
         />
       </div>
       {shown && (
@@ -68,6 +89,7 @@ export default function LinkedCalendar({ open }: { open: OpenDoc }) {
           <button type="button" className="ghost" onClick={() => setShown(null)}>Close</button>
         </section>
       )}
+      {dialogs}
     </div>
   );
 }

@@ -5,8 +5,8 @@ import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { entryWriteKeys } from '../../keys/writeKeys.client.ts';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
 
-/** One calendar document, open: its session, its model, and whether I may change it. */
-export type OpenCalendar = { id: string; entry: DocumentEntry; open: OpenDoc; model: CalendarModel; canWrite: boolean; canShare: boolean };
+/** One calendar document, open: its session, its model, whether I may change it, and the folder its entry sits in (whose write key opens its own, ADR 0016). */
+export type OpenCalendar = { id: string; entry: DocumentEntry; parentId: string; open: OpenDoc; model: CalendarModel; canWrite: boolean; canShare: boolean };
 
 /**
  * Keeps every listed calendar's encrypted document open (each is its own
@@ -46,7 +46,7 @@ export function useOpenCalendars(account: UnlockedAccount, entries: { entry: Doc
         if (open.session.keyOutdated) void folder.refreshGrants();
       });
       offs.push(offRotation);
-      opened.current.set(entry.id, { id: entry.id, entry, open, model, canWrite, canShare: !role || role === 'admin', key, offs });
+      opened.current.set(entry.id, { id: entry.id, entry, parentId, open, model, canWrite, canShare: !role || role === 'admin', key, offs });
     }
     for (const [id, c] of opened.current) {
       if (!keep.has(id)) {
@@ -68,7 +68,7 @@ export function useOpenCalendars(account: UnlockedAccount, entries: { entry: Doc
   const order = new Map(entries.map((e, i) => [e.entry.id, i]));
   const calendars = [...opened.current.values()].filter((c) => order.has(c.id)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   // Entries carry titles that change without reopening.
-  for (const c of calendars) c.entry = entries[order.get(c.id)!]!.entry;
+  for (const c of calendars) ({ entry: c.entry, parentId: c.parentId } = entries[order.get(c.id)!]!);
   return { calendars, version };
 }
 

@@ -14,17 +14,17 @@ type LinkInfo = { linkId: string; role: 'viewer' | 'editor'; expiresAt: number |
 
 /**
  * View links for a file, folder, document, spreadsheet or calendar, and edit
- * links for documents and spreadsheets: optional password and expiry; the address is shown
- * once, here, because only this browser ever knows its secret. Existing links
- * can be stopped.
+ * links for documents, spreadsheets and calendars: optional password and
+ * expiry; the address is shown once, here, because only this browser ever
+ * knows its secret. Existing links can be stopped.
  */
 /** `parentId`: the folder holding the entry, whose write key opens the item's for an edit link (ADR 0016). */
 export function ItemLinkDialog({ entry, parentId, onClose }: { entry: FolderEntry; parentId?: string; onClose(): void }) {
   const home = useHomeFolder();
   const rootDoc = home.root?.session.doc ?? null;
   const [password, setPassword] = useState('');
-  // Calendars open through a link in a read-only view of their own; edit links are for documents and spreadsheets.
-  const editable = entry.kind === 'doc' || entry.kind === 'sheet';
+  // A file link only downloads; a folder edit link would need a guest who uploads and renames, which is not built (ADR 0013).
+  const editable = entry.kind === 'doc' || entry.kind === 'sheet' || entry.kind === 'calendar';
   const [role, setRole] = useState<'viewer' | 'editor'>('viewer');
   const [expires, setExpires] = useState('');
   const [busy, setBusy] = useState(false);
@@ -80,7 +80,7 @@ export function ItemLinkDialog({ entry, parentId, onClose }: { entry: FolderEntr
     <div className="dialog-backdrop">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="link-title">
         <h2 id="link-title">Link to “{entry.title}”</h2>
-        <p className="muted small">{entry.kind === 'file' ? 'Anyone with the link can download this version of the file.' : entry.kind === 'folder' ? 'Anyone with the link can browse this folder, download its files and read its documents, as they change, without an account.' : role === 'editor' ? 'Anyone with the link can edit this document with you, as a guest, without an account.' : 'Anyone with the link can read this document as it changes, without an account.'} The key is in the part after “#”, which is never sent to the server. Links you make are kept in your encrypted drive, so you can copy them again.</p>
+        <p className="muted small">{entry.kind === 'file' ? 'Anyone with the link can download this version of the file.' : entry.kind === 'folder' ? 'Anyone with the link can browse this folder, download its files and read its documents, as they change, without an account.' : entry.kind === 'calendar' ? (role === 'editor' ? 'Anyone with the link can add, move and change events in this calendar with you, as a guest, without an account.' : 'Anyone with the link can see this calendar as it changes, without an account.') : role === 'editor' ? 'Anyone with the link can edit this document with you, as a guest, without an account.' : 'Anyone with the link can read this document as it changes, without an account.'} The key is in the part after “#”, which is never sent to the server. Links you make are kept in your encrypted drive, so you can copy them again.</p>
         <form onSubmit={create} className="link-form">
           {editable && (
             <label className="field">

@@ -32,7 +32,7 @@ export function LinkedDocument({ link, payload, collabUrl }: { link: OpenedLink;
   if (payload.docKind === 'calendar') {
     return (
       <Suspense fallback={<p className="muted">Loading the calendar…</p>}>
-        <LinkedCalendar open={open} />
+        <LinkedCalendar open={open} canEdit={link.canEdit && open.session.canWrite} />
       </Suspense>
     );
   }
