@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { DocumentEntry } from '@coffre/docs';
 import { getUnlockedAccount, type UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
@@ -60,13 +60,17 @@ export function useOpenedEntry(docId: string, kind: DocumentEntry['kind'] & Rece
   const epoch = entry?.epoch;
   const writer = entry?.writer;
   const wrappedWriteKey = entry?.writeKey;
-  const write = entry && parentId ? entryWriteKeys(entry, parentId) : {};
+  // Opening a write key is an unwrap and a key derivation: once per entry state, not on every render.
+  const write = useMemo(
+    () => (parentId && writer && epoch ? entryWriteKeys({ id: docId, epoch, writer, writeKey: wrappedWriteKey }, parentId) : {}),
+    [docId, epoch, writer, wrappedWriteKey, parentId],
+  );
   // A viewer, or someone who cannot open the item's write key, sees it read-only (ADR 0016).
   const readOnly = role === 'viewer' || (write.writer !== undefined && write.writeKey === undefined);
 
   useEffect(() => {
     if (!account || !key || !epoch || !parentId) return;
-    const handle = openEncryptedDoc({ account, docId, key, epoch, collabUrl: folder.collabUrl, canWrite: !readOnly, ...entryWriteKeys({ id: docId, epoch, writer, writeKey: wrappedWriteKey }, parentId) });
+    const handle = openEncryptedDoc({ account, docId, key, epoch, collabUrl: folder.collabUrl, canWrite: !readOnly, ...write });
     setOpen(handle);
     let retry: ReturnType<typeof setInterval> | null = null;
     const check = () => {
@@ -83,7 +87,7 @@ export function useOpenedEntry(docId: string, kind: DocumentEntry['kind'] & Rece
       meta.unobserve(check);
       handle.close();
     };
-  }, [account, docId, key, epoch, readOnly, folder.collabUrl, writer, wrappedWriteKey, parentId]);
+  }, [account, docId, key, epoch, readOnly, folder.collabUrl, write, parentId]);
 
   const rootDoc = folder.root?.session.doc;
   const entryTitle = entry?.title;
