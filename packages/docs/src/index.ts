@@ -15,6 +15,7 @@ export * from './wire/index.ts';
 export { addFolderEntry, folderEntries, getFolderEntry, listFolderEntries, updateFolderEntry, type FolderEntryPatch } from './models/folderModel.ts';
 export { ENTRY_KINDS, fileVersionKey, isFileEntry, type DocumentEntry, type EntryKind, type FileEntry, type FileVersionInfo, type FolderEntry } from './models/FolderEntry.ts';
 export { trashFolderEntry } from './models/trashFolderEntry.ts';
+export { renameFolderEntry } from './models/renameFolderEntry.ts';
 export { restoreFolderEntry } from './models/restoreFolderEntry.ts';
 export { removeFolderEntry } from './models/removeFolderEntry.ts';
 export { addFileVersion } from './models/addFileVersion.ts';

@@ -6,6 +6,7 @@ import {
   listFolderEntries,
   moveFolderEntry,
   removeFolderEntry,
+  renameFolderEntry,
   restoreFolderEntry,
   trashFolderEntry,
   uniqueName,
@@ -72,14 +73,7 @@ export class DriveFolderActions {
   }
 
   rename(id: string, name: string): void {
-    const others = this.names();
-    const current = getFolderEntry(this.doc, id);
-    if (!current) return;
-    others.delete(current.title);
-    const title = cleanEntryName(name);
-    if (title === current.title) return;
-    updateFolderEntry(this.doc, id, { title: uniqueName(others, title), modified: Date.now() });
-    this.open.session.flush();
+    if (renameFolderEntry(this.doc, id, name, Date.now())) this.open.session.flush();
   }
 
   trash(ids: string[]): void {
