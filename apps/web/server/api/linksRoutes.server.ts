@@ -105,7 +105,7 @@ export function linksRoutes(services: Services): Router {
   const signedIn = requireSession(services);
   const me = (locals: Record<string, unknown>) => (locals as Authed).session.userId;
 
-  /** Makes a link, for viewing or (documents only) editing: editors of the item's folder only. */
+  /** Makes a link, for viewing or (documents and folders only) editing: editors of the item's folder only. */
   r.post('/links', signedIn, async (req, res) => {
     const body = z
       .object({
@@ -120,8 +120,8 @@ export function linksRoutes(services: Services): Router {
       .parse(req.body);
     const userId = me(res.locals);
     await requireCanShare(body.itemId, userId);
-    // Edit links are for documents (ADR 0013: word documents, spreadsheets and calendars, which the server cannot tell apart); a file link only ever downloads.
-    if (body.role === 'editor' && !(await storage.documents.get(body.itemId))) throw new ApiError(400, 'BAD_REQUEST', 'Only documents can have edit links.');
+    // Edit links are for documents and folders (ADR 0013: folders, word documents, spreadsheets and calendars, which the server cannot tell apart); a file link only ever downloads.
+    if (body.role === 'editor' && !(await storage.documents.get(body.itemId))) throw new ApiError(400, 'BAD_REQUEST', 'Only documents and folders can have edit links.');
     if (body.expiresAt !== null && body.expiresAt <= services.now()) throw new ApiError(400, 'BAD_REQUEST', 'The expiry date is in the past.');
     const payload = encodeLinkRecordPayload({ verifier: linkVerifier(body.proof), salt: body.salt ?? new Uint8Array(0), sealed: body.sealed });
     try {
