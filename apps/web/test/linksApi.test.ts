@@ -135,6 +135,21 @@ describe('share links over real HTTP', () => {
     expect((await raw(server.url, 'GET', `/links/${fileEdit.linkId}`)).status).toBe(404);
   });
 
+  it('makes edit links for folders (registered like documents), only for who may edit them, and never for a file in them', async () => {
+    const folderId = id();
+    expect((await alice.call('/docs', { docId: folderId, parentId: root })).status).toBe(201);
+    const edit = makeLink(null);
+    expect((await alice.call('/links', { ...edit.body, itemId: folderId, role: 'editor' })).status).toBe(201);
+    expect((await raw(server.url, 'POST', `/links/${edit.linkId}/open`, { body: { proof: edit.proof } })).json).toEqual({ itemId: folderId, role: 'editor', sealed: edit.body.sealed });
+    expect((await bob.call('/links', { ...makeLink(null).body, itemId: folderId, role: 'editor' })).status).toBe(403);
+    const inside = id();
+    await alice.call('/files', { fileId: inside, parentId: folderId, version: 1, chunkCount: 1, size: 10 });
+    expect((await alice.call('/links', { ...makeLink(null).body, itemId: inside, role: 'editor' })).status).toBe(400);
+    // Stopped, it opens no more.
+    expect((await raw(server.url, 'DELETE', `/links/${edit.linkId}`, { cookie: alice.cookie })).status).toBe(200);
+    expect((await raw(server.url, 'POST', `/links/${edit.linkId}/open`, { body: { proof: edit.proof } })).status).toBe(404);
+  });
+
   it('stops working at its expiry', async () => {
     const link = makeLink(null, Date.now() + 60_000);
     expect((await alice.call('/links', link.body)).status).toBe(201);
