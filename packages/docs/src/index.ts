@@ -8,6 +8,7 @@ export { connectHocuspocus, type ConnectionStatus, type HocuspocusConnection } f
 export { createDeviceKey, type DeviceKey } from './engine/DeviceKey.ts';
 export { writeAccessFromKey, writeAccessOf, type WriteAccess } from './engine/WriteAccess.ts';
 export { newEntryWriteKey, openEntryWriteKey, wrapEntryWriteKey, type NewWriteFields } from './models/entryWriteKey.ts';
+export { newFolderChild } from './models/newFolderChild.ts';
 export { sealUpdateEnvelope } from './engine/sealUpdateEnvelope.ts';
 export { openUpdateEnvelope, openUpdatePart } from './engine/openUpdateEnvelope.ts';
 export { padUpdate, unpadPart, unpadUpdate, paddedLength } from './engine/padUpdate.ts';

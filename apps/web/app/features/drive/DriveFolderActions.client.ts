@@ -5,6 +5,7 @@ import {
   getFolderEntry,
   listFolderEntries,
   moveFolderEntry,
+  newFolderChild,
   removeFolderEntry,
   renameFolderEntry,
   restoreFolderEntry,
@@ -60,13 +61,9 @@ export class DriveFolderActions {
   async create(kind: CreatableKind, name: string): Promise<FolderEntry> {
     const id = newId();
     await apiFetch('/docs', { docId: id, parentId: this.folderId });
-    const now = Date.now();
-    // Its write key goes under this folder's (ADR 0016); a folder made before write keys files children without one.
-    const folderWriteKey = writeKeyOf(this.folderId);
-    const write = folderWriteKey ? newEntryWriteKey(id, 1, folderWriteKey) : null;
-    if (write) rememberWriteKey(id, write.key);
-    const title = uniqueName(this.names(), cleanEntryName(name));
-    const entry: FolderEntry = { id, kind, title, key: toBase64Url(generateSymmetricKey()), epoch: 1, created: now, modified: now, ...(write && { writer: write.writer, writeKey: write.writeKey }) };
+    // Its write key goes under this folder's (ADR 0016).
+    const { entry, writeKey } = newFolderChild({ id, kind, name, existing: this.names(), folderWriteKey: writeKeyOf(this.folderId), now: Date.now() });
+    if (writeKey) rememberWriteKey(id, writeKey);
     addFolderEntry(this.doc, entry);
     this.open.session.flush();
     return entry;
