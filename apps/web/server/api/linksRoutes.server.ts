@@ -46,7 +46,13 @@ export function linksRoutes(services: Services): Router {
   /** The linked file itself, or a file (an image of a linked document) somewhere under the linked item. */
   async function linkCoversFile(itemId: string, fileId: string): Promise<boolean> {
     if (itemId === fileId) return true;
-    let at: string | null = (await storage.files.get(fileId))?.parentId ?? null;
+    const parentId = (await storage.files.get(fileId))?.parentId;
+    return !!parentId && (await linkCoversDoc(itemId, parentId));
+  }
+
+  /** Whether document or folder `docId` is the linked item or somewhere under it. */
+  async function linkCoversDoc(itemId: string, docId: string): Promise<boolean> {
+    let at: string | null = docId;
     for (let depth = 0; at && depth < MAX_TREE_DEPTH; depth++) {
       if (at === itemId) return true;
       at = (await storage.documents.get(at))?.parentId ?? null;
@@ -99,6 +105,33 @@ export function linksRoutes(services: Services): Router {
     res.setHeader('Content-Length', String(stat.size));
     for await (const part of body) if (!res.write(part)) await new Promise((ok) => res.once('drain', ok));
     res.end();
+  });
+
+  /**
+   * Public: a guest of a folder's edit link registers a new folder or
+   * document under the linked folder (ADR 0013). The new item belongs to the
+   * owner of the folder it goes in, as if they had made it. View, stopped and
+   * expired links are refused, and so is a folder the link does not reach.
+   */
+  r.post('/links/:linkId/docs', async (req, res) => {
+    const link = await liveLink(LinkId.parse(req.params.linkId));
+    const { proof, docId, parentId } = z.object({ proof: Proof, docId: ItemId, parentId: ItemId }).parse(req.body);
+    await checkProof(req, link, proof);
+    if (link.role !== 'editor') throw new ApiError(403, 'FORBIDDEN', 'This link only lets you view: ask for an edit link.');
+    const parent = await storage.documents.get(parentId);
+    if (!parent || !(await linkCoversDoc(link.itemId, parentId))) throw new ApiError(403, 'FORBIDDEN', 'This link does not reach that folder.');
+    await rateLimit(services, `link:create:${link.linkId}`, LIMITS.LINK_CREATES_PER_LINK, LIMITS.LINK_PASSWORD_WINDOW_MS);
+    try {
+      await storage.documents.create({ docId, ownerId: parent.ownerId, parentId, createdAt: services.now() });
+    } catch (e) {
+      if (!(e instanceof StorageError && e.code === 'DUPLICATE')) throw e;
+      // A retry of the same creation is fine; any other id is taken.
+      const existing = await storage.documents.get(docId);
+      if (existing?.parentId !== parentId || existing.ownerId !== parent.ownerId) throw new ApiError(409, 'DOC_EXISTS', 'That document id is taken.');
+      return void res.json({ docId });
+    }
+    log.info('doc.created', { linkId: link.linkId, docId, parentId });
+    res.status(201).json({ docId });
   });
 
   // Only these need an account; the routes above are for anyone holding a link.

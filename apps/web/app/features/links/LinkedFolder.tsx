@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { asSymmetricKey, fromBase64Url, toBase64Url } from '@coffre/crypto';
-import { openEntryWriteKey, renameFolderEntry, safeDownloadName, sortEntries, trashFolderEntry, type FolderEntry } from '@coffre/docs';
+import { asSymmetricKey, fromBase64Url, randomBytes, toBase64Url } from '@coffre/crypto';
+import { addFolderEntry, newFolderChild, openEntryWriteKey, renameFolderEntry, safeDownloadName, sortEntries, trashFolderEntry, type FolderEntry } from '@coffre/docs';
 import { errorMessage } from '../../components/errorMessage.ts';
 import { downloadThroughLink, fileChunks } from '../../keys/downloadFile.client.ts';
 import type { FolderLinkPayload } from '../../keys/linkPayload.ts';
 import { openDocViaLink } from '../../keys/openDocViaLink.client.ts';
+import { registerDocViaLink } from '../../keys/registerDocViaLink.client.ts';
 import type { OpenedLink } from '../../keys/openLink.client.ts';
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { saveDownload } from '../../keys/saveDownload.client.ts';
@@ -64,6 +65,21 @@ export function LinkedFolder({ link, payload, collabUrl }: { link: OpenedLink; p
     change(open.session.doc);
     open.session.flush();
   }
+  /** A new folder or document here: registered with the server through the link, then filed with its write key under this folder's; then named in place. */
+  async function create(kind: 'folder' | 'doc', name: string) {
+    if (!open || !canWrite) return;
+    setStatus(null);
+    try {
+      const id = toBase64Url(randomBytes(16));
+      await registerDocViaLink(via, id, here.id);
+      const existing = entries.filter((e) => !e.trashedAt).map((e) => e.title);
+      const { entry } = newFolderChild({ id, kind, name, existing, folderWriteKey: here.writeKey ? asSymmetricKey(fromBase64Url(here.writeKey)) : null, now: Date.now() });
+      edit((doc) => addFolderEntry(doc, entry));
+      setRenaming(id);
+    } catch (err) {
+      setStatus(errorMessage(err));
+    }
+  }
   const visible = useMemo(() => sortEntries(entries.filter((e) => !e.trashedAt && (e.kind === 'folder' || e.kind === 'file' || e.kind === 'doc' || e.kind === 'sheet' || e.kind === 'calendar')), 'name', 'asc'), [entries]);
 
   async function download(e: Extract<FolderEntry, { kind: 'file' }>) {
@@ -97,7 +113,13 @@ export function LinkedFolder({ link, payload, collabUrl }: { link: OpenedLink; p
           </span>
         ))}
       </nav>
-      {canWrite && <p className="muted small">Opened through an edit link: you can rename and trash what is here and edit its documents, as a guest.</p>}
+      {canWrite && (
+        <div className="toolbar">
+          <p className="muted small">Opened through an edit link: you can add, rename and trash what is here and edit its documents, as a guest.</p>
+          <button type="button" onClick={() => void create('folder', 'New folder')}>New folder</button>{' '}
+          <button type="button" onClick={() => void create('doc', 'Untitled document')}>New document</button>
+        </div>
+      )}
       {status && <p className={status.endsWith('…') ? 'muted' : 'error'} role="status">{status}</p>}
       {!open ? (
         <p className="muted">Opening the folder…</p>
