@@ -11,7 +11,7 @@ const canary = `Fold${seed}Qz`;
 describe('folder edit links: a guest without an account edits what is in a folder', () => {
   const { openPage, traffics, problems } = useBrowser();
 
-  it('a guest renames and trashes entries and edits a document inside, live with the owner, until the link stops; a view link offers no editing', async () => {
+  it('a guest renames, trashes and creates entries and edits documents inside, live with the owner, until the link stops; a view link offers no editing', async () => {
     const a = await openPage();
     await signUpViaUi(a, `fay-fl-${seed}`, 'correct horse battery staple');
     await newFolder(a, `Team ${canary}`);
@@ -66,6 +66,31 @@ describe('folder edit links: a guest without an account edits what is in a folde
     await a.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });
     expect(await a.getByRole('alert').count()).toBe(0);
     await g.screenshot({ path: 'artifacts/folder-edit-link-doc.png' });
+
+    // The guest makes a folder and a document and writes in it; the owner finds them in the drive, the document written.
+    await g.getByRole('button', { name: /^‹ Back to / }).click();
+    await g.getByRole('button', { name: 'New folder' }).click();
+    await g.getByLabel('New name').fill(`Guest folder ${canary}`);
+    await g.getByLabel('New name').press('Enter');
+    await g.getByRole('button', { name: 'New document' }).click();
+    await g.getByLabel('New name').fill(`Guest notes ${canary}`);
+    await g.getByLabel('New name').press('Enter');
+    await contents.getByRole('button', { name: `Guest notes ${canary}`, exact: true }).click();
+    const fresh = g.getByLabel('Document body');
+    await fresh.waitFor({ timeout: 30_000 });
+    expect(await fresh.getAttribute('contenteditable')).toBe('true');
+    await fresh.click();
+    await g.keyboard.type(`Guest started ${canary}.`);
+    await g.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });
+    await a.goto(folderPath);
+    await row(a, `Guest folder ${canary}`).waitFor({ timeout: 30_000 });
+    await a.getByRole('button', { name: `Guest notes ${canary}` }).click();
+    await a.getByLabel('Document body').getByText(`Guest started ${canary}.`).waitFor({ timeout: 30_000 });
+    await a.getByLabel('Document body').click();
+    await a.keyboard.press('End');
+    await a.keyboard.type(' Owner replied.');
+    await fresh.getByText('Owner replied.').waitFor({ timeout: 30_000 });
+    await g.screenshot({ path: 'artifacts/folder-edit-link-new-doc.png' });
 
     // A view link of the same folder offers no editing, and its documents stay read-only.
     const v = await openPage();
