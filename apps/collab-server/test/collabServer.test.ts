@@ -185,6 +185,48 @@ describe('collab server: authentication, access list, relay, persistence', () =>
     expect(a.calendar.listEvents().map((e) => e.title)).toEqual(['Added by a guest']);
   });
 
+  it('lets a folder edit-link guest write the folder and what is under it, down the tree, and nothing else; a view link of the folder stays read-only', async () => {
+    const owner = await addUser(storage, 'owner');
+    await storage.documents.create({ docId: 'edit-folder', ownerId: owner.userId, createdAt: Date.now() });
+    await storage.documents.create({ docId: 'edit-sub', ownerId: owner.userId, parentId: 'edit-folder', createdAt: Date.now() });
+    await storage.documents.create({ docId: 'edit-deep-doc', ownerId: owner.userId, parentId: 'edit-sub', createdAt: Date.now() });
+    await storage.documents.create({ docId: 'edit-outside', ownerId: owner.userId, createdAt: Date.now() });
+    const [editLink, viewLink, proof] = ['F'.repeat(43), 'G'.repeat(43), 'p'.repeat(43)];
+    for (const [linkId, role] of [[editLink, 'editor'], [viewLink, 'viewer']] as const) {
+      const payload = encodeLinkRecordPayload({ verifier: linkVerifier(proof), salt: new Uint8Array(0), sealed: new Uint8Array(8) });
+      await storage.links.put({ linkId, itemId: 'edit-folder', creatorUserId: owner.userId, role, payload, expiresAt: null, createdAt: Date.now() });
+    }
+    const keys = new Map(['edit-folder', 'edit-deep-doc', 'edit-outside'].map((d) => [d, generateSymmetricKey()]));
+    const guest = generateIdentity();
+    const visit = (docId: string, linkId: string) => {
+      const s = new EncryptedDocSession({ docId, keys: { current: { epoch: 1, key: keys.get(docId)! } }, identity: guest, batchMs: 10 });
+      const c = connectHocuspocus(s, { url, WebSocketPolyfill: cookieSocket(null), token: `link.${linkId}.${proof}.${toBase64Url(guest.signing.publicKey)}` });
+      closers.push(() => (c.destroy(), s.destroy()));
+      return { s, c };
+    };
+    const folder = session(owner, 'edit-folder', keys.get('edit-folder')!);
+    const deep = session(owner, 'edit-deep-doc', keys.get('edit-deep-doc')!);
+    const gFolder = visit('edit-folder', editLink);
+    const gDeep = visit('edit-deep-doc', editLink);
+    await Promise.all([synced(folder.c), synced(deep.c), synced(gFolder.c), synced(gDeep.c)]);
+    gFolder.s.doc.getMap('entries').set('renamed', 'by a guest');
+    gDeep.s.doc.getText('t').insert(0, 'written two folders down');
+    await expect.poll(() => folder.s.doc.getMap('entries').get('renamed')).toBe('by a guest');
+    await expect.poll(() => deep.s.doc.getText('t').toString()).toBe('written two folders down');
+    // Not a document outside the linked folder.
+    await expect(raw('edit-outside', null, `link.${editLink}.${proof}.${toBase64Url(guest.signing.publicKey)}`).result).resolves.toBe('denied');
+    // The view link of the same folder reaches the same document, read-only.
+    const v = visit('edit-deep-doc', viewLink);
+    await synced(v.c);
+    v.s.doc.getText('t').insert(0, 'viewer ');
+    v.s.flush();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(deep.s.doc.getText('t').toString()).toBe('written two folders down');
+    // Stopping the edit link closes every connection made through it.
+    await storage.links.delete(editLink);
+    await expect.poll(() => [gFolder.c.status, gDeep.c.status], { timeout: 6000 }).toEqual(['denied', 'denied']);
+  });
+
   it('members refuse what someone without the write key writes, even when the server lets it through (ADR 0016)', async () => {
     const owner = await addUser(storage, 'owner');
     const editor = await addUser(storage, 'editor');

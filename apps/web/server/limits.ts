@@ -22,4 +22,6 @@ export const LIMITS = {
   LINK_OPENS_PER_ADDRESS: 60,
   LINK_LOOKUPS_PER_ADDRESS: 300,
   LINK_PASSWORD_WINDOW_MS: 15 * 60 * 1000,
+  /** Folders and documents a guest may create through one edit link, per link-password window: bounds what an abused link costs the owner. */
+  LINK_CREATES_PER_LINK: 200,
 } as const;

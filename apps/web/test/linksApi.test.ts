@@ -135,6 +135,61 @@ describe('share links over real HTTP', () => {
     expect((await raw(server.url, 'GET', `/links/${fileEdit.linkId}`)).status).toBe(404);
   });
 
+  it('makes edit links for folders (registered like documents), only for who may edit them, and never for a file in them', async () => {
+    const folderId = id();
+    expect((await alice.call('/docs', { docId: folderId, parentId: root })).status).toBe(201);
+    const edit = makeLink(null);
+    expect((await alice.call('/links', { ...edit.body, itemId: folderId, role: 'editor' })).status).toBe(201);
+    expect((await raw(server.url, 'POST', `/links/${edit.linkId}/open`, { body: { proof: edit.proof } })).json).toEqual({ itemId: folderId, role: 'editor', sealed: edit.body.sealed });
+    expect((await bob.call('/links', { ...makeLink(null).body, itemId: folderId, role: 'editor' })).status).toBe(403);
+    const inside = id();
+    await alice.call('/files', { fileId: inside, parentId: folderId, version: 1, chunkCount: 1, size: 10 });
+    expect((await alice.call('/links', { ...makeLink(null).body, itemId: inside, role: 'editor' })).status).toBe(400);
+    // Stopped, it opens no more.
+    expect((await raw(server.url, 'DELETE', `/links/${edit.linkId}`, { cookie: alice.cookie })).status).toBe(200);
+    expect((await raw(server.url, 'POST', `/links/${edit.linkId}/open`, { body: { proof: edit.proof } })).status).toBe(404);
+  });
+
+  it('lets a guest of a folder edit link register folders and documents under the folder, owned by its owner, and refuses view, stopped and wrong-proof links and folders outside', async () => {
+    const folderId = id();
+    await alice.call('/docs', { docId: folderId, parentId: root });
+    const edit = makeLink(null);
+    const view = makeLink(null);
+    await alice.call('/links', { ...edit.body, itemId: folderId, role: 'editor' });
+    await alice.call('/links', { ...view.body, itemId: folderId });
+    const create = (link: { linkId: string; proof: string }, body: { docId: string; parentId: string }) => raw(server.url, 'POST', `/links/${link.linkId}/docs`, { body: { proof: link.proof, ...body } });
+
+    const sub = id();
+    expect((await create(edit, { docId: sub, parentId: folderId })).status).toBe(201);
+    // Down the tree too; a retry of the same creation is fine.
+    const deep = id();
+    expect((await create(edit, { docId: deep, parentId: sub })).status).toBe(201);
+    expect((await create(edit, { docId: deep, parentId: sub })).status).toBe(200);
+    // The new items are alice's (the folder's owner): she may register them again, bob may not.
+    expect((await alice.call('/docs', { docId: deep, parentId: sub })).status).toBe(200);
+    expect((await bob.call('/docs', { docId: deep })).status).toBe(409);
+
+    // Not through a view link, not outside the linked folder, not with a wrong proof, not over another's id.
+    const refused = await create(view, { docId: id(), parentId: folderId });
+    expect([refused.status, refused.json.code]).toEqual([403, 'FORBIDDEN']);
+    const outside = await create(edit, { docId: id(), parentId: root });
+    expect([outside.status, outside.json.code]).toEqual([403, 'FORBIDDEN']);
+    expect((await create(edit, { docId: id(), parentId: id() })).status).toBe(403);
+    expect((await create({ linkId: edit.linkId, proof: view.proof }, { docId: id(), parentId: folderId })).json.code).toBe('LINK_PASSWORD_WRONG');
+    expect((await create(edit, { docId: folderId, parentId: sub })).json.code).toBe('DOC_EXISTS');
+    // A file link of an editor cannot be used either: files have no edit links, and a file is not a folder.
+    const fileLink = makeLink(null);
+    await alice.call('/links', fileLink.body);
+    expect((await create(fileLink, { docId: id(), parentId: folderId })).status).toBe(403);
+
+    // Stopped, it creates nothing more.
+    await raw(server.url, 'DELETE', `/links/${edit.linkId}`, { cookie: alice.cookie });
+    const gone = id();
+    const after = await create(edit, { docId: gone, parentId: folderId });
+    expect([after.status, after.json.code]).toEqual([404, 'LINK_GONE']);
+    expect((await bob.call('/docs', { docId: gone })).status).toBe(201);
+  });
+
   it('stops working at its expiry', async () => {
     const link = makeLink(null, Date.now() + 60_000);
     expect((await alice.call('/links', link.body)).status).toBe(201);

@@ -8,6 +8,7 @@ export { connectHocuspocus, type ConnectionStatus, type HocuspocusConnection } f
 export { createDeviceKey, type DeviceKey } from './engine/DeviceKey.ts';
 export { writeAccessFromKey, writeAccessOf, type WriteAccess } from './engine/WriteAccess.ts';
 export { newEntryWriteKey, openEntryWriteKey, wrapEntryWriteKey, type NewWriteFields } from './models/entryWriteKey.ts';
+export { newFolderChild } from './models/newFolderChild.ts';
 export { sealUpdateEnvelope } from './engine/sealUpdateEnvelope.ts';
 export { openUpdateEnvelope, openUpdatePart } from './engine/openUpdateEnvelope.ts';
 export { padUpdate, unpadPart, unpadUpdate, paddedLength } from './engine/padUpdate.ts';
@@ -15,6 +16,7 @@ export * from './wire/index.ts';
 export { addFolderEntry, folderEntries, getFolderEntry, listFolderEntries, updateFolderEntry, type FolderEntryPatch } from './models/folderModel.ts';
 export { ENTRY_KINDS, fileVersionKey, isFileEntry, type DocumentEntry, type EntryKind, type FileEntry, type FileVersionInfo, type FolderEntry } from './models/FolderEntry.ts';
 export { trashFolderEntry } from './models/trashFolderEntry.ts';
+export { renameFolderEntry } from './models/renameFolderEntry.ts';
 export { restoreFolderEntry } from './models/restoreFolderEntry.ts';
 export { removeFolderEntry } from './models/removeFolderEntry.ts';
 export { addFileVersion } from './models/addFileVersion.ts';

@@ -39,8 +39,20 @@ export const DocLinkPayload = LinkBase.extend({
 
 export type DocLinkPayload = z.infer<typeof DocLinkPayload>;
 
-/** What a folder link's sealed payload holds: the folder and its key; everything under it opens from there (view only). */
-export const FolderLinkPayload = LinkBase.extend({ kind: z.literal('folder'), folderId: ItemId, epoch: z.number().int().min(1), writer: Key32.optional() });
+/**
+ * What a folder link's sealed payload holds: the folder and its key;
+ * everything under it opens from there. An edit link (`role: 'editor'`) also
+ * carries the folder's write key, which opens the write keys of everything
+ * under it (ADR 0013, 0016).
+ */
+export const FolderLinkPayload = LinkBase.extend({
+  kind: z.literal('folder'),
+  folderId: ItemId,
+  epoch: z.number().int().min(1),
+  role: z.enum(['viewer', 'editor']).optional(),
+  writer: Key32.optional(),
+  writeKey: Key32.optional(),
+});
 
 export type FolderLinkPayload = z.infer<typeof FolderLinkPayload>;
 

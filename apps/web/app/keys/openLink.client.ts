@@ -5,7 +5,7 @@ import { LinkPayload, linkPayloadItemId } from './linkPayload.ts';
 
 /** A link read from the address bar: what to ask the server, and whether a password is needed. */
 export type LinkTicket = { linkId: string; hasPassword: boolean; salt: Uint8Array | null; open(password: string | null): Promise<OpenedLink> };
-/** `canEdit`: an edit link of a document, as both its sealed payload and the server say. */
+/** `canEdit`: an edit link of a document or folder, as both its sealed payload and the server say. */
 export type OpenedLink = { linkId: string; proof: string; payload: LinkPayload; canEdit: boolean };
 
 /**
@@ -42,7 +42,7 @@ export async function readLink(fragment: string): Promise<LinkTicket> {
         const payload = LinkPayload.parse(JSON.parse(utf8Decode(plain)));
         // The server cannot point this link at another item: the item id is bound into the seal.
         if (linkPayloadItemId(payload) !== res.itemId) throw new LinkBrokenError();
-        return { linkId, proof, payload, canEdit: payload.kind === 'doc' && payload.role === 'editor' && res.role === 'editor' };
+        return { linkId, proof, payload, canEdit: payload.kind !== 'file' && payload.role === 'editor' && res.role === 'editor' };
       } catch (e) {
         if (e instanceof CryptoError || e instanceof SyntaxError || e instanceof LinkBrokenError || (e as Error)?.name === 'ZodError') throw new LinkBrokenError();
         throw e;

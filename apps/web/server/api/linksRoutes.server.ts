@@ -46,7 +46,13 @@ export function linksRoutes(services: Services): Router {
   /** The linked file itself, or a file (an image of a linked document) somewhere under the linked item. */
   async function linkCoversFile(itemId: string, fileId: string): Promise<boolean> {
     if (itemId === fileId) return true;
-    let at: string | null = (await storage.files.get(fileId))?.parentId ?? null;
+    const parentId = (await storage.files.get(fileId))?.parentId;
+    return !!parentId && (await linkCoversDoc(itemId, parentId));
+  }
+
+  /** Whether document or folder `docId` is the linked item or somewhere under it. */
+  async function linkCoversDoc(itemId: string, docId: string): Promise<boolean> {
+    let at: string | null = docId;
     for (let depth = 0; at && depth < MAX_TREE_DEPTH; depth++) {
       if (at === itemId) return true;
       at = (await storage.documents.get(at))?.parentId ?? null;
@@ -101,11 +107,38 @@ export function linksRoutes(services: Services): Router {
     res.end();
   });
 
+  /**
+   * Public: a guest of a folder's edit link registers a new folder or
+   * document under the linked folder (ADR 0013). The new item belongs to the
+   * owner of the folder it goes in, as if they had made it. View, stopped and
+   * expired links are refused, and so is a folder the link does not reach.
+   */
+  r.post('/links/:linkId/docs', async (req, res) => {
+    const link = await liveLink(LinkId.parse(req.params.linkId));
+    const { proof, docId, parentId } = z.object({ proof: Proof, docId: ItemId, parentId: ItemId }).parse(req.body);
+    await checkProof(req, link, proof);
+    if (link.role !== 'editor') throw new ApiError(403, 'FORBIDDEN', 'This link only lets you view: ask for an edit link.');
+    const parent = await storage.documents.get(parentId);
+    if (!parent || !(await linkCoversDoc(link.itemId, parentId))) throw new ApiError(403, 'FORBIDDEN', 'This link does not reach that folder.');
+    await rateLimit(services, `link:create:${link.linkId}`, LIMITS.LINK_CREATES_PER_LINK, LIMITS.LINK_PASSWORD_WINDOW_MS);
+    try {
+      await storage.documents.create({ docId, ownerId: parent.ownerId, parentId, createdAt: services.now() });
+    } catch (e) {
+      if (!(e instanceof StorageError && e.code === 'DUPLICATE')) throw e;
+      // A retry of the same creation is fine; any other id is taken.
+      const existing = await storage.documents.get(docId);
+      if (existing?.parentId !== parentId || existing.ownerId !== parent.ownerId) throw new ApiError(409, 'DOC_EXISTS', 'That document id is taken.');
+      return void res.json({ docId });
+    }
+    log.info('doc.created', { linkId: link.linkId, docId, parentId });
+    res.status(201).json({ docId });
+  });
+
   // Only these need an account; the routes above are for anyone holding a link.
   const signedIn = requireSession(services);
   const me = (locals: Record<string, unknown>) => (locals as Authed).session.userId;
 
-  /** Makes a link, for viewing or (documents only) editing: editors of the item's folder only. */
+  /** Makes a link, for viewing or (documents and folders only) editing: editors of the item's folder only. */
   r.post('/links', signedIn, async (req, res) => {
     const body = z
       .object({
@@ -120,8 +153,8 @@ export function linksRoutes(services: Services): Router {
       .parse(req.body);
     const userId = me(res.locals);
     await requireCanShare(body.itemId, userId);
-    // Edit links are for documents (ADR 0013: word documents, spreadsheets and calendars, which the server cannot tell apart); a file link only ever downloads.
-    if (body.role === 'editor' && !(await storage.documents.get(body.itemId))) throw new ApiError(400, 'BAD_REQUEST', 'Only documents can have edit links.');
+    // Edit links are for documents and folders (ADR 0013: folders, word documents, spreadsheets and calendars, which the server cannot tell apart); a file link only ever downloads.
+    if (body.role === 'editor' && !(await storage.documents.get(body.itemId))) throw new ApiError(400, 'BAD_REQUEST', 'Only documents and folders can have edit links.');
     if (body.expiresAt !== null && body.expiresAt <= services.now()) throw new ApiError(400, 'BAD_REQUEST', 'The expiry date is in the past.');
     const payload = encodeLinkRecordPayload({ verifier: linkVerifier(body.proof), salt: body.salt ?? new Uint8Array(0), sealed: body.sealed });
     try {

@@ -5,7 +5,9 @@ import {
   getFolderEntry,
   listFolderEntries,
   moveFolderEntry,
+  newFolderChild,
   removeFolderEntry,
+  renameFolderEntry,
   restoreFolderEntry,
   trashFolderEntry,
   uniqueName,
@@ -59,27 +61,16 @@ export class DriveFolderActions {
   async create(kind: CreatableKind, name: string): Promise<FolderEntry> {
     const id = newId();
     await apiFetch('/docs', { docId: id, parentId: this.folderId });
-    const now = Date.now();
-    // Its write key goes under this folder's (ADR 0016); a folder made before write keys files children without one.
-    const folderWriteKey = writeKeyOf(this.folderId);
-    const write = folderWriteKey ? newEntryWriteKey(id, 1, folderWriteKey) : null;
-    if (write) rememberWriteKey(id, write.key);
-    const title = uniqueName(this.names(), cleanEntryName(name));
-    const entry: FolderEntry = { id, kind, title, key: toBase64Url(generateSymmetricKey()), epoch: 1, created: now, modified: now, ...(write && { writer: write.writer, writeKey: write.writeKey }) };
+    // Its write key goes under this folder's (ADR 0016).
+    const { entry, writeKey } = newFolderChild({ id, kind, name, existing: this.names(), folderWriteKey: writeKeyOf(this.folderId), now: Date.now() });
+    if (writeKey) rememberWriteKey(id, writeKey);
     addFolderEntry(this.doc, entry);
     this.open.session.flush();
     return entry;
   }
 
   rename(id: string, name: string): void {
-    const others = this.names();
-    const current = getFolderEntry(this.doc, id);
-    if (!current) return;
-    others.delete(current.title);
-    const title = cleanEntryName(name);
-    if (title === current.title) return;
-    updateFolderEntry(this.doc, id, { title: uniqueName(others, title), modified: Date.now() });
-    this.open.session.flush();
+    if (renameFolderEntry(this.doc, id, name, Date.now())) this.open.session.flush();
   }
 
   trash(ids: string[]): void {

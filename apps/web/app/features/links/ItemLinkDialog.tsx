@@ -14,7 +14,7 @@ type LinkInfo = { linkId: string; role: 'viewer' | 'editor'; expiresAt: number |
 
 /**
  * View links for a file, folder, document, spreadsheet or calendar, and edit
- * links for documents, spreadsheets and calendars: optional password and
+ * links for all but files: optional password and
  * expiry; the address is shown once, here, because only this browser ever
  * knows its secret. Existing links can be stopped.
  */
@@ -23,8 +23,8 @@ export function ItemLinkDialog({ entry, parentId, onClose }: { entry: FolderEntr
   const home = useHomeFolder();
   const rootDoc = home.root?.session.doc ?? null;
   const [password, setPassword] = useState('');
-  // A file link only downloads; a folder edit link would need a guest who uploads and renames, which is not built (ADR 0013).
-  const editable = entry.kind === 'doc' || entry.kind === 'sheet' || entry.kind === 'calendar';
+  // A file link only downloads (ADR 0013).
+  const editable = entry.kind === 'folder' || entry.kind === 'doc' || entry.kind === 'sheet' || entry.kind === 'calendar';
   const [role, setRole] = useState<'viewer' | 'editor'>('viewer');
   const [expires, setExpires] = useState('');
   const [busy, setBusy] = useState(false);
@@ -80,7 +80,7 @@ export function ItemLinkDialog({ entry, parentId, onClose }: { entry: FolderEntr
     <div className="dialog-backdrop">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="link-title">
         <h2 id="link-title">Link to “{entry.title}”</h2>
-        <p className="muted small">{entry.kind === 'file' ? 'Anyone with the link can download this version of the file.' : entry.kind === 'folder' ? 'Anyone with the link can browse this folder, download its files and read its documents, as they change, without an account.' : entry.kind === 'calendar' ? (role === 'editor' ? 'Anyone with the link can add, move and change events in this calendar with you, as a guest, without an account.' : 'Anyone with the link can see this calendar as it changes, without an account.') : role === 'editor' ? 'Anyone with the link can edit this document with you, as a guest, without an account.' : 'Anyone with the link can read this document as it changes, without an account.'} The key is in the part after “#”, which is never sent to the server. Links you make are kept in your encrypted drive, so you can copy them again.</p>
+        <p className="muted small">{entry.kind === 'file' ? 'Anyone with the link can download this version of the file.' : entry.kind === 'folder' ? (role === 'editor' ? 'Anyone with the link can browse this folder, download its files, rename and trash what is in it, and edit its documents with you, as a guest, without an account.' : 'Anyone with the link can browse this folder, download its files and read its documents, as they change, without an account.') : entry.kind === 'calendar' ? (role === 'editor' ? 'Anyone with the link can add, move and change events in this calendar with you, as a guest, without an account.' : 'Anyone with the link can see this calendar as it changes, without an account.') : role === 'editor' ? 'Anyone with the link can edit this document with you, as a guest, without an account.' : 'Anyone with the link can read this document as it changes, without an account.'} The key is in the part after “#”, which is never sent to the server. Links you make are kept in your encrypted drive, so you can copy them again.</p>
         <form onSubmit={create} className="link-form">
           {editable && (
             <label className="field">
@@ -158,11 +158,12 @@ function linkPayloadFor(entry: FolderEntry, role: 'viewer' | 'editor', parentId:
     return { v: 1, kind: 'file', name: entry.title, mime: entry.mime, size: current.size, fileId: entry.id, version: current.version, chunkCount: current.chunkCount, key: fileVersionKey(entry, current), ...(current.digest !== undefined && { digest: current.digest }) };
   }
   const writer = entry.writer ? { writer: entry.writer } : {};
-  if (entry.kind === 'folder') return { v: 1, kind: 'folder', name: entry.title, folderId: entry.id, key: entry.key, epoch: entry.epoch, ...writer };
-  const docKind = entry.kind === 'sheet' || entry.kind === 'calendar' ? entry.kind : 'doc';
-  if (role !== 'editor') return { v: 1, kind: 'doc', docKind, name: entry.title, docId: entry.id, key: entry.key, epoch: entry.epoch, ...writer };
-  // An edit link hands out the document's write key: only someone who holds it can make one (ADR 0016).
+  const base = { v: 1 as const, name: entry.title, key: entry.key, epoch: entry.epoch, ...writer };
+  const docKind: 'doc' | 'sheet' | 'calendar' = entry.kind === 'sheet' || entry.kind === 'calendar' ? entry.kind : 'doc';
+  const item = entry.kind === 'folder' ? { ...base, kind: 'folder' as const, folderId: entry.id } : { ...base, kind: 'doc' as const, docKind, docId: entry.id };
+  if (role !== 'editor') return item;
+  // An edit link hands out the item's write key: only someone who holds it can make one (ADR 0016).
   const writeKey = entry.writer && parentId ? entryWriteKeys(entry, parentId).writeKey : undefined;
   if (entry.writer && !writeKey) throw new Error('You can only make an edit link for something you can edit yourself.');
-  return { v: 1, kind: 'doc', docKind, name: entry.title, docId: entry.id, key: entry.key, epoch: entry.epoch, role, ...writer, ...(writeKey && { writeKey: toBase64Url(writeKey) }) };
+  return { ...item, role, ...(writeKey && { writeKey: toBase64Url(writeKey) }) };
 }

@@ -27,12 +27,13 @@ export function LinkedDocument({ link, payload, collabUrl }: { link: OpenedLink;
   }, [link, payload, collabUrl]);
   if (denied) return <p className="error" role="alert">This link does not work any more: it was stopped, or it expired.</p>;
   if (!open) return <p className="muted">Opening the document…</p>;
-  const readOnly = !link.canEdit;
+  // Without the document's write key (a document made before write keys, or one whose key did not open) members would refuse every edit.
+  const readOnly = !(link.canEdit && open.session.canWrite);
   const user = link.canEdit ? { name: 'Guest', color: '#6a5acd' } : { name: 'Visitor', color: '#888888' };
   if (payload.docKind === 'calendar') {
     return (
       <Suspense fallback={<p className="muted">Loading the calendar…</p>}>
-        <LinkedCalendar open={open} canEdit={link.canEdit && open.session.canWrite} />
+        <LinkedCalendar open={open} canEdit={!readOnly} />
       </Suspense>
     );
   }

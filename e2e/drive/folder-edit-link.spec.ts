@@ -1,0 +1,122 @@
+import { describe, expect, inject, it } from 'vitest';
+import { signUpViaUi } from '../support/accounts.ts';
+import { newFolder, row, rowAction } from '../support/driveActions.ts';
+import { createLinkInDialog } from '../support/linkDialog.ts';
+import { scanServerAndTraffic } from '../support/scanForCanary.ts';
+import { useBrowser } from '../support/useBrowser.ts';
+
+const seed = Date.now().toString(36);
+const canary = `Fold${seed}Qz`;
+
+describe('folder edit links: a guest without an account edits what is in a folder', () => {
+  const { openPage, traffics, problems } = useBrowser();
+
+  it('a guest renames, trashes and creates entries and edits documents inside, live with the owner, until the link stops; a view link offers no editing', async () => {
+    const a = await openPage();
+    await signUpViaUi(a, `fay-fl-${seed}`, 'correct horse battery staple');
+    await newFolder(a, `Team ${canary}`);
+    await a.getByRole('button', { name: `Team ${canary}` }).click();
+    await a.waitForURL(/\/drive\/f\//);
+    const folderPath = new URL(a.url()).pathname;
+    await newFolder(a, 'Drafts');
+    await newFolder(a, 'Old stuff');
+    await a.getByRole('button', { name: 'New document' }).click();
+    await a.waitForURL(/\/docs\/[A-Za-z0-9_-]+\?in=/);
+    const docPath = new URL(a.url()).pathname + new URL(a.url()).search;
+    await a.getByLabel('Title').fill(`Notes ${canary}`);
+    await a.getByLabel('Document body').click();
+    await a.keyboard.type(`Owner wrote ${canary}.`);
+    await a.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });
+
+    await a.goto('/drive');
+    await row(a, `Team ${canary}`).waitFor({ timeout: 30_000 });
+    await rowAction(a, `Team ${canary}`, 'Get link…');
+    await a.getByLabel('Link access').selectOption('editor');
+    await a.getByText('rename and trash what is in it').waitFor();
+    const editUrl = await createLinkInDialog(a);
+    await rowAction(a, `Team ${canary}`, 'Get link…');
+    const viewUrl = await createLinkInDialog(a, 'viewer');
+
+    // The guest renames a folder and trashes another; the owner, in the folder, sees both live.
+    await a.goto(folderPath);
+    await row(a, 'Drafts').waitFor({ timeout: 30_000 });
+    const g = await openPage();
+    await g.goto(editUrl);
+    const contents = g.getByRole('list', { name: 'Folder contents' });
+    await contents.getByRole('button', { name: 'Drafts', exact: true }).waitFor({ timeout: 30_000 });
+    await contents.getByRole('button', { name: 'Rename Drafts' }).click();
+    await g.getByLabel('New name').fill(`Final ${canary}`);
+    await g.getByLabel('New name').press('Enter');
+    await contents.getByRole('button', { name: 'Move Old stuff to the trash' }).click();
+    await row(a, `Final ${canary}`).waitFor({ timeout: 30_000 });
+    await expect.poll(() => row(a, 'Old stuff').count(), { timeout: 30_000 }).toBe(0);
+    await g.screenshot({ path: 'artifacts/folder-edit-link.png' });
+
+    // The guest opens the document inside and edits it; the owner sees the edit live, as a member would.
+    await contents.getByRole('button', { name: `Notes ${canary}`, exact: true }).click();
+    const body = g.getByLabel('Document body');
+    await body.getByText(`Owner wrote ${canary}.`).waitFor({ timeout: 30_000 });
+    expect(await body.getAttribute('contenteditable')).toBe('true');
+    await body.click();
+    await g.keyboard.press('End');
+    await g.keyboard.type(' Guest added this.');
+    await g.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });
+    await a.goto(docPath);
+    await a.getByLabel('Document body').getByText('Guest added this.').waitFor({ timeout: 30_000 });
+    await a.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });
+    expect(await a.getByRole('alert').count()).toBe(0);
+    await g.screenshot({ path: 'artifacts/folder-edit-link-doc.png' });
+
+    // The guest makes a folder and a document and writes in it; the owner finds them in the drive, the document written.
+    await g.getByRole('button', { name: /^‹ Back to / }).click();
+    await g.getByRole('button', { name: 'New folder' }).click();
+    await g.getByLabel('New name').fill(`Guest folder ${canary}`);
+    await g.getByLabel('New name').press('Enter');
+    await g.getByRole('button', { name: 'New document' }).click();
+    await g.getByLabel('New name').fill(`Guest notes ${canary}`);
+    await g.getByLabel('New name').press('Enter');
+    await contents.getByRole('button', { name: `Guest notes ${canary}`, exact: true }).click();
+    const fresh = g.getByLabel('Document body');
+    await fresh.waitFor({ timeout: 30_000 });
+    expect(await fresh.getAttribute('contenteditable')).toBe('true');
+    await fresh.click();
+    await g.keyboard.type(`Guest started ${canary}.`);
+    await g.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });
+    await a.goto(folderPath);
+    await row(a, `Guest folder ${canary}`).waitFor({ timeout: 30_000 });
+    await a.getByRole('button', { name: `Guest notes ${canary}` }).click();
+    await a.getByLabel('Document body').getByText(`Guest started ${canary}.`).waitFor({ timeout: 30_000 });
+    await a.getByLabel('Document body').click();
+    await a.keyboard.press('End');
+    await a.keyboard.type(' Owner replied.');
+    await fresh.getByText('Owner replied.').waitFor({ timeout: 30_000 });
+    await g.screenshot({ path: 'artifacts/folder-edit-link-new-doc.png' });
+
+    // A view link of the same folder offers no editing, and its documents stay read-only.
+    const v = await openPage();
+    await v.goto(viewUrl);
+    const seen = v.getByRole('list', { name: 'Folder contents' });
+    await seen.getByRole('button', { name: `Final ${canary}`, exact: true }).waitFor({ timeout: 30_000 });
+    expect(await seen.getByRole('button', { name: /^Rename / }).count()).toBe(0);
+    expect(await seen.getByRole('button', { name: /to the trash$/ }).count()).toBe(0);
+    await seen.getByRole('button', { name: `Notes ${canary}`, exact: true }).click();
+    await v.getByLabel('Document body').getByText('Guest added this.').waitFor({ timeout: 30_000 });
+    expect(await v.getByLabel('Document body').getAttribute('contenteditable')).toBe('false');
+
+    // Stopped, the edit link no longer lets the guest write.
+    await a.goto('/drive');
+    await rowAction(a, `Team ${canary}`, 'Get link…');
+    await a.getByRole('list', { name: 'Links' }).locator('li', { hasText: 'Edit link' }).getByRole('button', { name: 'Stop sharing' }).click();
+    await a.getByRole('list', { name: 'Links' }).locator('li', { hasText: 'Edit link' }).waitFor({ state: 'detached', timeout: 30_000 });
+    await g.getByRole('alert').getByText('does not work any more').waitFor({ timeout: 30_000 });
+    const again = await openPage();
+    await again.goto(editUrl);
+    await again.getByRole('alert').waitFor({ timeout: 30_000 });
+    expect(await again.getByRole('list', { name: 'Folder contents' }).count()).toBe(0);
+  });
+
+  it('leaves no trace of names or contents on the server or the wire', () => {
+    expect(scanServerAndTraffic(canary, { dataDir: inject('dataDir'), logFiles: inject('logFiles'), traffics })).toEqual([]);
+    expect(problems.flat().filter((p) => !/Failed to load resource.*40[34]/.test(p))).toEqual([]);
+  });
+});
