@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { signUpViaUi } from '../support/accounts.ts';
 import { fillShareDialog } from '../support/shareViaDialog.ts';
 import { scanServerAndTraffic } from '../support/scanForCanary.ts';
+import { openFolder } from '../support/driveActions.ts';
 import { useBrowser } from '../support/useBrowser.ts';
 
 const seed = Date.now().toString(36);
@@ -144,8 +145,7 @@ describe('chat: encrypted rooms, direct messages and a shared folder’s team ch
 
     // A sub-folder with a document of its own.
     await a.goto('/drive');
-    await a.locator('tr[data-id]', { hasText: `Team ${canary}` }).getByRole('button', { name: `Team ${canary}` }).click();
-    await a.waitForURL(/\/drive\/f\//);
+    await openFolder(a, `Team ${canary}`);
     await a.getByRole('button', { name: 'New folder' }).click();
     await a.getByLabel('New name').fill(`Sub ${canary}`);
     await a.getByLabel('New name').press('Enter');

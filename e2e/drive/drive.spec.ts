@@ -6,7 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildPdf } from '../support/buildPdf.ts';
 import { signUpViaUi } from '../support/accounts.ts';
-import { newFolder, row, rowAction } from '../support/driveActions.ts';
+import { newFolder, openFolder, row, rowAction } from '../support/driveActions.ts';
 import { fillShareDialog } from '../support/shareViaDialog.ts';
 import { scanServerAndTraffic } from '../support/scanForCanary.ts';
 import { useBrowser } from '../support/useBrowser.ts';
@@ -44,8 +44,7 @@ describe('drive: encrypted files and folders', () => {
     a = await openPage();
     await signUpViaUi(a, alice, password);
     await newFolder(a, `Projects ${canary}`);
-    await a.getByRole('button', { name: `Projects ${canary}` }).click();
-    await a.waitForURL(/\/drive\/f\/[A-Za-z0-9_-]+$/);
+    await openFolder(a, `Projects ${canary}`);
     folderUrl = new URL(a.url()).pathname;
 
     const notes = path.join(work, `notes-${canary}.txt`);

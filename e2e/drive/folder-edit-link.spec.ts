@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { signUpViaUi } from '../support/accounts.ts';
-import { newFolder, row, rowAction } from '../support/driveActions.ts';
+import { newFolder, openFolder, row, rowAction } from '../support/driveActions.ts';
 import { createLinkInDialog } from '../support/linkDialog.ts';
 import { scanServerAndTraffic } from '../support/scanForCanary.ts';
 import { useBrowser } from '../support/useBrowser.ts';
@@ -15,8 +15,7 @@ describe('folder edit links: a guest without an account edits what is in a folde
     const a = await openPage();
     await signUpViaUi(a, `fay-fl-${seed}`, 'correct horse battery staple');
     await newFolder(a, `Team ${canary}`);
-    await a.getByRole('button', { name: `Team ${canary}` }).click();
-    await a.waitForURL(/\/drive\/f\//);
+    await openFolder(a, `Team ${canary}`);
     const folderPath = new URL(a.url()).pathname;
     await newFolder(a, 'Drafts');
     await newFolder(a, 'Old stuff');

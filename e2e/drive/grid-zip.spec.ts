@@ -5,6 +5,7 @@ import zlib from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signUpViaUi } from '../support/accounts.ts';
+import { inFolder, newFolder, openFolder, row } from '../support/driveActions.ts';
 import { scanServerAndTraffic } from '../support/scanForCanary.ts';
 import { useBrowser } from '../support/useBrowser.ts';
 
@@ -19,7 +20,6 @@ const alphaName = `alpha-${canary}.txt`;
 const betaName = `beta-${canary}.txt`;
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'coffre-grid-zip-e2e-'));
-const row = (page: Page, name: string) => page.locator('tr[data-id]', { hasText: name });
 const tile = (page: Page, name: string) => page.locator('.entry-grid [data-id]', { hasText: name });
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -99,18 +99,6 @@ async function tileAction(page: Page, name: string, action: string) {
   await page.getByRole('menuitem', { name: action, exact: true }).click();
 }
 
-/** Waits until the folder view shows `name` as the current folder: the URL changes before its view is there. */
-async function inFolder(page: Page, name: string) {
-  await page.getByRole('navigation', { name: 'Folder path' }).locator('[aria-current="page"]', { hasText: name }).waitFor({ timeout: 30_000 });
-}
-
-async function newFolder(page: Page, name: string) {
-  await page.getByRole('button', { name: 'New folder' }).click();
-  await page.getByLabel('New name').fill(name);
-  await page.getByLabel('New name').press('Enter');
-  await row(page, name).waitFor();
-}
-
 function blobFile(fileId: string, version: number, index: number): string {
   const key = `f_${fileId}_${version}_${index}`;
   return path.join(inject('dataDir'), 'blobs', key.slice(0, 2), key);
@@ -129,10 +117,8 @@ describe('drive: grid view, encrypted thumbnails, zip downloads', () => {
     a = await openPage();
     await signUpViaUi(a, alice, password);
     await newFolder(a, folder);
-    await a.getByRole('button', { name: folder }).click();
-    await a.waitForURL(/\/drive\/f\/[A-Za-z0-9_-]+$/);
+    await openFolder(a, folder);
     folderUrl = new URL(a.url()).pathname;
-    await inFolder(a, folder);
 
     fs.writeFileSync(path.join(work, picName), png);
     fs.writeFileSync(path.join(work, alphaName), alpha);

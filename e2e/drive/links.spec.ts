@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { signUpViaUi } from '../support/accounts.ts';
 import { scanForCanary, scanServerAndTraffic } from '../support/scanForCanary.ts';
+import { openFolder } from '../support/driveActions.ts';
 import { useBrowser } from '../support/useBrowser.ts';
 
 const seed = Date.now().toString(36);
@@ -160,8 +161,7 @@ describe('share links: a file opened by someone without an account', () => {
     await a.getByRole('button', { name: 'New folder' }).click();
     await a.getByLabel('New name').fill(`Team ${canary}`);
     await a.getByLabel('New name').press('Enter');
-    await a.getByRole('button', { name: `Team ${canary}` }).click();
-    await a.waitForURL(/\/drive\/f\//);
+    await openFolder(a, `Team ${canary}`);
     const inner = path.join(work, `agenda-${canary}.txt`);
     fs.writeFileSync(inner, `agenda ${canary}\n`);
     await a.getByTestId('upload-files').setInputFiles([inner]);

@@ -10,6 +10,22 @@ export async function newFolder(page: Page, name: string): Promise<void> {
   await row(page, name).waitFor();
 }
 
+/** Waits until the folder view shows `name` as the current folder: the URL changes before its view is there. */
+export async function inFolder(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Folder path' }).locator('[aria-current="page"]', { hasText: name }).waitFor({ timeout: 30_000 });
+}
+
+/**
+ * Opens folder `name` from the current view and waits for its view: until
+ * then the old folder's toolbar is still on the page, and an upload or a
+ * "New …" would go there.
+ */
+export async function openFolder(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name }).click({ timeout: 30_000 });
+  await page.waitForURL(/\/drive\/f\//);
+  await inFolder(page, name);
+}
+
 export async function rowAction(page: Page, name: string, action: string): Promise<void> {
   await row(page, name).click({ button: 'right' });
   await page.getByRole('menuitem', { name: action }).click();
