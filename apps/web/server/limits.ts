@@ -24,4 +24,6 @@ export const LIMITS = {
   LINK_PASSWORD_WINDOW_MS: 15 * 60 * 1000,
   /** Folders and documents a guest may create through one edit link, per link-password window: bounds what an abused link costs the owner. */
   LINK_CREATES_PER_LINK: 200,
+  /** Files a guest may start through one edit link, per window (a folder tree is many); the owner's quota bounds the bytes. */
+  LINK_UPLOADS_PER_LINK: 1000,
 } as const;

@@ -190,6 +190,71 @@ describe('share links over real HTTP', () => {
     expect((await bob.call('/docs', { docId: gone })).status).toBe(201);
   });
 
+  it('lets a guest of a folder edit link upload files and new versions down the folder, charged to its owner, and nothing through a view, stopped or wrong link, outside it, or into another uploader\'s version', async () => {
+    const folderId = id();
+    await alice.call('/docs', { docId: folderId, parentId: root });
+    const edit = makeLink(null);
+    const view = makeLink(null);
+    await alice.call('/links', { ...edit.body, itemId: folderId, role: 'editor' });
+    await alice.call('/links', { ...view.body, itemId: folderId });
+    const sub = id();
+    expect((await raw(server.url, 'POST', `/links/${edit.linkId}/docs`, { body: { proof: edit.proof, docId: sub, parentId: folderId } })).status).toBe(201);
+    const via = (link: { linkId: string; proof: string }, method: string, path: string, body?: unknown) =>
+      raw(server.url, method, `/links/${link.linkId}/files${path}`, { body, headers: { 'x-coffre-link-proof': link.proof } });
+    const putChunk = async (link: { linkId: string; proof: string }, file: string, version: number, bytes: Uint8Array<ArrayBuffer>) =>
+      (await fetch(`${server.url}/api/links/${link.linkId}/files/${file}/versions/${version}/chunks/0`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream', 'x-coffre-csrf': '1', 'x-coffre-link-proof': link.proof }, body: bytes })).status;
+    const used = async () => (await alice.call('/usage')).json.used as number;
+
+    // A new file in the linked folder: begun, sent, completed; alice owns it and pays for it, and reads it like her own.
+    const before = await used();
+    const guestFile = id();
+    const body = new Uint8Array(randomBytes(300));
+    expect((await via(edit, 'POST', '', { fileId: guestFile, parentId: folderId, version: 1, chunkCount: 1, size: 300 })).status).toBe(201);
+    expect(await used()).toBe(before + 300);
+    expect(await putChunk(edit, guestFile, 1, body)).toBe(200);
+    expect((await via(edit, 'GET', `/${guestFile}/versions/1`)).json.chunks).toEqual([{ index: 0, size: 300 }]);
+    expect((await via(edit, 'POST', `/${guestFile}/versions/1/complete`, {})).json.state).toBe('complete');
+    const mine = await fetch(`${server.url}/api/files/${guestFile}/versions/1/chunks/0`, { headers: { cookie: alice.cookie! } });
+    expect(new Uint8Array(await mine.arrayBuffer())).toEqual(body);
+    // Down the tree, and a new version of a file there.
+    expect((await via(edit, 'POST', '', { fileId: id(), parentId: sub, version: 1, chunkCount: 1, size: 10 })).status).toBe(201);
+    expect((await via(edit, 'POST', '', { fileId: guestFile, parentId: folderId, version: 2, chunkCount: 1, size: 20 })).status).toBe(201);
+    expect(await putChunk(edit, guestFile, 2, new Uint8Array(20))).toBe(200);
+    expect((await via(edit, 'POST', `/${guestFile}/versions/2/complete`, {})).status).toBe(200);
+
+    // Nothing outside the folder, through a view link, with a wrong or missing proof.
+    const outside = await via(edit, 'POST', '', { fileId: id(), parentId: root, version: 1, chunkCount: 1, size: 10 });
+    expect([outside.status, outside.json.code]).toEqual([403, 'FORBIDDEN']);
+    expect((await via(edit, 'POST', '', { fileId, parentId: folderId, version: 2, chunkCount: 1, size: 10 })).status).toBe(404);
+    expect((await via(edit, 'GET', `/${fileId}/versions/1`)).status).toBe(404);
+    const viewOnly = await via(view, 'POST', '', { fileId: id(), parentId: folderId, version: 1, chunkCount: 1, size: 10 });
+    expect([viewOnly.status, viewOnly.json.code]).toEqual([403, 'FORBIDDEN']);
+    expect((await via({ linkId: edit.linkId, proof: view.proof }, 'POST', '', { fileId: id(), parentId: folderId, version: 1, chunkCount: 1, size: 10 })).json.code).toBe('LINK_PASSWORD_WRONG');
+    expect((await raw(server.url, 'POST', `/links/${edit.linkId}/files`, { body: { fileId: id(), parentId: folderId, version: 1, chunkCount: 1, size: 10 } })).status).toBe(400);
+
+    // A version alice is uploading is hers: the guest cannot send to it, complete it or cancel it.
+    expect((await alice.call('/files', { fileId: guestFile, parentId: folderId, version: 3, chunkCount: 1, size: 10 })).status).toBe(201);
+    expect(await putChunk(edit, guestFile, 3, new Uint8Array(10))).toBe(403);
+    expect((await via(edit, 'POST', `/${guestFile}/versions/3/complete`, {})).status).toBe(403);
+    expect((await via(edit, 'DELETE', `/${guestFile}/versions/3`)).status).toBe(403);
+    // Nor a finished version of its own.
+    expect((await via(edit, 'DELETE', `/${guestFile}/versions/1`)).status).toBe(403);
+
+    // Cancelling its own unfinished upload drops the file and gives alice the bytes back.
+    const dropped = id();
+    const atStart = await used();
+    expect((await via(edit, 'POST', '', { fileId: dropped, parentId: folderId, version: 1, chunkCount: 1, size: 50 })).status).toBe(201);
+    expect(await putChunk(edit, dropped, 1, new Uint8Array(50))).toBe(200);
+    expect((await via(edit, 'DELETE', `/${dropped}/versions/1`)).status).toBe(200);
+    expect(await used()).toBe(atStart);
+    expect((await via(edit, 'GET', `/${dropped}/versions/1`)).status).toBe(404);
+
+    // Stopped, the link uploads nothing more.
+    await raw(server.url, 'DELETE', `/links/${edit.linkId}`, { cookie: alice.cookie });
+    const after = await via(edit, 'POST', '', { fileId: id(), parentId: folderId, version: 1, chunkCount: 1, size: 10 });
+    expect([after.status, after.json.code]).toEqual([404, 'LINK_GONE']);
+  });
+
   it('stops working at its expiry', async () => {
     const link = makeLink(null, Date.now() + 60_000);
     expect((await alice.call('/links', link.body)).status).toBe(201);

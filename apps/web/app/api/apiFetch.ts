@@ -16,12 +16,12 @@ export class ApiRequestError extends Error {
  * JSON call to the Coffre API. Adds the anti-CSRF header; turns network
  * failures and error bodies into ApiRequestError with a readable message.
  */
-export async function apiFetch<T>(path: string, body?: unknown, init: { method?: string } = {}): Promise<T> {
+export async function apiFetch<T>(path: string, body?: unknown, init: { method?: string; headers?: Record<string, string> } = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
       method: init.method ?? (body === undefined ? 'GET' : 'POST'),
-      headers: { 'content-type': 'application/json', 'x-coffre-csrf': '1' },
+      headers: { ...init.headers, 'content-type': 'application/json', 'x-coffre-csrf': '1' },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',

@@ -10,6 +10,8 @@ export type UploadTarget = {
   parentId: string;
   version: number;
   key: SymmetricKey;
+  /** Sent by the guest of a folder's edit link (ADR 0013): through the link's routes, with its proof; charged to the folder's owner. */
+  via?: { linkId: string; proof: string };
 };
 
 const RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 15000, 30000, 30000];
@@ -102,14 +104,22 @@ export class FileUpload {
     this.xhr?.abort();
     this.wake?.();
     if (!this.begun) return;
-    const { fileId, version } = this.target;
-    await apiFetch(version === 1 ? `/files/${fileId}` : `/files/${fileId}/versions/${version}`, undefined, { method: 'DELETE' }).catch(() => undefined);
+    const { fileId, version, via } = this.target;
+    // A link's guest cancels its own unfinished version; the server drops the file with it if it has no other.
+    const path = version === 1 && !via ? `/files/${fileId}` : `/files/${fileId}/versions/${version}`;
+    await this.api(path, undefined, { method: 'DELETE' }).catch(() => undefined);
+  }
+
+  /** An API call for this upload: a member's own, or through the link it is sent by. */
+  private api<T>(path: string, body?: unknown, init: { method?: string } = {}): Promise<T> {
+    const { via } = this.target;
+    return via ? apiFetch<T>(`/links/${via.linkId}${path}`, body, { ...init, headers: { 'x-coffre-link-proof': via.proof } }) : apiFetch<T>(path, body, init);
   }
 
   private async sendAll(): Promise<void> {
     const { fileId, version, parentId } = this.target;
     if (!this.begun) {
-      await withRetries(() => apiFetch('/files', { fileId, parentId, version, chunkCount: this.chunkCount, size: this.sealedSize }).catch(async (e) => {
+      await withRetries(() => this.api('/files', { fileId, parentId, version, chunkCount: this.chunkCount, size: this.sealedSize }).catch(async (e) => {
         // Already begun by this upload before a lost answer: resume it.
         if (e instanceof ApiRequestError && e.code === 'VERSION_EXISTS') return this.loadServerChunks();
         throw e;
@@ -139,7 +149,7 @@ export class FileUpload {
       this.doneChunks.add(index);
     }
     const digest = toBase64Url(hash.digest());
-    await withRetries(() => apiFetch(`/files/${fileId}/versions/${version}/complete`, {}), this);
+    await withRetries(() => this.api(`/files/${fileId}/versions/${version}/complete`, {}), this);
     this.digest = digest;
   }
 
@@ -157,21 +167,22 @@ export class FileUpload {
 
   private async loadServerChunks(): Promise<void> {
     const { fileId, version } = this.target;
-    const v = await apiFetch<{ state: string; uploaderId?: string; chunks: Array<{ index: number }> }>(`/files/${fileId}/versions/${version}`);
+    const v = await this.api<{ state: string; chunks: Array<{ index: number }> }>(`/files/${fileId}/versions/${version}`);
     this.doneChunks = new Set(v.chunks.map((c) => c.index));
     this.sentBytes = [...this.doneChunks].reduce((n, i) => n + (chunkRange(this.totalBytes, i).end - chunkRange(this.totalBytes, i).start), 0);
     this.emit();
   }
 
   private putChunk(index: number, sealed: Uint8Array, plainBytes: number): Promise<void> {
-    const { fileId, version } = this.target;
+    const { fileId, version, via } = this.target;
     const before = this.sentBytes;
     return new Promise((resolve, reject) => {
       const xhr = new XMLHttpRequest();
       this.xhr = xhr;
-      xhr.open('PUT', `/api/files/${fileId}/versions/${version}/chunks/${index}`);
+      xhr.open('PUT', `/api${via ? `/links/${via.linkId}` : ''}/files/${fileId}/versions/${version}/chunks/${index}`);
       xhr.setRequestHeader('content-type', 'application/octet-stream');
       xhr.setRequestHeader('x-coffre-csrf', '1');
+      if (via) xhr.setRequestHeader('x-coffre-link-proof', via.proof);
       xhr.upload.onprogress = (ev) => {
         this.sentBytes = before + Math.round((ev.loaded / Math.max(1, sealed.length)) * plainBytes);
         this.sample();

@@ -7,8 +7,10 @@ import { chunkBlobKey } from '../chunkBlobKey.ts';
 import { hasRole, itemRole } from '../itemRole.server.ts';
 import { LIMITS } from '../limits.ts';
 import { rateLimit } from '../rateLimit.server.ts';
+import { releaseFileVersions } from '../releaseFileVersions.server.ts';
 import { requireSession, type Authed } from '../requireSession.server.ts';
 import type { Services } from '../Services.ts';
+import { fileUploadRoutes, type Uploader } from './fileUploadRoutes.server.ts';
 
 const LinkId = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 const Proof = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
@@ -132,6 +134,51 @@ export function linksRoutes(services: Services): Router {
     }
     log.info('doc.created', { linkId: link.linkId, docId, parentId });
     res.status(201).json({ docId });
+  });
+
+  /**
+   * A guest of a folder's edit link uploading, with the link's proof in a
+   * header (ADR 0013): into the linked folder or any folder below it, or a
+   * new version of a file there. A new file belongs to the owner of the
+   * folder it goes in and is charged to them, as if they had uploaded it;
+   * the guest sends, completes and cancels only the versions it started.
+   */
+  async function linkUploader(req: Request): Promise<Uploader> {
+    const link = await liveLink(LinkId.parse(req.params.linkId));
+    await checkProof(req, link, Proof.parse(req.headers['x-coffre-link-proof']));
+    if (link.role !== 'editor') throw new ApiError(403, 'FORBIDDEN', 'This link only lets you view: ask for an edit link.');
+    return {
+      id: `link:${link.linkId}`,
+      logFields: { linkId: link.linkId },
+      quotaExceeded: 'This upload would go over the storage quota of the folder’s owner. Ask them to free some space.',
+      async ownerForNewFile(parentId) {
+        const parent = await storage.documents.get(parentId);
+        if (!parent || !(await linkCoversDoc(link.itemId, parentId))) throw new ApiError(403, 'FORBIDDEN', 'This link does not reach that folder.');
+        await rateLimit(services, `link:upload:${link.linkId}`, LIMITS.LINK_UPLOADS_PER_LINK, LIMITS.LINK_PASSWORD_WINDOW_MS);
+        return parent.ownerId;
+      },
+      async loadFile(fileId) {
+        const file = await storage.files.get(fileId);
+        if (!file || !(await linkCoversDoc(link.itemId, file.parentId))) throw new ApiError(404, 'NOT_FOUND', 'No such file behind this link.');
+        return file;
+      },
+    };
+  }
+  r.use(fileUploadRoutes(services, '/links/:linkId/files', linkUploader));
+
+  /** Public: a guest cancels an upload it started through the link; a file with no other version goes with it. */
+  r.delete('/links/:linkId/files/:fileId/versions/:version', async (req, res) => {
+    const uploader = await linkUploader(req);
+    const fileId = ItemId.parse(req.params.fileId);
+    const version = Version.parse(req.params.version);
+    const file = await uploader.loadFile(fileId, 'editor');
+    const v = await storage.files.getVersion(fileId, version);
+    if (!v || v.uploaderId !== uploader.id || v.state !== 'uploading') throw new ApiError(403, 'FORBIDDEN', 'Only an unfinished upload made through this link can be cancelled.');
+    const alone = (await storage.files.listVersions(fileId)).every((x) => x.version === version);
+    const removed = alone ? await storage.files.delete(fileId) : [await storage.files.deleteVersion(fileId, version)].filter((x) => x !== null);
+    await releaseFileVersions(storage, file.ownerId, removed);
+    log.info('file.upload-cancelled', { ...uploader.logFields, fileId, version });
+    res.json({ ok: true });
   });
 
   // Only these need an account; the routes above are for anyone holding a link.
