@@ -17,6 +17,7 @@ import { editorExtensions } from './io/editorExtensions.ts';
 import { PresenceList } from './PresenceList.tsx';
 import { SyncBadge } from './SyncBadge.tsx';
 import { useKeepFocusAcrossRebuild } from './useKeepFocusAcrossRebuild.ts';
+import { useTitleSync, type TitleSync } from './useTitleSync.ts';
 import { useYText } from './useYText.ts';
 import { WordCount } from './WordCount.tsx';
 
@@ -29,7 +30,7 @@ export function DocEditor({
   readOnly,
   canUploadImages = true,
   headerExtra,
-  onTitleChange,
+  titleSync,
 }: {
   /** Images are uploaded as files of this document, readable by its members. */
   docId: string;
@@ -40,7 +41,8 @@ export function DocEditor({
   /** False for a guest of an edit link: images are uploaded as files of an account, which a guest has not. */
   canUploadImages?: boolean;
   headerExtra?: React.ReactNode;
-  onTitleChange(title: string): void;
+  /** How the document's title and its folder entry's keep in step (useTitleSync). */
+  titleSync: TitleSync;
 }) {
   const doc = open.session.doc;
   const images = useImageInserter(docId);
@@ -66,7 +68,7 @@ export function DocEditor({
   useKeepFocusAcrossRebuild(editor);
 
   const title = useYText(textDocTitle(doc));
-  useEffect(() => onTitleChange(title), [title]); // keep the folder's copy of the title current
+  useTitleSync(open, title, titleSync);
 
   return (
     <div className="doc-editor" data-epoch={open.session.currentEpoch}>
@@ -74,7 +76,7 @@ export function DocEditor({
         <input
           className="doc-title"
           aria-label="Title"
-          placeholder="Untitled document"
+          placeholder={titleSync.entryTitle || 'Untitled document'}
           value={title}
           readOnly={readOnly}
           onChange={(e) => setTextDocTitle(doc, e.target.value)}

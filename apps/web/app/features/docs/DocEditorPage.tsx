@@ -31,7 +31,7 @@ export default function DocEditorPage({ docId }: { docId: string }) {
               )}
             </>
           }
-          onTitleChange={(title) => parentDoc && updateFolderEntry(parentDoc, docId, { title, modified: Date.now() })}
+          titleSync={{ entryTitle: entry.title, onChange: (title) => parentDoc && updateFolderEntry(parentDoc, docId, { title, modified: Date.now() }) }}
         />
       )}
     </ItemWithChat>

@@ -10,6 +10,8 @@ const LinkedCalendar = lazy(() => import('../calendar/LinkedCalendar.tsx'));
 const SpreadsheetEditor = lazy(() => import('../sheets/SpreadsheetEditor.tsx').then((m) => ({ default: m.SpreadsheetEditor })));
 
 /** A document opened through a link, with no account: the live editor, read-only unless it is an edit link. */
+const noop = () => undefined;
+
 export function LinkedDocument({ link, payload, collabUrl }: { link: OpenedLink; payload: DocLinkPayload; collabUrl: string }) {
   const [open, setOpen] = useState<OpenDoc | null>(null);
   const [denied, setDenied] = useState(false);
@@ -30,6 +32,8 @@ export function LinkedDocument({ link, payload, collabUrl }: { link: OpenedLink;
   // Without the document's write key (a document made before write keys, or one whose key did not open) members would refuse every edit.
   const readOnly = !(link.canEdit && open.session.canWrite);
   const user = link.canEdit ? { name: 'Guest', color: '#6a5acd' } : { name: 'Visitor', color: '#888888' };
+  // A guest keeps no folder entry: the name is only the placeholder of an untitled document.
+  const titleSync = { entryTitle: payload.name, onChange: noop };
   if (payload.docKind === 'calendar') {
     return (
       <Suspense fallback={<p className="muted">Loading the calendar…</p>}>
@@ -40,9 +44,9 @@ export function LinkedDocument({ link, payload, collabUrl }: { link: OpenedLink;
   if (payload.docKind === 'sheet') {
     return (
       <Suspense fallback={<p className="muted">Loading the spreadsheet…</p>}>
-        <SpreadsheetEditor open={open} readOnly={readOnly} user={user} onTitleChange={() => undefined} />
+        <SpreadsheetEditor open={open} readOnly={readOnly} user={user} titleSync={titleSync} />
       </Suspense>
     );
   }
-  return <DocEditor docId={payload.docId} open={open} readOnly={readOnly} canUploadImages={false} user={user} me={{ userId: `link:${link.linkId}` }} onTitleChange={() => undefined} />;
+  return <DocEditor docId={payload.docId} open={open} readOnly={readOnly} canUploadImages={false} user={user} me={{ userId: `link:${link.linkId}` }} titleSync={titleSync} />;
 }

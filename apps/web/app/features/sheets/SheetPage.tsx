@@ -29,7 +29,7 @@ export default function SheetPage({ sheetId }: { sheetId: string }) {
               )}
             </>
           }
-          onTitleChange={(title) => parentDoc && updateFolderEntry(parentDoc, sheetId, { title, modified: Date.now() })}
+          titleSync={{ entryTitle: entry.title, onChange: (title) => parentDoc && updateFolderEntry(parentDoc, sheetId, { title, modified: Date.now() }) }}
         />
       )}
     </ItemWithChat>

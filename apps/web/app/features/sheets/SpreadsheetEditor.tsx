@@ -4,6 +4,7 @@ import { SHEET_EDIT, SheetError, Workbook, setTextDocTitle } from '@coffre/docs'
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { PresenceList } from '../docs/PresenceList.tsx';
 import { SyncBadge } from '../docs/SyncBadge.tsx';
+import { useTitleSync, type TitleSync } from '../docs/useTitleSync.ts';
 import { useYText } from '../docs/useYText.ts';
 import { FilterBar } from './FilterBar.tsx';
 import { FormulaBar } from './FormulaBar.tsx';
@@ -24,13 +25,14 @@ type Props = {
   readOnly: boolean;
   user: { name: string; color: string };
   headerExtra?: React.ReactNode;
-  onTitleChange(title: string): void;
+  /** How the spreadsheet's title and its folder entry's keep in step (useTitleSync). */
+  titleSync: TitleSync;
 };
 
 const FIRST: GridSelection = { row: 0, col: 0, row2: 0, col2: 0 };
 
 /** The spreadsheet: a Workbook over the document's plaintext Y.Doc, HyperFormula computing, Handsontable showing. */
-export function SpreadsheetEditor({ open, readOnly, user, headerExtra, onTitleChange }: Props) {
+export function SpreadsheetEditor({ open, readOnly, user, headerExtra, titleSync }: Props) {
   const doc = open.session.doc;
   const wb = useMemo(() => new Workbook(doc), [doc]);
   const engine = useMemo(() => new SheetEngine(wb), [wb]);
@@ -116,12 +118,12 @@ export function SpreadsheetEditor({ open, readOnly, user, headerExtra, onTitleCh
   };
 
   const title = useYText(wb.title());
-  useEffect(() => onTitleChange(title), [title]);
+  useTitleSync(open, title, titleSync);
 
   return (
     <div className="sheet-editor" data-epoch={open.session.currentEpoch} data-version={version}>
       <div className="doc-head">
-        <input className="doc-title" aria-label="Title" placeholder="Untitled spreadsheet" value={title} readOnly={readOnly} onChange={(e) => setTextDocTitle(doc, e.target.value)} />
+        <input className="doc-title" aria-label="Title" placeholder={titleSync.entryTitle || 'Untitled spreadsheet'} value={title} readOnly={readOnly} onChange={(e) => setTextDocTitle(doc, e.target.value)} />
         {readOnly && <span className="badge">View only</span>}
         <PresenceList awareness={awareness} />
         <SyncBadge open={open} />
