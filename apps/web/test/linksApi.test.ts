@@ -151,12 +151,7 @@ describe('share links over real HTTP', () => {
   });
 
   it('lets a guest of a folder edit link register folders and documents under the folder, owned by its owner, and refuses view, stopped and wrong-proof links and folders outside', async () => {
-    const folderId = id();
-    await alice.call('/docs', { docId: folderId, parentId: root });
-    const edit = makeLink(null);
-    const view = makeLink(null);
-    await alice.call('/links', { ...edit.body, itemId: folderId, role: 'editor' });
-    await alice.call('/links', { ...view.body, itemId: folderId });
+    const { folderId, edit, view } = await folderWithLinks();
     const create = (link: { linkId: string; proof: string }, body: { docId: string; parentId: string }) => raw(server.url, 'POST', `/links/${link.linkId}/docs`, { body: { proof: link.proof, ...body } });
 
     const sub = id();
@@ -191,12 +186,7 @@ describe('share links over real HTTP', () => {
   });
 
   it('lets a guest of a folder edit link upload files and new versions down the folder, charged to its owner, and nothing through a view, stopped or wrong link, outside it, or into another uploader\'s version', async () => {
-    const folderId = id();
-    await alice.call('/docs', { docId: folderId, parentId: root });
-    const edit = makeLink(null);
-    const view = makeLink(null);
-    await alice.call('/links', { ...edit.body, itemId: folderId, role: 'editor' });
-    await alice.call('/links', { ...view.body, itemId: folderId });
+    const { folderId, edit, view } = await folderWithLinks();
     const sub = id();
     expect((await raw(server.url, 'POST', `/links/${edit.linkId}/docs`, { body: { proof: edit.proof, docId: sub, parentId: folderId } })).status).toBe(201);
     const via = (link: { linkId: string; proof: string }, method: string, path: string, body?: unknown) =>
@@ -254,6 +244,17 @@ describe('share links over real HTTP', () => {
     const after = await via(edit, 'POST', '', { fileId: id(), parentId: folderId, version: 1, chunkCount: 1, size: 10 });
     expect([after.status, after.json.code]).toEqual([404, 'LINK_GONE']);
   });
+
+  /** A folder of alice's under her root, with an edit link and a view link. */
+  async function folderWithLinks() {
+    const folderId = id();
+    await alice.call('/docs', { docId: folderId, parentId: root });
+    const edit = makeLink(null);
+    const view = makeLink(null);
+    await alice.call('/links', { ...edit.body, itemId: folderId, role: 'editor' });
+    await alice.call('/links', { ...view.body, itemId: folderId });
+    return { folderId, edit, view };
+  }
 
   it('stops working at its expiry', async () => {
     const link = makeLink(null, Date.now() + 60_000);

@@ -133,4 +133,30 @@ describe('FileUpload', () => {
     const opened = [0, 1, 2].map((index) => decryptChunk(key, { fileId, version: 1, index, isFinal: index === 2 }, stored.get(index)!));
     expect(same(opened, plain)).toBe(true);
   });
+
+  it('sent by the guest of a folder edit link, goes through the routes of the link, with its proof on every request', async () => {
+    const headers: Array<Record<string, string>> = [];
+    vi.stubGlobal('fetch', async (url: string, init: { method?: string; headers?: Record<string, string> } = {}) => {
+      calls.push(`${init.method ?? 'GET'} ${url}`);
+      headers.push(init.headers ?? {});
+      return new Response('{}', { status: url.endsWith('/files') ? 201 : 200 });
+    });
+    const sent: Array<[string, string]> = [];
+    class ProofXhr extends HeldXhr {
+      override setRequestHeader(name: string, value: string) {
+        sent.push([name, value]);
+      }
+    }
+    vi.stubGlobal('XMLHttpRequest', ProofXhr);
+    const via = { linkId: 'L'.repeat(43), proof: 'P'.repeat(43) };
+    const upload = new FileUpload(new WatchedFile([plainOf(1000)]), { fileId, parentId: 'parentFolder0123456789', version: 1, key: generateSymmetricKey(), via });
+    const done = upload.run();
+    const put = await nextPut();
+    expect(put.url).toBe(`/api/links/${via.linkId}/files/${fileId}/versions/1/chunks/0`);
+    expect(sent).toContainEqual(['x-coffre-link-proof', via.proof]);
+    await answer(put);
+    expect(await done).toBe(true);
+    expect(calls).toEqual([`POST /api/links/${via.linkId}/files`, `POST /api/links/${via.linkId}/files/${fileId}/versions/1/complete`]);
+    expect(headers.every((h) => h['x-coffre-link-proof'] === via.proof)).toBe(true);
+  });
 });

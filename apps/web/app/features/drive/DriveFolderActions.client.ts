@@ -1,4 +1,4 @@
-import { asSymmetricKey, fromBase64Url, generateSymmetricKey, randomBytes, toBase64Url } from '@coffre/crypto';
+import { randomBytes, toBase64Url } from '@coffre/crypto';
 import {
   addFolderEntry,
   cleanEntryName,
@@ -17,15 +17,13 @@ import {
   type FolderEntry,
 } from '@coffre/docs';
 import { apiFetch } from '../../api/apiFetch.ts';
-import { FileUpload } from '../../keys/FileUpload.client.ts';
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { rootFolderKeys } from '../../keys/rootFolderId.client.ts';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { uploadResumeStore, type ResumeRecord } from '../../keys/uploadResumeStore.client.ts';
 import { entryWriteKeys, rememberWriteKey, writeKeyOf } from '../../keys/writeKeys.client.ts';
 import { retainFolder } from './folderSessions.client.ts';
-import { makeThumbnail } from './makeThumbnail.client.ts';
-import { recordUploadedFile } from './recordUploadedFile.ts';
+import { uploadIntoFolder, type PlannedUpload, type StartedUpload } from './uploadIntoFolder.client.ts';
 
 export type CreatableKind = 'folder' | 'doc' | 'sheet' | 'calendar' | 'chat';
 
@@ -69,8 +67,11 @@ export class DriveFolderActions {
     return entry;
   }
 
-  rename(id: string, name: string): void {
-    if (renameFolderEntry(this.doc, id, name, Date.now())) this.open.session.flush();
+  /** Renames an entry (cleaned, unique here); returns it renamed, or null when nothing changed. */
+  rename(id: string, name: string): FolderEntry | null {
+    if (!renameFolderEntry(this.doc, id, name, Date.now())) return null;
+    this.open.session.flush();
+    return getFolderEntry(this.doc, id);
   }
 
   trash(ids: string[]): void {
@@ -127,44 +128,33 @@ export class DriveFolderActions {
   }
 
   /**
-   * An upload into this folder. The entry appears only once every chunk is
-   * on the server; `replaceId` adds a new version to that file instead. A
-   * sealed resume record lets a reload finish it.
+   * An upload into this folder (uploadIntoFolder). A sealed resume record
+   * lets a reload finish it.
    */
-  startUpload(file: File, opts: { replaceId?: string; name?: string } = {}): { upload: FileUpload; finished: Promise<boolean> } {
-    const existing = opts.replaceId ? getFolderEntry(this.doc, opts.replaceId) : null;
-    const replacing = existing?.kind === 'file' ? existing : null;
-    const fileId = replacing?.id ?? newId();
-    const version = replacing ? Math.max(...replacing.versions.map((v) => v.version)) + 1 : 1;
-    // Every version gets a fresh key (kept in its version record): someone who knew this file's keys and lost access cannot read what comes next.
-    const fileKey = toBase64Url(generateSymmetricKey());
-    const record: ResumeRecord = {
-      fileId,
-      version,
-      fileKey,
+  startUpload(file: File, opts: { replaceId?: string; name?: string } = {}): StartedUpload {
+    const name = opts.name ?? file.name;
+    const uploadedBy = this.account.username;
+    const { userId } = this.account;
+    const record = (plan: PlannedUpload): ResumeRecord => ({
+      fileId: plan.fileId,
+      version: plan.version,
+      fileKey: plan.fileKey,
       parent: { id: this.folderId, key: this.self.key, epoch: this.self.epoch, canWrite: true, ...this.writeFields() },
-      name: opts.name ?? file.name,
+      name,
       mime: file.type,
-      replacing: !!replacing,
-      uploadedBy: this.account.username,
-    };
-    const upload = new FileUpload(file, { fileId, parentId: this.folderId, version, key: asSymmetricKey(fromBase64Url(fileKey)) });
-    // Made while the chunks go up; a new version keeps the entry's first thumbnail (recordUploadedFile).
-    const thumbnail = replacing ? null : makeThumbnail(file);
-    const saved = uploadResumeStore.save(this.account.userId, this.rootKey, record, file).catch(() => undefined);
+      replacing: plan.replacing,
+      uploadedBy,
+    });
     // The file is recorded in this folder's session when the upload ends: keep it open until then, whatever view is shown.
     const release = retainFolder(this.folderId);
-    const finished = upload.run().then(async (ok) => {
-      await saved;
-      if (upload.state === 'cancelled') await uploadResumeStore.remove(this.account.userId, fileId, version).catch(() => undefined);
-      if (!ok) return false;
-      recordUploadedFile(this.doc, { fileId, version, fileKey, name: record.name, mime: record.mime, size: file.size, sealedSize: upload.sealedSize, chunkCount: upload.chunkCount, uploadedBy: record.uploadedBy, digest: upload.digest!, thumbnail: await thumbnail });
-      this.open.session.flush();
-      await uploadResumeStore.remove(this.account.userId, fileId, version).catch(() => undefined);
-      return true;
+    const started = uploadIntoFolder(this.open, this.folderId, file, {
+      ...opts,
+      uploadedBy,
+      started: (plan) => uploadResumeStore.save(userId, this.rootKey, record(plan), file).catch(() => undefined),
+      settled: (plan) => uploadResumeStore.remove(userId, plan.fileId, plan.version).catch(() => undefined),
     });
-    finished.then(release, release);
-    return { upload, finished };
+    started.finished.then(release, release);
+    return started;
   }
 
   /** This folder's writer and write key, for a resume record (sealed under my root key, kept in this browser). */

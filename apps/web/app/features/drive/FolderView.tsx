@@ -8,6 +8,7 @@ import { ConflictDialog, useConflictPrompt } from './ConflictDialog.tsx';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
 import { DriveFolderActions } from './DriveFolderActions.client.ts';
 import { acquireFolder, childFolderRef, folderReady } from './folderSessions.client.ts';
+import { renameInside } from './renameInside.client.ts';
 import type { EntryAction } from './EntryContextMenu.tsx';
 import { EntryGrid } from './EntryGrid.tsx';
 import { FolderIntegrityNotice } from './FolderIntegrityNotice.tsx';
@@ -25,7 +26,7 @@ import { useDownloader } from './useDownloader.ts';
 import { useDriveViewMode } from './useDriveViewMode.ts';
 import { useFolderEntries } from './useFolderEntries.ts';
 import type { FolderLevel } from './useFolderPath.ts';
-import { useUploader } from './useUploader.ts';
+import { memberUploadFolder, useUploader } from './useUploader.ts';
 import { useZipDownloader } from './useZipDownloader.ts';
 import { VersionsDialog } from './VersionsDialog.tsx';
 import { ViewModeToggle } from './ViewModeToggle.tsx';
@@ -40,6 +41,7 @@ export function FolderView({ levels, pathIds, onChanged, chatToggle }: { levels:
   const home = useHomeFolder();
   const transfers = useTransfers();
   const actions = useMemo(() => new DriveFolderActions(here.id, here.open, { key: here.key, epoch: here.epoch }, account), [here.id, here.open, here.key, here.epoch, account]);
+  const uploadTarget = useMemo(() => memberUploadFolder(actions, account, home.collabUrl), [actions, account, home.collabUrl]);
   const all = useFolderEntries(here.open);
   const canEdit = here.role !== 'viewer';
   const [query, setQuery] = useState('');
@@ -140,7 +142,7 @@ export function FolderView({ levels, pathIds, onChanged, chatToggle }: { levels:
         ev.preventDefault();
         setDragging(false);
         const dt = ev.dataTransfer;
-        void run(async () => upload(actions, await collectDroppedFiles(dt)));
+        void run(async () => upload(uploadTarget, await collectDroppedFiles(dt)));
       }}
     >
       <nav className="breadcrumbs" aria-label="Folder path">
@@ -183,8 +185,8 @@ export function FolderView({ levels, pathIds, onChanged, chatToggle }: { levels:
         </div>
         <ViewModeToggle mode={viewMode} onChange={setViewMode} />
       </div>
-      <input ref={fileInput} type="file" multiple hidden data-testid="upload-files" onChange={(ev) => { const f = ev.target.files; if (f) void run(() => upload(actions, pickedFromInput(f))); ev.target.value = ''; }} />
-      <input ref={folderInput} type="file" multiple hidden data-testid="upload-folder" {...{ webkitdirectory: '' }} onChange={(ev) => { const f = ev.target.files; if (f) void run(() => upload(actions, pickedFromInput(f))); ev.target.value = ''; }} />
+      <input ref={fileInput} type="file" multiple hidden data-testid="upload-files" onChange={(ev) => { const f = ev.target.files; if (f) void run(() => upload(uploadTarget, pickedFromInput(f))); ev.target.value = ''; }} />
+      <input ref={folderInput} type="file" multiple hidden data-testid="upload-folder" {...{ webkitdirectory: '' }} onChange={(ev) => { const f = ev.target.files; if (f) void run(() => upload(uploadTarget, pickedFromInput(f))); ev.target.value = ''; }} />
       <input
         ref={versionInput}
         type="file"
@@ -193,7 +195,7 @@ export function FolderView({ levels, pathIds, onChanged, chatToggle }: { levels:
         onChange={(ev) => {
           const f = ev.target.files?.[0];
           const target = versionTarget.current;
-          if (f && target) void run(async () => upload(actions, [{ file: new File([f], target.title, { type: f.type }), folders: [] }]));
+          if (f && target) void run(async () => upload(uploadTarget, [{ file: new File([f], target.title, { type: f.type }), folders: [] }]));
           ev.target.value = '';
         }}
       />
@@ -209,7 +211,8 @@ export function FolderView({ levels, pathIds, onChanged, chatToggle }: { levels:
         setRenaming={setRenaming}
         onRename={(e, name) => {
           setRenaming(null);
-          actions.rename(e.id, name);
+          const renamed = actions.rename(e.id, name);
+          if (renamed && (renamed.kind === 'doc' || renamed.kind === 'sheet')) void renameInside(renamed, here.id, { account, collabUrl: home.collabUrl });
         }}
         sort={sort}
         onSort={(by) => setSort((s) => ({ by, dir: s.by === by && s.dir === 'asc' ? 'desc' : 'asc' }))}

@@ -2,8 +2,12 @@ import { useEffect, useState } from 'react';
 import { formatBytes } from './formatBytes.ts';
 import { useTransfers, useUploadSnapshot, type Transfer } from './TransferProvider.tsx';
 
-/** Bottom-right list of uploads and downloads with progress, speed and controls. */
-export function TransferPanel() {
+/**
+ * Bottom-right list of uploads and downloads with progress, speed and
+ * controls. `warnBeforeLeaving`: the browser asks before the page closes
+ * while an upload is unfinished (where nothing on the device can resume it).
+ */
+export function TransferPanel({ warnBeforeLeaving = false }: { warnBeforeLeaving?: boolean }) {
   const { list, clearFinished } = useTransfers();
   const [collapsed, setCollapsed] = useState(false);
   const [, setTick] = useState(0);
@@ -12,6 +16,15 @@ export function TransferPanel() {
     const offs = list.flatMap((t) => (t.upload ? [t.upload.onChange(() => setTick((n) => n + 1))] : []));
     return () => offs.forEach((off) => off());
   }, [list]);
+  useEffect(() => {
+    if (!warnBeforeLeaving) return;
+    const unfinished = () => list.some((t) => t.upload && !['done', 'cancelled'].includes(t.upload.state));
+    const onLeave = (ev: BeforeUnloadEvent) => {
+      if (unfinished()) ev.preventDefault();
+    };
+    window.addEventListener('beforeunload', onLeave);
+    return () => window.removeEventListener('beforeunload', onLeave);
+  }, [list, warnBeforeLeaving]);
   if (list.length === 0) return null;
   return (
     <section className="transfer-panel" aria-label="Transfers">

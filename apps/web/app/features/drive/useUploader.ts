@@ -1,11 +1,11 @@
 import { useCallback } from 'react';
 import { listFolderEntries } from '@coffre/docs';
-import { getUnlockedAccount } from '../../keys/unlockedAccount.client.ts';
-import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
+import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import type { PickedFile } from './collectDroppedFiles.ts';
 import { DriveFolderActions } from './DriveFolderActions.client.ts';
 import { acquireFolder, childFolderRef, folderReady } from './folderSessions.client.ts';
 import { useTransfers } from './TransferProvider.tsx';
+import type { UploadFolder } from './uploadIntoFolder.client.ts';
 
 export type ConflictChoice = 'replace' | 'keep-both' | 'skip';
 export type AskConflict = (name: string) => Promise<{ choice: ConflictChoice; forAll: boolean }>;
@@ -17,24 +17,19 @@ export type AskConflict = (name: string) => Promise<{ choice: ConflictChoice; fo
  */
 export function useUploader(askConflict: AskConflict, onFinished: () => void) {
   const transfers = useTransfers();
-  const home = useHomeFolder();
   return useCallback(
-    async (into: DriveFolderActions, picked: PickedFile[]) => {
-      const account = getUnlockedAccount();
-      if (!account) return;
-      const targets = new Map<string, DriveFolderActions>([['', into]]);
+    async (into: UploadFolder, picked: PickedFile[]) => {
+      const targets = new Map<string, UploadFolder>([['', into]]);
       const releases: Array<() => void> = [];
-      const targetFor = async (folders: string[]): Promise<DriveFolderActions> => {
+      const targetFor = async (folders: string[]): Promise<UploadFolder> => {
         let at = into;
         for (let depth = 1; depth <= folders.length; depth++) {
           const key = folders.slice(0, depth).join('/');
           let next = targets.get(key);
           if (!next) {
-            const entry = await at.ensureFolder(folders[depth - 1]!);
-            const held = acquireFolder(account, home.collabUrl, childFolderRef(entry, at.folderId, false));
-            releases.push(held.release);
-            await folderReady(held.open);
-            next = new DriveFolderActions(entry.id, held.open, { key: entry.key, epoch: entry.epoch }, account);
+            const sub = await at.subfolder(folders[depth - 1]!);
+            releases.push(sub.release);
+            next = sub.folder;
             targets.set(key, next);
           }
           at = next;
@@ -47,7 +42,7 @@ export function useUploader(askConflict: AskConflict, onFinished: () => void) {
       try {
         for (const { file, folders } of picked) {
           const target = await targetFor(folders);
-          const clash = listFolderEntries(target.open.session.doc).find((e) => !e.trashedAt && e.title === file.name);
+          const clash = target.entries().find((e) => !e.trashedAt && e.title === file.name);
           let choice: ConflictChoice = 'keep-both';
           if (clash) {
             if (standing) choice = standing;
@@ -76,6 +71,26 @@ export function useUploader(askConflict: AskConflict, onFinished: () => void) {
         for (const r of releases) r();
       }
     },
-    [transfers, home.collabUrl, askConflict, onFinished],
+    [transfers, askConflict, onFinished],
   );
+}
+
+/** A member's open folder, to upload into: sub-folders for a folder tree are made and opened as the drive opens them. */
+export function memberUploadFolder(actions: DriveFolderActions, account: UnlockedAccount, collabUrl: string): UploadFolder {
+  return {
+    folderId: actions.folderId,
+    entries: () => listFolderEntries(actions.open.session.doc),
+    startUpload: (file, opts) => actions.startUpload(file, opts),
+    async subfolder(name) {
+      const entry = await actions.ensureFolder(name);
+      const held = acquireFolder(account, collabUrl, childFolderRef(entry, actions.folderId, false));
+      try {
+        await folderReady(held.open);
+      } catch (e) {
+        held.release();
+        throw e;
+      }
+      return { folder: memberUploadFolder(new DriveFolderActions(entry.id, held.open, { key: entry.key, epoch: entry.epoch }, account), account, collabUrl), release: held.release };
+    },
+  };
 }

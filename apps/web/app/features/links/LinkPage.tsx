@@ -11,6 +11,8 @@ import { saveDownload } from '../../keys/saveDownload.client.ts';
 import { LinkedDocument } from './LinkedDocument.tsx';
 import { LinkedFolder } from './LinkedFolder.tsx';
 import { formatBytes } from '../drive/formatBytes.ts';
+import { TransferPanel } from '../drive/TransferPanel.tsx';
+import { TransferProvider } from '../drive/TransferProvider.tsx';
 
 type State =
   | { step: 'reading' }
@@ -61,7 +63,10 @@ export function LinkPage({ collabUrl }: { collabUrl: string }) {
           (state.link.payload.kind === 'file' ? (
             <FileCard link={state.link} payload={state.link.payload} />
           ) : state.link.payload.kind === 'folder' ? (
-            <LinkedFolder link={state.link} payload={state.link.payload} collabUrl={collabUrl} />
+            <TransferProvider>
+              <LinkedFolder link={state.link} payload={state.link.payload} collabUrl={collabUrl} />
+              <TransferPanel warnBeforeLeaving />
+            </TransferProvider>
           ) : (
             <LinkedDocument link={state.link} payload={state.link.payload} collabUrl={collabUrl} />
           ))}

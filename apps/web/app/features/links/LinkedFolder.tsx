@@ -1,20 +1,24 @@
-import { useEffect, useMemo, useState } from 'react';
-import { asSymmetricKey, fromBase64Url, randomBytes, toBase64Url } from '@coffre/crypto';
-import { addFolderEntry, newFolderChild, openEntryWriteKey, renameFolderEntry, safeDownloadName, sortEntries, trashFolderEntry, type FolderEntry } from '@coffre/docs';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { getFolderEntry, renameFolderEntry, safeDownloadName, sortEntries, trashFolderEntry, type FolderEntry } from '@coffre/docs';
 import { errorMessage } from '../../components/errorMessage.ts';
 import { downloadThroughLink, fileChunks } from '../../keys/downloadFile.client.ts';
 import type { FolderLinkPayload } from '../../keys/linkPayload.ts';
 import { openDocViaLink } from '../../keys/openDocViaLink.client.ts';
-import { registerDocViaLink } from '../../keys/registerDocViaLink.client.ts';
 import type { OpenedLink } from '../../keys/openLink.client.ts';
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { saveDownload } from '../../keys/saveDownload.client.ts';
+import { collectDroppedFiles, pickedFromInput, type PickedFile } from '../drive/collectDroppedFiles.ts';
+import { ConflictDialog, useConflictPrompt } from '../drive/ConflictDialog.tsx';
 import { currentVersionSource } from '../drive/currentVersionSource.ts';
 import { EntryIcon } from '../drive/EntryIcon.tsx';
 import { formatBytes } from '../drive/formatBytes.ts';
 import { RenameInput } from '../drive/RenameInput.tsx';
 import { useFolderEntries } from '../drive/useFolderEntries.ts';
+import { useUploader } from '../drive/useUploader.ts';
+import { childWriteKey, closeGuestFolder, createThroughLink, guestUploadFolder, renameInsideThroughLink } from './guestFolder.client.ts';
 import { LinkedDocument } from './LinkedDocument.tsx';
+
+const noop = () => undefined;
 
 /** `writeKey`: the folder's write key (base64url), held only through an edit link. */
 type Level = { id: string; key: string; epoch: number; title: string; writer?: string; writeKey?: string };
@@ -23,9 +27,10 @@ type Level = { id: string; key: string; epoch: number; title: string; writer?: s
  * A folder opened through a link: browse its folders, download its files and
  * read its documents, each opened with the key its parent's (signed,
  * encrypted) entry holds. Through an edit link the guest also renames and
- * trashes entries and edits documents, each written under the write key its
- * entry holds, opened with the folder's (ADR 0013, 0016). No account,
- * nothing kept on the device.
+ * trashes entries, edits documents, makes folders and documents and uploads
+ * files and folder trees (charged to the folder's owner), each written under
+ * the write key its entry holds, opened with the folder's (ADR 0013, 0016).
+ * No account, nothing kept on the device.
  */
 export function LinkedFolder({ link, payload, collabUrl }: { link: OpenedLink; payload: FolderLinkPayload; collabUrl: string }) {
   const [path, setPath] = useState<Level[]>([{ id: payload.folderId, key: payload.key, epoch: payload.epoch, title: payload.name, writer: payload.writer, writeKey: link.canEdit ? payload.writeKey : undefined }]);
@@ -48,34 +53,46 @@ export function LinkedFolder({ link, payload, collabUrl }: { link: OpenedLink; p
     setOpen(handle);
     return () => {
       off();
-      handle.close();
+      // Uploads into it still file their entries there when they end.
+      closeGuestFolder(handle);
     };
   }, [here, collabUrl, via, link.canEdit]);
 
   const entries = useFolderEntries(open);
   const canWrite = link.canEdit && !!open?.session.canWrite;
-  /** A child's write key, opened with this folder's; none when the folder's is not held or the entry's does not open. */
-  const writeKeyOf = (e: FolderEntry): string | undefined => {
-    if (!here.writeKey || e.kind === 'file') return undefined;
-    const key = openEntryWriteKey(e, asSymmetricKey(fromBase64Url(here.writeKey)));
-    return key && toBase64Url(key);
-  };
+  const conflict = useConflictPrompt();
+  const uploader = useUploader(conflict.ask, noop);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  /** Files (and folder trees) into the folder shown, through the link: charged to the folder's owner. */
+  async function upload(picked: PickedFile[] | Promise<PickedFile[]>) {
+    if (!open || !canWrite) return;
+    setStatus(null);
+    try {
+      await uploader(guestUploadFolder(via, collabUrl, { id: here.id, open, writeKey: here.writeKey }), await picked);
+    } catch (err) {
+      setStatus(errorMessage(err));
+    }
+  }
   function edit(change: (doc: NonNullable<typeof open>['session']['doc']) => void) {
     if (!open || !canWrite) return;
     change(open.session.doc);
     open.session.flush();
   }
-  /** A new folder or document here: registered with the server through the link, then filed with its write key under this folder's; then named in place. */
+  function rename(e: FolderEntry, name: string) {
+    if (!open || !canWrite || !renameFolderEntry(open.session.doc, e.id, name, Date.now())) return;
+    open.session.flush();
+    const renamed = getFolderEntry(open.session.doc, e.id);
+    if (renamed && (renamed.kind === 'doc' || renamed.kind === 'sheet')) void renameInsideThroughLink(via, collabUrl, { id: here.id, open, writeKey: here.writeKey }, renamed);
+  }
+  /** A new folder or document here, named in place. */
   async function create(kind: 'folder' | 'doc', name: string) {
     if (!open || !canWrite) return;
     setStatus(null);
     try {
-      const id = toBase64Url(randomBytes(16));
-      await registerDocViaLink(via, id, here.id);
-      const existing = entries.filter((e) => !e.trashedAt).map((e) => e.title);
-      const { entry } = newFolderChild({ id, kind, name, existing, folderWriteKey: here.writeKey ? asSymmetricKey(fromBase64Url(here.writeKey)) : null, now: Date.now() });
-      edit((doc) => addFolderEntry(doc, entry));
-      setRenaming(id);
+      const entry = await createThroughLink(via, { id: here.id, open, writeKey: here.writeKey }, kind, name);
+      setRenaming(entry.id);
     } catch (err) {
       setStatus(errorMessage(err));
     }
@@ -99,12 +116,27 @@ export function LinkedFolder({ link, payload, collabUrl }: { link: OpenedLink; p
     return (
       <>
         <button type="button" className="link" onClick={() => setReading(null)}>‹ Back to {here.title}</button>
-        <LinkedDocument link={link} payload={{ v: 1, kind: 'doc', docKind: reading.kind === 'sheet' || reading.kind === 'calendar' ? reading.kind : 'doc', name: reading.title, docId: reading.id, key: reading.key, epoch: reading.epoch, writer: reading.writer, writeKey: writeKeyOf(reading) }} collabUrl={collabUrl} />
+        <LinkedDocument link={link} payload={{ v: 1, kind: 'doc', docKind: reading.kind === 'sheet' || reading.kind === 'calendar' ? reading.kind : 'doc', name: reading.title, docId: reading.id, key: reading.key, epoch: reading.epoch, writer: reading.writer, writeKey: childWriteKey(here, reading) }} collabUrl={collabUrl} />
       </>
     );
   }
   return (
-    <section aria-label="Shared folder">
+    <section
+      aria-label="Shared folder"
+      className={dragging ? 'dragging' : undefined}
+      onDragOver={(ev) => {
+        if (!canWrite || !ev.dataTransfer.types.includes('Files')) return;
+        ev.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(ev) => ev.currentTarget === ev.target && setDragging(false)}
+      onDrop={(ev) => {
+        if (!canWrite || !ev.dataTransfer.types.includes('Files')) return;
+        ev.preventDefault();
+        setDragging(false);
+        void upload(collectDroppedFiles(ev.dataTransfer));
+      }}
+    >
       <nav className="breadcrumbs" aria-label="Folder path">
         {path.map((l, i) => (
           <span key={l.id}>
@@ -115,11 +147,16 @@ export function LinkedFolder({ link, payload, collabUrl }: { link: OpenedLink; p
       </nav>
       {canWrite && (
         <div className="toolbar">
-          <p className="muted small">Opened through an edit link: you can add, rename and trash what is here and edit its documents, as a guest.</p>
+          <p className="muted small">Opened through an edit link: you can add, upload, rename and trash what is here and edit its documents, as a guest. What you upload counts against the owner’s storage.</p>
           <button type="button" onClick={() => void create('folder', 'New folder')}>New folder</button>{' '}
-          <button type="button" onClick={() => void create('doc', 'Untitled document')}>New document</button>
+          <button type="button" onClick={() => void create('doc', 'Untitled document')}>New document</button>{' '}
+          <button type="button" onClick={() => fileInput.current?.click()}>Upload files</button>{' '}
+          <button type="button" onClick={() => folderInput.current?.click()}>Upload folder</button>
+          <input ref={fileInput} type="file" multiple hidden data-testid="upload-files" onChange={(ev) => { const f = ev.target.files; if (f) void upload(pickedFromInput(f)); ev.target.value = ''; }} />
+          <input ref={folderInput} type="file" multiple hidden data-testid="upload-folder" {...{ webkitdirectory: '' }} onChange={(ev) => { const f = ev.target.files; if (f) void upload(pickedFromInput(f)); ev.target.value = ''; }} />
         </div>
       )}
+      <ConflictDialog prompt={conflict} />
       {status && <p className={status.endsWith('…') ? 'muted' : 'error'} role="status">{status}</p>}
       {!open ? (
         <p className="muted">Opening the folder…</p>
@@ -136,14 +173,14 @@ export function LinkedFolder({ link, payload, collabUrl }: { link: OpenedLink; p
                     entry={e}
                     onDone={(name) => {
                       setRenaming(null);
-                      if (name !== null) edit((doc) => renameFolderEntry(doc, e.id, name, Date.now()));
+                      if (name !== null) rename(e, name);
                     }}
                   />
                 ) : (
                   <button
                     type="button"
                     className="link entry-name"
-                    onClick={() => (e.kind === 'folder' ? setPath([...path, { id: e.id, key: e.key, epoch: e.epoch, title: e.title, writer: e.writer, writeKey: writeKeyOf(e) }]) : e.kind === 'file' ? void download(e) : setReading(e))}
+                    onClick={() => (e.kind === 'folder' ? setPath([...path, { id: e.id, key: e.key, epoch: e.epoch, title: e.title, writer: e.writer, writeKey: childWriteKey(here, e) }]) : e.kind === 'file' ? void download(e) : setReading(e))}
                   >
                     {e.title}
                   </button>
