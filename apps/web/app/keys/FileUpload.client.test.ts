@@ -25,7 +25,7 @@ class HeldXhr {
   open(_method: string, url: string) {
     this.url = url;
   }
-  setRequestHeader() {}
+  setRequestHeader(_name?: string, _value?: string) {}
   send(body: Uint8Array) {
     this.body = body;
     HeldXhr.open.push(this);
