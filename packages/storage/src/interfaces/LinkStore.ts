@@ -25,6 +25,11 @@ export interface LinkStore {
   listForItem(itemId: string): Promise<LinkRecord[]>;
   /** Oldest first, expired links included. */
   listForCreator(userId: string): Promise<LinkRecord[]>;
+  /**
+   * Replaces a link's payload (its maker re-seals it after the item's key changed); nothing else of it changes.
+   * @throws StorageError('NOT_FOUND') when the link does not exist.
+   */
+  setPayload(linkId: string, payload: Uint8Array): Promise<void>;
   /** Idempotent; resolves to whether a link was removed. */
   delete(linkId: string): Promise<boolean>;
 }

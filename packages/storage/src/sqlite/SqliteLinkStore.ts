@@ -90,6 +90,11 @@ export class SqliteLinkStore implements LinkStore {
     });
   }
 
+  async setPayload(linkId: string, payload: Uint8Array): Promise<void> {
+    const changed = await this.#sql.run((conn) => conn.prepare('UPDATE links SET payload = ? WHERE link_id = ?').run(bindBytes(payload), linkId).changes);
+    if (changed === 0) throw new StorageError('NOT_FOUND', 'no such link');
+  }
+
   async delete(linkId: string): Promise<boolean> {
     return this.#sql.run((conn) => conn.prepare('DELETE FROM links WHERE link_id = ?').run(linkId).changes > 0);
   }

@@ -186,6 +186,16 @@ export function accessContract(h: () => StorageHarness): void {
         expect(await links.get('l1', T0)).toBeNull();
       });
 
+      it('replaces a payload and nothing else, and refuses an unknown link', async () => {
+        const { links } = h().storage;
+        const link = buildLink({ linkId: 'l1', role: 'editor', expiresAt: T0 + 100 });
+        await links.put(link);
+        const payload = new Uint8Array([9, 8, 7]);
+        await links.setPayload('l1', payload);
+        expect(await links.get('l1', T0)).toEqual({ ...link, payload });
+        await expectStorageError(links.setPayload('nope', payload), 'NOT_FOUND');
+      });
+
       it('refuses a duplicate id and an unknown creator', async () => {
         const { links } = h().storage;
         await links.put(buildLink());
