@@ -20,6 +20,7 @@ describe('share links over real HTTP', () => {
   let server: TestServer;
   let alice: ApiClient;
   let bob: ApiClient;
+  let bobId: string;
   let fileId: string;
   let root: string;
   const chunk = new Uint8Array(randomBytes(500));
@@ -30,7 +31,7 @@ describe('share links over real HTTP', () => {
     alice = new ApiClient(server.url);
     bob = new ApiClient(server.url);
     await alice.register('alice', 'alice password one');
-    await bob.register('bob', 'bob password one');
+    bobId = (await bob.register('bob', 'bob password one')).userId!;
     root = id();
     await alice.call('/docs', { docId: root });
     fileId = id();
@@ -243,6 +244,24 @@ describe('share links over real HTTP', () => {
     await raw(server.url, 'DELETE', `/links/${edit.linkId}`, { cookie: alice.cookie });
     const after = await via(edit, 'POST', '', { fileId: id(), parentId: folderId, version: 1, chunkCount: 1, size: 10 });
     expect([after.status, after.json.code]).toEqual([404, 'LINK_GONE']);
+  });
+
+  it('lets its maker seal a live link again (after a new key), keeping its proof, and nobody else', async () => {
+    const { folderId, edit } = await folderWithLinks();
+    const sealed = toBase64Url(new Uint8Array(randomBytes(300)));
+    const reseal = (who: ApiClient, linkId: string) => raw(server.url, 'PUT', `/links/${linkId}`, { cookie: who.cookie, body: { sealed } });
+    // Bob may edit the folder but did not make the link; a visitor has no account.
+    expect((await alice.call(`/docs/${folderId}/members`, { userId: bobId, role: 'editor', grant: toBase64Url(new Uint8Array(randomBytes(200))) })).status).toBe(200);
+    expect((await reseal(bob, edit.linkId)).status).toBe(403);
+    expect((await raw(server.url, 'PUT', `/links/${edit.linkId}`, { body: { sealed } })).status).toBe(401);
+    expect((await raw(server.url, 'POST', `/links/${edit.linkId}/open`, { body: { proof: edit.proof } })).json.sealed).toBe(edit.body.sealed);
+
+    expect((await reseal(alice, edit.linkId)).status).toBe(200);
+    const opened = await raw(server.url, 'POST', `/links/${edit.linkId}/open`, { body: { proof: edit.proof } });
+    expect([opened.json.sealed, opened.json.role, opened.json.itemId]).toEqual([sealed, 'editor', folderId]);
+    // Stopped, it cannot be brought back this way.
+    await raw(server.url, 'DELETE', `/links/${edit.linkId}`, { cookie: alice.cookie });
+    expect((await reseal(alice, edit.linkId)).json.code).toBe('LINK_GONE');
   });
 
   /** A folder of alice's under her root, with an edit link and a view link. */

@@ -214,6 +214,24 @@ export function linksRoutes(services: Services): Router {
     res.status(201).json({ linkId: body.linkId });
   });
 
+  /**
+   * Its maker re-seals a live link after the item moved to a new key (ADR
+   * 0013), so it keeps opening what is written next: only the sealed payload
+   * changes; its proof, password salt, role and expiry stay.
+   */
+  r.put('/links/:linkId', signedIn, async (req, res) => {
+    const linkId = LinkId.parse(req.params.linkId);
+    const { sealed } = z.object({ sealed: base64Bytes(MAX_SEALED_LINK_BYTES) }).parse(req.body);
+    const userId = me(res.locals);
+    const link = await liveLink(linkId);
+    if (link.creatorUserId !== userId) throw new ApiError(403, 'FORBIDDEN', 'Only the person who made this link can change it.');
+    await requireCanShare(link.itemId, userId);
+    const record = decodeLinkRecordPayload(link.payload);
+    await storage.links.setPayload(linkId, encodeLinkRecordPayload({ ...record, sealed }));
+    log.info('link.resealed', { userId, linkId });
+    res.json({ linkId });
+  });
+
   /** Links of an item (for whoever may make them), or every link I made. */
   r.get('/links', signedIn, async (req, res) => {
     const userId = me(res.locals);
