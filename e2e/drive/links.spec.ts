@@ -5,7 +5,9 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { signUpViaUi } from '../support/accounts.ts';
 import { scanForCanary, scanServerAndTraffic } from '../support/scanForCanary.ts';
-import { openFolder } from '../support/driveActions.ts';
+import { openFolder, rowAction } from '../support/driveActions.ts';
+import { createLinkInDialog } from '../support/linkDialog.ts';
+import { shareDocumentViaUi } from '../support/shareViaDialog.ts';
 import { useBrowser } from '../support/useBrowser.ts';
 
 const seed = Date.now().toString(36);
@@ -189,6 +191,51 @@ describe('share links: a file opened by someone without an account', () => {
     await contents.getByRole('button', { name: `Notes ${canary}` }).click({ timeout: 30_000 });
     await v.getByLabel('Document body').getByText(`Inside the folder ${canary}.`).waitFor({ timeout: 30_000 });
     await v.screenshot({ path: 'artifacts/link-folder-doc.png' });
+  });
+
+  it('keeps my links to a document working after someone is removed: each is sealed again with the new key', async () => {
+    const a = await openPage();
+    const b = await openPage();
+    const hugo = `hugo-l-${seed}`;
+    await signUpViaUi(b, hugo, 'correct horse battery staple');
+    await signUpViaUi(a, `gwen-l-${seed}`, 'correct horse battery staple');
+    await a.getByRole('button', { name: 'New document' }).click();
+    await a.waitForURL(/\/docs\/[A-Za-z0-9_-]+/);
+    const docPath = new URL(a.url()).pathname + new URL(a.url()).search;
+    await a.getByLabel('Title').fill(`Plan ${canary}`);
+    await a.getByLabel('Document body').click();
+    await a.keyboard.type(`Before ${canary}.`);
+    await a.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });
+    await shareDocumentViaUi(a, hugo, 'Can view');
+    await a.goto('/drive');
+    await rowAction(a, `Plan ${canary}`, 'Get link…');
+    const viewUrl = await createLinkInDialog(a);
+    await rowAction(a, `Plan ${canary}`, 'Get link…');
+    await a.getByLabel('Link password').fill(linkPassword);
+    const passwordUrl = await createLinkInDialog(a);
+
+    // Hugo is removed: the document moves to a new key, and both links are sealed again with it.
+    await a.goto(docPath);
+    await a.getByRole('button', { name: 'Share', exact: true }).click();
+    await a.getByRole('dialog').getByRole('listitem').filter({ hasText: hugo }).getByRole('button', { name: 'Remove' }).click();
+    await a.getByRole('dialog').getByText(`${hugo} was removed and the document has a new key. Your 2 links keep working with it.`).waitFor({ timeout: 60_000 });
+    await a.getByRole('button', { name: 'Done' }).click();
+    await a.locator('.doc-editor[data-epoch="2"]').waitFor({ timeout: 30_000 });
+    await a.getByLabel('Document body').click();
+    await a.keyboard.press('Control+End');
+    await a.keyboard.type(` After ${canary}.`);
+    await a.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });
+
+    // A fresh visitor of each link reads what was written under the new key.
+    const v = await openPage();
+    await v.goto(viewUrl);
+    await v.getByLabel('Document body').getByText(`After ${canary}.`).waitFor({ timeout: 30_000 });
+    expect(await v.locator('.doc-editor').getAttribute('data-epoch')).toBe('2');
+    const w = await openPage();
+    await w.goto(passwordUrl);
+    await w.getByLabel('Link password', { exact: true }).fill(linkPassword);
+    await w.getByRole('button', { name: 'Open' }).click();
+    await w.getByLabel('Document body').getByText(`After ${canary}.`).waitFor({ timeout: 30_000 });
   });
 
   it('never sends the link secret, and leaves no trace of the name, contents or link password', () => {

@@ -4,7 +4,7 @@ import { rotateAttachedRoom } from './rotateAttachedRoom.client.ts';
 import { rotateDocumentKey } from './rotateDocumentKey.client.ts';
 import type { UnlockedAccount } from './unlockedAccount.client.ts';
 import { whenSaved, whenSynced } from './whenSynced.client.ts';
-import { entryWriteKeys, rotatedEntryPatch } from './writeKeys.client.ts';
+import { entryWriteKeys, rotatedEntryPatch, type RotatedKeys } from './writeKeys.client.ts';
 
 type DocumentEntry = Exclude<FolderEntry, { kind: 'file' }>;
 export type ContentsRotation = { rotated: number; failed: string[] };
@@ -24,6 +24,8 @@ export async function rotateFolderContents(input: {
   folder: OpenDoc;
   collabUrl: string;
   onProgress?: (done: number, total: number) => void;
+  /** Each item that got a new key, as it does (to re-seal my links to it). */
+  onRotated?: (itemId: string, rotated: RotatedKeys) => Promise<unknown>;
 }): Promise<ContentsRotation> {
   const out: ContentsRotation = { rotated: 0, failed: [] };
   const entries = listFolderEntries(input.folder.session.doc).filter((e): e is DocumentEntry => e.kind !== 'file');
@@ -46,9 +48,10 @@ export async function rotateFolderContents(input: {
         break;
       }
       out.rotated += 1;
+      await input.onRotated?.(entry.id, rotated);
       if (!(await rotateAttachedRoom({ account: input.account, parent: handle, collabUrl: input.collabUrl }))) out.failed.push(`the chat of ${entry.title}`);
       if (entry.kind === 'folder') {
-        const inner = await rotateFolderContents({ account: input.account, folder: handle, collabUrl: input.collabUrl });
+        const inner = await rotateFolderContents({ account: input.account, folder: handle, collabUrl: input.collabUrl, onRotated: input.onRotated });
         out.rotated += inner.rotated;
         out.failed.push(...inner.failed.map((name) => `${entry.title}/${name}`));
       }

@@ -7,9 +7,11 @@ import { shareDocument, type Role } from '../../keys/shareDocument.client.ts';
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { rotateAttachedRoom } from '../../keys/rotateAttachedRoom.client.ts';
 import { rotateDocumentKey } from '../../keys/rotateDocumentKey.client.ts';
+import { resealLinks } from '../../keys/resealLinks.client.ts';
 import { rotateFolderContents } from '../../keys/rotateFolderContents.client.ts';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import type { RotatedKeys } from '../../keys/writeKeys.client.ts';
+import { rememberedLinks } from '../links/linkBook.ts';
 import { useHomeFolder } from './HomeFolderProvider.tsx';
 import { SafetyNumberPanel } from './SafetyNumberPanel.tsx';
 
@@ -119,6 +121,14 @@ export function ShareDialog({
   async function rotateAfterRemoval(username: string, itemToo: boolean, change = 'was removed'): Promise<void> {
     setRetry(null);
     const what = kind === 'folder' ? 'folder' : 'document';
+    // The links I made keep working: re-sealed with each new key.
+    const links = folder.root ? [...rememberedLinks(folder.root.session.doc).values()] : [];
+    const reseal = { resealed: 0, failed: 0 };
+    const resealFor = async (itemId: string, rotated: RotatedKeys) => {
+      const r = await resealLinks(links, itemId, rotated);
+      reseal.resealed += r.resealed;
+      reseal.failed += r.failed;
+    };
     if (itemToo) {
       const rotated = await rotateDocumentKey({ account, open, docId, epoch, kind, name });
       if (!rotated) {
@@ -127,6 +137,7 @@ export function ShareDialog({
         return;
       }
       onRotated(rotated);
+      await resealFor(docId, rotated);
     }
     // The item's chat follows it: a fresh key, kept inside the item under its new key.
     const failed = (await rotateAttachedRoom({ account, parent: open, collabUrl: folder.collabUrl })) ? [] : ['its chat'];
@@ -134,13 +145,20 @@ export function ShareDialog({
     if (kind === 'folder') {
       const progress = (done: number, total: number) => setStatus({ ok: true, text: `${username} ${change}. Changing the keys of what is inside… ${done} of ${total}` });
       progress(0, 1);
-      const contents = await rotateFolderContents({ account, folder: open, collabUrl: folder.collabUrl, onProgress: progress });
+      const contents = await rotateFolderContents({ account, folder: open, collabUrl: folder.collabUrl, onProgress: progress, onRotated: resealFor });
       inside = contents.rotated;
       failed.push(...contents.failed);
     }
-    const done = inside
+    const keys = inside
       ? `${username} ${change} and the ${what} and ${inside} item${inside === 1 ? '' : 's'} inside it have new keys.`
       : `${username} ${change} and the ${what} has a new key.`;
+    const done = [
+      keys,
+      reseal.resealed > 0 && `Your ${reseal.resealed === 1 ? 'link keeps' : `${reseal.resealed} links keep`} working with it.`,
+      reseal.failed > 0 && `${reseal.failed === 1 ? 'One link' : `${reseal.failed} links`} could not take the new key and ${reseal.failed === 1 ? 'shows' : 'show'} only what was there before: make ${reseal.failed === 1 ? 'it' : 'them'} again.`,
+    ]
+      .filter(Boolean)
+      .join(' ');
     if (failed.length === 0) return setStatus({ ok: true, text: done });
     setStatus({ ok: false, text: `${done} These could not get a new key, so ${username} could still read what is written there if the server gave it to them: ${failed.join(', ')}.` });
     setRetry(() => () => rotateAfterRemoval(username, false, change));

@@ -45,7 +45,7 @@ export function ItemLinkDialog({ entry, parentId, onClose }: { entry: FolderEntr
     setCopied(false);
     try {
       const expiresAt = expires ? new Date(`${expires}T23:59:59`).getTime() : null;
-      const { url, linkId } = await createLink({
+      const { url, linkId, key } = await createLink({
         payload: linkPayloadFor(entry, editable ? role : 'viewer', parentId),
         role: editable ? role : 'viewer',
         password: password || null,
@@ -54,7 +54,7 @@ export function ItemLinkDialog({ entry, parentId, onClose }: { entry: FolderEntr
       });
       setMade(url);
       if (rootDoc) {
-        rememberLink(rootDoc, { linkId, url, itemId: entry.id, name: entry.title, createdAt: Date.now() });
+        rememberLink(rootDoc, { linkId, url, itemId: entry.id, name: entry.title, createdAt: Date.now(), key });
         home.root?.session.flush();
       }
       setPassword('');

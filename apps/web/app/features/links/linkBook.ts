@@ -1,7 +1,15 @@
 import * as Y from 'yjs';
 
 /** A link I made, as only my browser knows it: the full address (with its secret) and what it points at. */
-export type RememberedLink = { linkId: string; url: string; itemId: string; name: string; createdAt: number };
+export type RememberedLink = {
+  linkId: string;
+  url: string;
+  itemId: string;
+  name: string;
+  createdAt: number;
+  /** The link key (base64url): re-seals the link after the item's key changes (resealLinks); absent in links remembered before. */
+  key?: string;
+};
 
 const LINKS = 'links';
 
@@ -28,7 +36,8 @@ export function rememberedLinks(rootDoc: Y.Doc): Map<string, RememberedLink> {
     const name = m.get('name');
     const createdAt = m.get('createdAt');
     if (typeof url === 'string' && url.includes('/s#') && typeof itemId === 'string' && typeof name === 'string' && typeof createdAt === 'number') {
-      out.set(linkId, { linkId, url, itemId, name, createdAt });
+      const key = m.get('key');
+      out.set(linkId, { linkId, url, itemId, name, createdAt, ...(typeof key === 'string' && /^[A-Za-z0-9_-]{43}$/.test(key) && { key }) });
     }
   }
   return out;
