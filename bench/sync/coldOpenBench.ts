@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { Identity, SymmetricKey } from '@coffre/crypto';
 import { EncryptedDocSession, type CompactionPolicy } from '@coffre/docs';
 import { benchKeys } from './benchKeys.ts';
@@ -7,6 +9,13 @@ import { median, waitForQuiet } from '../stats.ts';
 import { createBenchUser, dispatch, newDocKey, now, openCoffreClient, sleep, waitFor, withTimeout, type CoffreClient } from './clients.ts';
 import { startServer } from './serverProcess.ts';
 import { loadTrace } from './trace.ts';
+
+/**
+ * COFFRE_BENCH_COLD_PROFILE=/tmp/x writes CPU profiles of this process (the fresh clients) and of the server
+ * during five more opens of each kind, after the measured ones: /tmp/x-loaded.cpuprofile and
+ * /tmp/x-sqlite.cpuprofile, /tmp/x-loaded-server.cpuprofile and /tmp/x-sqlite-server.cpuprofile.
+ */
+const PROFILE = process.env.COFFRE_BENCH_COLD_PROFILE;
 
 /** Replay pace: below the collab server's per-connection message rate (100/s refill, 400 burst). */
 const ENVELOPES_PER_SECOND = 80;
@@ -144,6 +153,11 @@ export async function coldOpenBench(o: ColdOpenOptions): Promise<{ results: Benc
       snapshotArrivedMs: number;
       snapshotOpenMs: number;
       tailOpenMs: number;
+      /** Signatures of the tail checked while the snapshot was on its way (EncryptedDocSession.checkAhead), and when that began. */
+      aheadMs: number;
+      aheadAtMs: number;
+      /** When the session began to handle the snapshot (after the frame was decoded). */
+      snapshotAtMs: number;
       tail: number;
       tailBytes: number;
       snapshotBytes: number;
@@ -161,18 +175,29 @@ export async function coldOpenBench(o: ColdOpenOptions): Promise<{ results: Benc
         if (s === 'synced' && Number.isNaN(syncedMs)) syncedMs = now() - start;
       });
       // Breakdown only: time the session's snapshot handling, and within it the tail (a private method, wrapped from outside).
-      const session = c.session as unknown as { receiveSnapshot(b: Uint8Array): void; receive(b: Uint8Array[]): void };
+      const session = c.session as unknown as { receiveSnapshot(b: Uint8Array): void; receive(b: Uint8Array[]): void; checkAhead(): void };
       let inSnapshot = false;
       let snapshotOpenMs = 0;
       let tailOpenMs = 0;
+      let aheadMs = 0;
+      let aheadAtMs = NaN;
+      let snapshotAtMs = NaN;
       const receiveSnapshot = session.receiveSnapshot.bind(session);
       const receive = session.receive.bind(session);
+      const checkAhead = session.checkAhead.bind(session);
+      session.checkAhead = () => {
+        const t = now();
+        if (Number.isNaN(aheadAtMs)) aheadAtMs = t - start;
+        checkAhead();
+        aheadMs += now() - t;
+      };
       session.receiveSnapshot = (b) => {
         const arrival = dispatch.current?.arrival;
         if (arrival !== undefined) snapshotArrivedMs = arrival - start;
         snapshotsFetched++;
         snapshotBytes += b.length;
         const t = now();
+        if (Number.isNaN(snapshotAtMs)) snapshotAtMs = t - start;
         inSnapshot = true;
         try {
           receiveSnapshot(b);
@@ -201,6 +226,9 @@ export async function coldOpenBench(o: ColdOpenOptions): Promise<{ results: Benc
         snapshotArrivedMs,
         snapshotOpenMs: snapshotOpenMs - tailOpenMs,
         tailOpenMs,
+        aheadMs,
+        aheadAtMs,
+        snapshotAtMs,
         tail: tailLog.length,
         tailBytes: tailLog.toArray().reduce((n, b) => n + b.length, 0),
         snapshotBytes,
@@ -211,6 +239,20 @@ export async function coldOpenBench(o: ColdOpenOptions): Promise<{ results: Benc
       live.splice(live.indexOf(c), 1);
       return r;
     };
+    const profiled = async (file: string, run: () => Promise<unknown>) => {
+      const inspector = new Session();
+      inspector.connect();
+      await inspector.post('Profiler.enable');
+      await inspector.post('Profiler.setSamplingInterval', { interval: 100 });
+      await inspector.post('Profiler.start');
+      await server.profile(`${file}-server.cpuprofile`);
+      for (let i = 0; i < 5; i++) await run();
+      const { profile } = await inspector.post('Profiler.stop');
+      inspector.disconnect();
+      fs.writeFileSync(`${file}.cpuprofile`, JSON.stringify(profile));
+      await server.profile(null);
+      console.log(`  cold open: CPU profiles of five more opens in ${file}.cpuprofile and ${file}-server.cpuprofile`);
+    };
     const plainMs: number[] = [];
     const warm: Open[] = [];
     for (let i = 0; i < o.opens; i++) {
@@ -218,6 +260,7 @@ export async function coldOpenBench(o: ColdOpenOptions): Promise<{ results: Benc
       plainMs.push(plainOpen());
       await sleep(200);
     }
+    if (PROFILE) await profiled(`${PROFILE}-loaded`, async () => (await openFresh(), await sleep(200)));
     // The fresh clients may have compacted nothing (tail < 300); the writer leaves, and the server unloads the document.
     writer.destroy();
     live.splice(live.indexOf(writer), 1);
@@ -229,6 +272,7 @@ export async function coldOpenBench(o: ColdOpenOptions): Promise<{ results: Benc
       plainMs.push(plainOpen());
       if (!(await unloaded())) throw new Error('server did not unload the document');
     }
+    if (PROFILE) await profiled(`${PROFILE}-sqlite`, async () => (await openFresh(), await unloaded()));
 
     // Information: what a client would pay with no compaction at all (the whole log, one batch, no server).
     let fullLogMs = NaN;
@@ -244,10 +288,11 @@ export async function coldOpenBench(o: ColdOpenOptions): Promise<{ results: Benc
 
     const plain = median(plainMs);
     const med = (x: Open[], f: (r: Open) => number) => median(x.map(f)).toFixed(0);
+    // Medians of each part, as a timeline from the client's start (ms).
     const fmtOpen = (x: Open[]) =>
-      `synced at ${med(x, (r) => r.syncedMs)} ms, snapshot frame arrived at ${med(x, (r) => r.snapshotArrivedMs)} ms ` +
-      `(${(median(x.map((r) => r.snapshotBytes)) / 1024).toFixed(0)} KiB), snapshot verify+decrypt+apply ${med(x, (r) => r.snapshotOpenMs)} ms, ` +
-      `tail ${x.map((r) => r.tail).join('/')} envelopes (${(median(x.map((r) => r.tailBytes)) / 1024).toFixed(0)} KiB) opened in ${med(x, (r) => r.tailOpenMs)} ms; ` +
+      `synced at ${med(x, (r) => r.syncedMs)}; tail (${x.map((r) => r.tail).join('/')} envelopes, ${(median(x.map((r) => r.tailBytes)) / 1024).toFixed(0)} KiB) signatures checked ahead ` +
+      `from ${med(x, (r) => r.aheadAtMs)} for ${med(x, (r) => r.aheadMs)}; snapshot frame (${(median(x.map((r) => r.snapshotBytes)) / 1024).toFixed(0)} KiB) arrived at ` +
+      `${med(x, (r) => r.snapshotArrivedMs)}, handled from ${med(x, (r) => r.snapshotAtMs)}: verify+decrypt+apply ${med(x, (r) => r.snapshotOpenMs)}, then the tail ${med(x, (r) => r.tailOpenMs)}; ` +
       `total ${x.map((r) => r.ms.toFixed(0)).join('/')} ms`;
     console.log(`  cold open, document loaded on the server: ${fmtOpen(warm)}`);
     console.log(`  cold open, document loaded from SQLite:   ${fmtOpen(cold)}`);
