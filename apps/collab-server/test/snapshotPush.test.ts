@@ -1,22 +1,17 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { generateSymmetricKey, type SymmetricKey } from '@coffre/crypto';
 import { EncryptedDocSession, connectHocuspocus, initWire, type HocuspocusConnection, type IntegrityEvent, type SnapshotAnchor, type SnapshotCache } from '@coffre/docs';
-import { createStorage, type Storage } from '@coffre/storage';
-import type { Extension, Server, onStatelessPayload } from '@hocuspocus/server';
+import type { Storage } from '@coffre/storage';
+import type { Extension, onStatelessPayload } from '@hocuspocus/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCollabServer } from '../src/createCollabServer.ts';
-import { addUser, cookieSocket, type TestUser } from './support.ts';
+import { addUser, cookieSocket, startTestServer, type TestServer, type TestUser } from './support.ts';
 
 /** What the server does with a client's hello in a test: what SnapshotExtension does, nothing (a server before ADR 0017), or push a snapshot it picks. */
 type HelloAnswer = { kind: 'honest' } | { kind: 'ignore' } | { kind: 'push'; id: string; bytes: Uint8Array; afterMs: number };
 
 /** ADR 0017: the server pushes the current snapshot right after the sync; the client checks it like any other. */
 describe('snapshot pushed on connect', () => {
-  let dir: string;
+  let test: TestServer;
   let storage: Storage;
-  let server: Server;
   let url: string;
   let owner: TestUser;
   let key: SymmetricKey;
@@ -27,9 +22,6 @@ describe('snapshot pushed on connect', () => {
   beforeAll(async () => {
     await initWire();
     key = generateSymmetricKey();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'snap-push-test-'));
-    storage = await createStorage({ driver: 'sqlite', dataDir: dir });
-    server = createCollabServer({ port: 0, storage, secureCookies: false, logSink: () => undefined });
     // Runs before SnapshotExtension; an error without a message ends the hook chain there, silently.
     const interceptor: Extension = {
       async onStateless({ payload, connection }: onStatelessPayload) {
@@ -43,17 +35,14 @@ describe('snapshot pushed on connect', () => {
         throw new Error('');
       },
     };
-    (server.hocuspocus.configuration.extensions as Extension[]).unshift(interceptor);
-    await server.listen();
-    url = `ws://127.0.0.1:${server.address.port}`;
+    test = await startTestServer('snap-push-test', (server) => (server.hocuspocus.configuration.extensions as Extension[]).unshift(interceptor));
+    ({ storage, url } = test);
     owner = await addUser(storage, 'owner');
   });
 
   afterAll(async () => {
     closers.forEach((c) => c());
-    await server.destroy();
-    await storage.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await test.stop();
   });
 
   type Client = { s: EncryptedDocSession; c: HocuspocusConnection; errors: IntegrityEvent[]; sent: string[]; pushes: string[] };
