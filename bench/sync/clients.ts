@@ -151,10 +151,10 @@ export function openCoffreClient(opts: {
 
 export type PlainClient = { doc: Y.Doc; provider: HocuspocusProvider; synced: Promise<void>; destroy(): void };
 
-/** A plain Hocuspocus client: a Y.Doc synced as is. */
-export function openPlainClient(url: string, docName: string): PlainClient {
+/** A plain Hocuspocus client: a Y.Doc synced as is (with a session cookie: the envelope document, as the server has it). */
+export function openPlainClient(url: string, docName: string, cookie: string | null = null): PlainClient {
   const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: benchSocket(null) });
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: benchSocket(cookie) });
   let resolve!: () => void;
   const synced = new Promise<void>((r) => (resolve = r));
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: docName, document: doc, onSynced: () => resolve() });

@@ -1,12 +1,21 @@
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { Identity, SymmetricKey } from '@coffre/crypto';
 import { EncryptedDocSession, type CompactionPolicy } from '@coffre/docs';
 import { benchKeys } from './benchKeys.ts';
 import * as Y from 'yjs';
 import type { BenchCheck, BenchResult } from '../printResults.ts';
 import { median, waitForQuiet } from '../stats.ts';
-import { createBenchUser, dispatch, newDocKey, now, openCoffreClient, sleep, waitFor, withTimeout, type CoffreClient } from './clients.ts';
+import { createBenchUser, dispatch, newDocKey, now, openCoffreClient, openPlainClient, sleep, waitFor, withTimeout, type CoffreClient, type PlainClient } from './clients.ts';
 import { startServer } from './serverProcess.ts';
 import { loadTrace } from './trace.ts';
+
+/**
+ * COFFRE_BENCH_COLD_PROFILE=/tmp/x writes CPU profiles of this process (the fresh clients) and of the server
+ * during five more opens of each kind, after the measured ones: /tmp/x-loaded.cpuprofile and
+ * /tmp/x-sqlite.cpuprofile, /tmp/x-loaded-server.cpuprofile and /tmp/x-sqlite-server.cpuprofile.
+ */
+const PROFILE = process.env.COFFRE_BENCH_COLD_PROFILE;
 
 /** Replay pace: below the collab server's per-connection message rate (100/s refill, 400 burst). */
 const ENVELOPES_PER_SECOND = 80;
@@ -37,8 +46,10 @@ export type ColdOpenOptions = {
  *    are timed from construction until their plaintext equals the final
  *    text: connect, authenticate, sync the envelope document (snapshot
  *    pointer + tail), fetch the snapshot, verify and decrypt it and the tail.
- *    Once with the document loaded on the server (writer still connected),
- *    once after the server unloaded it (loaded back from SQLite).
+ *    Once with the document loaded on the server (a plain connection of the
+ *    writer's account holds it open), once after the server unloaded it
+ *    (loaded back from SQLite). The writer's session, and the trace, are
+ *    dropped first: they are not part of a fresh client's heap.
  * 3. Baseline: `Y.applyUpdateV2(new Y.Doc(), encodeStateAsUpdateV2(final))`
  *    and reading the text, in this process.
  */
@@ -54,6 +65,7 @@ export async function coldOpenBench(o: ColdOpenOptions): Promise<{ results: Benc
   const server = await startServer('coffre');
   const docId = `trace-${Date.now()}`;
   const live: CoffreClient[] = [];
+  let holder: PlainClient | null = null;
   try {
     const user = await createBenchUser('trace');
     await server.setup([user.setup], [{ docId, ownerId: user.setup.userId }]);
@@ -116,15 +128,27 @@ export async function coldOpenBench(o: ColdOpenOptions): Promise<{ results: Benc
     const replayS = (now() - t0) / 1000;
     const finalText = text.toString();
     const expected = o.edits === undefined ? trace.endContent : replayPlain(trace.startContent, patches);
+    const edits = patches.length;
     const serverLog = (await server.docs(docId)).logLength ?? -1;
     const envelopeBytes = sent.reduce((n, b) => n + b.length, 0);
     console.log(
-      `  cold open: replayed ${patches.length} edits as ${sent.length} envelopes (${o.editsPerEnvelope} edits each, ${(envelopeBytes / sent.length).toFixed(0)} B avg) in ${replayS.toFixed(1)} s (typing paused ${(pausedMs / 1000).toFixed(1)} s in all for compaction); ` +
+      `  cold open: replayed ${edits} edits as ${sent.length} envelopes (${o.editsPerEnvelope} edits each, ${(envelopeBytes / sent.length).toFixed(0)} B avg) in ${replayS.toFixed(1)} s (typing paused ${(pausedMs / 1000).toFixed(1)} s in all for compaction); ` +
         `${snapshots} snapshots; log at most ${maxLog} on the writer, ${serverLog} on the server at the end; integrity errors ${writer.errors.length}`,
     );
 
     // 3. Baseline (measured between the Coffre opens, on the same final state).
     const state = Y.encodeStateAsUpdateV2(writer.session.doc);
+
+    // The fresh clients are timed in this process, so what only the replay needed leaves its heap, which every
+    // major GC marks: the trace's 260k patch arrays, and the writer's session (a whole document and its history).
+    // A plain connection of the same account keeps the document loaded on the server instead.
+    patches.length = 0;
+    trace.patches.length = 0;
+    const writerErrors = writer.errors.length;
+    holder = openPlainClient(server.url, docId, user.cookie);
+    await withTimeout(holder.synced, 30_000, 'holder did not sync');
+    writer.destroy();
+    live.splice(live.indexOf(writer), 1);
     const plainOpen = () => {
       const s = now();
       const d = new Y.Doc();
@@ -144,6 +168,11 @@ export async function coldOpenBench(o: ColdOpenOptions): Promise<{ results: Benc
       snapshotArrivedMs: number;
       snapshotOpenMs: number;
       tailOpenMs: number;
+      /** Signatures of the tail checked while the snapshot was on its way (EncryptedDocSession.checkAhead), and when that began. */
+      aheadMs: number;
+      aheadAtMs: number;
+      /** When the session began to handle the snapshot (after the frame was decoded). */
+      snapshotAtMs: number;
       tail: number;
       tailBytes: number;
       snapshotBytes: number;
@@ -161,18 +190,29 @@ export async function coldOpenBench(o: ColdOpenOptions): Promise<{ results: Benc
         if (s === 'synced' && Number.isNaN(syncedMs)) syncedMs = now() - start;
       });
       // Breakdown only: time the session's snapshot handling, and within it the tail (a private method, wrapped from outside).
-      const session = c.session as unknown as { receiveSnapshot(b: Uint8Array): void; receive(b: Uint8Array[]): void };
+      const session = c.session as unknown as { receiveSnapshot(b: Uint8Array): void; receive(b: Uint8Array[]): void; checkAhead(): void };
       let inSnapshot = false;
       let snapshotOpenMs = 0;
       let tailOpenMs = 0;
+      let aheadMs = 0;
+      let aheadAtMs = NaN;
+      let snapshotAtMs = NaN;
       const receiveSnapshot = session.receiveSnapshot.bind(session);
       const receive = session.receive.bind(session);
+      const checkAhead = session.checkAhead?.bind(session) ?? (() => undefined); // absent before the check ahead existed
+      session.checkAhead = () => {
+        const t = now();
+        if (Number.isNaN(aheadAtMs)) aheadAtMs = t - start;
+        checkAhead();
+        aheadMs += now() - t;
+      };
       session.receiveSnapshot = (b) => {
         const arrival = dispatch.current?.arrival;
         if (arrival !== undefined) snapshotArrivedMs = arrival - start;
         snapshotsFetched++;
         snapshotBytes += b.length;
         const t = now();
+        if (Number.isNaN(snapshotAtMs)) snapshotAtMs = t - start;
         inSnapshot = true;
         try {
           receiveSnapshot(b);
@@ -201,15 +241,37 @@ export async function coldOpenBench(o: ColdOpenOptions): Promise<{ results: Benc
         snapshotArrivedMs,
         snapshotOpenMs: snapshotOpenMs - tailOpenMs,
         tailOpenMs,
+        aheadMs,
+        aheadAtMs,
+        snapshotAtMs,
         tail: tailLog.length,
         tailBytes: tailLog.toArray().reduce((n, b) => n + b.length, 0),
         snapshotBytes,
         snapshotsFetched,
         errors: c.errors.length,
       };
+      const f = (x: number) => x.toFixed(1);
+      console.log(
+        `    fresh client: synced ${f(r.syncedMs)}, checked ahead ${f(r.aheadAtMs)}+${f(r.aheadMs)}, frame ${f(r.snapshotArrivedMs)}, ` +
+          `handled ${f(r.snapshotAtMs)}: snapshot ${f(r.snapshotOpenMs)} + tail ${f(r.tailOpenMs)}; done ${f(r.ms)} ms`,
+      );
       c.destroy();
       live.splice(live.indexOf(c), 1);
       return r;
+    };
+    const profiled = async (file: string, run: () => Promise<unknown>) => {
+      const inspector = new Session();
+      inspector.connect();
+      await inspector.post('Profiler.enable');
+      await inspector.post('Profiler.setSamplingInterval', { interval: 100 });
+      await inspector.post('Profiler.start');
+      await server.profile(`${file}-server.cpuprofile`);
+      for (let i = 0; i < 5; i++) await run();
+      const { profile } = await inspector.post('Profiler.stop');
+      inspector.disconnect();
+      fs.writeFileSync(`${file}.cpuprofile`, JSON.stringify(profile));
+      await server.profile(null);
+      console.log(`  cold open: CPU profiles of five more opens in ${file}.cpuprofile and ${file}-server.cpuprofile`);
     };
     const plainMs: number[] = [];
     const warm: Open[] = [];
@@ -218,9 +280,10 @@ export async function coldOpenBench(o: ColdOpenOptions): Promise<{ results: Benc
       plainMs.push(plainOpen());
       await sleep(200);
     }
-    // The fresh clients may have compacted nothing (tail < 300); the writer leaves, and the server unloads the document.
-    writer.destroy();
-    live.splice(live.indexOf(writer), 1);
+    if (PROFILE) await profiled(`${PROFILE}-loaded`, async () => (await openFresh(), await sleep(200)));
+    // The fresh clients may have compacted nothing (tail < 300); the holder leaves, and the server unloads the document.
+    holder.destroy();
+    holder = null;
     const unloaded = () => waitFor(async () => (await server.docs()).documents === 0, 15_000, 50);
     if (!(await unloaded())) throw new Error('server did not unload the document');
     const cold: Open[] = [];
@@ -229,6 +292,7 @@ export async function coldOpenBench(o: ColdOpenOptions): Promise<{ results: Benc
       plainMs.push(plainOpen());
       if (!(await unloaded())) throw new Error('server did not unload the document');
     }
+    if (PROFILE) await profiled(`${PROFILE}-sqlite`, async () => (await openFresh(), await unloaded()));
 
     // Information: what a client would pay with no compaction at all (the whole log, one batch, no server).
     let fullLogMs = NaN;
@@ -244,14 +308,15 @@ export async function coldOpenBench(o: ColdOpenOptions): Promise<{ results: Benc
 
     const plain = median(plainMs);
     const med = (x: Open[], f: (r: Open) => number) => median(x.map(f)).toFixed(0);
+    // Medians of each part, as a timeline from the client's start (ms).
     const fmtOpen = (x: Open[]) =>
-      `synced at ${med(x, (r) => r.syncedMs)} ms, snapshot frame arrived at ${med(x, (r) => r.snapshotArrivedMs)} ms ` +
-      `(${(median(x.map((r) => r.snapshotBytes)) / 1024).toFixed(0)} KiB), snapshot verify+decrypt+apply ${med(x, (r) => r.snapshotOpenMs)} ms, ` +
-      `tail ${x.map((r) => r.tail).join('/')} envelopes (${(median(x.map((r) => r.tailBytes)) / 1024).toFixed(0)} KiB) opened in ${med(x, (r) => r.tailOpenMs)} ms; ` +
+      `synced at ${med(x, (r) => r.syncedMs)}; tail (${x.map((r) => r.tail).join('/')} envelopes, ${(median(x.map((r) => r.tailBytes)) / 1024).toFixed(0)} KiB) signatures checked ahead ` +
+      `from ${med(x, (r) => r.aheadAtMs)} for ${med(x, (r) => r.aheadMs)}; snapshot frame (${(median(x.map((r) => r.snapshotBytes)) / 1024).toFixed(0)} KiB) arrived at ` +
+      `${med(x, (r) => r.snapshotArrivedMs)}, handled from ${med(x, (r) => r.snapshotAtMs)}: verify+decrypt+apply ${med(x, (r) => r.snapshotOpenMs)}, then the tail ${med(x, (r) => r.tailOpenMs)}; ` +
       `total ${x.map((r) => r.ms.toFixed(0)).join('/')} ms`;
     console.log(`  cold open, document loaded on the server: ${fmtOpen(warm)}`);
     console.log(`  cold open, document loaded from SQLite:   ${fmtOpen(cold)}`);
-    const tag = `cold open of the editing trace (${patches.length} edits, ${sent.length} envelopes)`;
+    const tag = `cold open of the editing trace (${edits} edits, ${sent.length} envelopes)`;
     const base = { unit: 'ms', baselineName: 'plain Y.Doc load of the same state' };
     const results: BenchResult[] = [
       { ...base, name: `${tag}, fresh client, server has it loaded`, coffre: median(warm.map((r) => r.ms)), baseline: plain, target: 3, note: `median of ${o.opens}; baseline median of ${plainMs.length}` },
@@ -266,11 +331,12 @@ export async function coldOpenBench(o: ColdOpenOptions): Promise<{ results: Benc
         ok: opens.every((r) => r.tail <= 300 && r.snapshotsFetched === 1),
         detail: `tails ${opens.map((r) => r.tail).join(', ')}; snapshots fetched ${opens.map((r) => r.snapshotsFetched).join(', ')}; at most ${maxLog} envelopes in the log during the replay`,
       },
-      { name: `${tag}: no integrity errors`, ok: writer.errors.length === 0 && opens.every((r) => r.errors === 0), detail: `writer ${writer.errors.length}, fresh clients ${opens.map((r) => r.errors).join(', ')}` },
+      { name: `${tag}: no integrity errors`, ok: writerErrors === 0 && opens.every((r) => r.errors === 0), detail: `writer ${writerErrors}, fresh clients ${opens.map((r) => r.errors).join(', ')}` },
     ];
     return { results, checks };
   } finally {
     for (const c of live) c.destroy();
+    holder?.destroy();
     await server.stop();
   }
 }

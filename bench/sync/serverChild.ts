@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { initWire } from '@coffre/docs/wire';
@@ -29,6 +30,7 @@ export type ServerRequest =
   | { cmd: 'mem'; gc: boolean }
   | { cmd: 'docs'; docName?: string }
   | { cmd: 'heapSnapshot'; file: string }
+  | { cmd: 'profile'; file: string | null }
   | { cmd: 'stop' };
 
 /** CPU (µs, cumulative), event-loop delay and the guard's journal writes (coffre), each since the previous read. */
@@ -71,6 +73,7 @@ const eld = monitorEventLoopDelay({ resolution: 2 });
 eld.enable();
 
 const gc = (globalThis as { gc?: () => void }).gc;
+let profiler: { session: Session; file: string } | null = null;
 const settle = () => new Promise((r) => setImmediate(r));
 
 async function handle(req: ServerRequest): Promise<unknown> {
@@ -142,6 +145,24 @@ async function handle(req: ServerRequest): Promise<unknown> {
       const doc = req.docName ? h.documents.get(req.docName) : undefined;
       const r: DocsReport = { documents: h.getDocumentsCount(), connections: h.getConnectionsCount(), logLength: doc ? doc.getArray('log').length : null };
       return r;
+    }
+    case 'profile': {
+      // Diagnostics: a CPU profile of the server between a call with a file name and the next call (null writes it).
+      if (req.file) {
+        profiler = { session: new Session(), file: req.file };
+        profiler.session.connect();
+        await profiler.session.post('Profiler.enable');
+        await profiler.session.post('Profiler.setSamplingInterval', { interval: 100 });
+        await profiler.session.post('Profiler.start');
+        return null;
+      }
+      if (!profiler) return null;
+      const { profile } = await profiler.session.post('Profiler.stop');
+      profiler.session.disconnect();
+      fs.writeFileSync(profiler.file, JSON.stringify(profile));
+      const file = profiler.file;
+      profiler = null;
+      return file;
     }
     case 'heapSnapshot': {
       // For finding what holds memory; not used by the benchmarks themselves.

@@ -16,6 +16,8 @@ export type ServerProcess = {
   docs(docName?: string): Promise<DocsReport>;
   /** Writes a V8 heap snapshot of the server (diagnostics). */
   heapSnapshot(file: string): Promise<string>;
+  /** Starts a CPU profile of the server that the next call with null writes to `file` (diagnostics). */
+  profile(file: string | null): Promise<string | null>;
   stop(): Promise<void>;
 };
 
@@ -66,6 +68,7 @@ export async function startServer(mode: ServerMode): Promise<ServerProcess> {
     mem: (gc = true) => request<MemReport>({ cmd: 'mem', gc }),
     docs: (docName) => request<DocsReport>(docName ? { cmd: 'docs', docName } : { cmd: 'docs' }),
     heapSnapshot: (file) => request<string>({ cmd: 'heapSnapshot', file }),
+    profile: (file) => request<string | null>({ cmd: 'profile', file }),
     async stop() {
       if (exited) return;
       const gone = new Promise<void>((r) => child.once('exit', () => r()));

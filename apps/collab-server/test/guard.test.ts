@@ -1,19 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { generateSymmetricKey } from '@coffre/crypto';
 import { EncryptedDocSession, ZERO_HASH, connectHocuspocus, createDeviceKey, initWire, sealUpdateEnvelope, type HocuspocusConnection } from '@coffre/docs';
-import { createStorage, type Storage } from '@coffre/storage';
+import type { Storage } from '@coffre/storage';
 import type { Server } from '@hocuspocus/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../src/closeCodes.ts';
-import { createCollabServer } from '../src/createCollabServer.ts';
-import { addUser, cookieSocket, rawClient, type TestUser } from './support.ts';
+import { addUser, cookieSocket, rawClient, startTestServer, type TestServer, type TestUser } from './support.ts';
 
 /** Raw Hocuspocus clients (no Coffre code) try every forbidden write; each is refused and changes nothing. */
 describe('collab server guard', () => {
-  let dir: string;
+  let test: TestServer;
   let storage: Storage;
   let server: Server;
   let url: string;
@@ -27,11 +23,8 @@ describe('collab server guard', () => {
   beforeAll(async () => {
     await initWire();
     key = generateSymmetricKey();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guard-test-'));
-    storage = await createStorage({ driver: 'sqlite', dataDir: dir });
-    server = createCollabServer({ port: 0, storage, secureCookies: false, logSink: () => undefined });
-    await server.listen();
-    url = `ws://127.0.0.1:${server.address.port}`;
+    test = await startTestServer('guard-test');
+    ({ storage, server, url } = test);
     owner = await addUser(storage, 'owner');
     stranger = await addUser(storage, 'stranger');
     await storage.documents.create({ docId: DOC, ownerId: owner.userId, createdAt: Date.now() });
@@ -47,9 +40,7 @@ describe('collab server guard', () => {
 
   afterAll(async () => {
     closers.forEach((c) => c());
-    await server.destroy();
-    await storage.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await test.stop();
   });
 
   const serverState = () => Buffer.from(Y.encodeStateAsUpdate(server.hocuspocus.documents.get(DOC)!)).toString('hex');

@@ -1,16 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { generateSymmetricKey, type SymmetricKey } from '@coffre/crypto';
 import { EncryptedDocSession, connectHocuspocus, initWire, type HocuspocusConnection, type IntegrityEvent, type SnapshotAnchor } from '@coffre/docs';
-import { createStorage, type Storage } from '@coffre/storage';
+import type { Storage } from '@coffre/storage';
 import type { Server } from '@hocuspocus/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCollabServer } from '../src/createCollabServer.ts';
-import { addUser, cookieSocket, type TestUser } from './support.ts';
+import { addUser, cookieSocket, startTestServer, type TestServer, type TestUser } from './support.ts';
 
 describe('snapshots: compaction, cold open from snapshot + tail, rollback refusal', () => {
-  let dir: string;
+  let test: TestServer;
   let storage: Storage;
   let server: Server;
   let url: string;
@@ -23,20 +19,15 @@ describe('snapshots: compaction, cold open from snapshot + tail, rollback refusa
   beforeAll(async () => {
     await initWire();
     key = generateSymmetricKey();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'snap-test-'));
-    storage = await createStorage({ driver: 'sqlite', dataDir: dir });
-    server = createCollabServer({ port: 0, storage, secureCookies: false, logSink: () => undefined });
-    await server.listen();
-    url = `ws://127.0.0.1:${server.address.port}`;
+    test = await startTestServer('snap-test');
+    ({ storage, server, url } = test);
     owner = await addUser(storage, 'owner');
     await storage.documents.create({ docId: DOC, ownerId: owner.userId, createdAt: Date.now() });
   });
 
   afterAll(async () => {
     closers.forEach((c) => c());
-    await server.destroy();
-    await storage.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await test.stop();
   });
 
   function open(anchor?: { value: SnapshotAnchor | null }, docId = DOC): { s: EncryptedDocSession; c: HocuspocusConnection; errors: IntegrityEvent[] } {

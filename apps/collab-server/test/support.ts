@@ -1,9 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type { Server } from '@hocuspocus/server';
 import { createPublicBundle, generateIdentity, initCrypto, type Identity } from '@coffre/crypto';
-import type { Storage } from '@coffre/storage';
+import { createStorage, type Storage } from '@coffre/storage';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { createCollabServer } from '../src/createCollabServer.ts';
 
 export type TestUser = { userId: string; cookie: string; identity: Identity };
 
@@ -71,4 +76,28 @@ export function rawClient(url: string, name: string, cookie: string | null, toke
   });
   provider.attach();
   return { doc, provider, result, closed };
+}
+
+export type TestServer = { storage: Storage; server: Server; url: string; stop(): Promise<void> };
+
+/**
+ * The real collab server on port 0, with SQLite storage in a temp dir that
+ * `stop` removes. `configure` runs before it listens. Call `initWire()` first.
+ */
+export async function startTestServer(name: string, configure?: (server: Server) => void): Promise<TestServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+  const storage = await createStorage({ driver: 'sqlite', dataDir: dir });
+  const server = createCollabServer({ port: 0, storage, secureCookies: false, logSink: () => undefined });
+  configure?.(server);
+  await server.listen();
+  return {
+    storage,
+    server,
+    url: `ws://127.0.0.1:${server.address.port}`,
+    async stop() {
+      await server.destroy();
+      await storage.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -20,12 +20,20 @@ export function encodeAad(domain: Domain, fields: AadFields): Uint8Array {
   if (!isDomain(domain)) throw new CryptoError('MALFORMED', 'unknown domain');
   const names = Object.keys(fields).sort();
   if (names.length > AAD_FORMAT.maxFields) throw new CryptoError('MALFORMED', 'too many fields');
-  const parts: Uint8Array[] = [header(utf8Encode(domain), names.length)];
+  const parts: Uint8Array[] = [header(domainBytes(domain), names.length)];
   for (const name of names) {
     if (!AAD_FORMAT.fieldName.test(name)) throw new CryptoError('MALFORMED', 'field name');
     parts.push(encodeField(name, fields[name]));
   }
-  return concatBytes(...parts);
+  return parts.length === 1 ? parts[0]! : concatBytes(...parts);
+}
+
+/** Each domain's UTF-8 bytes, encoded once: every envelope opened or verified encodes its domain. */
+const encodedDomains = new Map<Domain, Uint8Array>();
+function domainBytes(domain: Domain): Uint8Array {
+  let bytes = encodedDomains.get(domain);
+  if (!bytes) encodedDomains.set(domain, (bytes = utf8Encode(domain)));
+  return bytes;
 }
 
 function header(domain: Uint8Array, count: number): Uint8Array {

@@ -31,8 +31,17 @@ describe('toBase64Url / fromBase64Url', () => {
     }
   });
 
+  it('decodes what Node’s own decoder decodes, for every byte value and length', () => {
+    for (let length = 0; length < 300; length += 7) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (i * 131 + length * 7) & 0xff);
+      const text = Buffer.from(bytes).toString('base64url');
+      expect(fromBase64Url(text)).toEqual(new Uint8Array(Buffer.from(text, 'base64url')));
+    }
+  });
+
   it('rejects anything but canonical unpadded base64url', () => {
-    for (const bad of ['Zg==', 'Zm9v+', 'Zm9v/', ' Zm9v', 'Zm9v\n', 'Z', 'Zh', 'Zm9=', 'Zm.v', 'é']) {
+    // 'Zh' and 'Zm9' set bits past the last byte ('Zg', 'Zm8' are the canonical forms); 'Āg' is a character past ASCII.
+    for (const bad of ['Zg==', 'Zm9v+', 'Zm9v/', ' Zm9v', 'Zm9v\n', 'Z', 'Zh', 'Zm9', 'Zm9vZm9', 'Zm9=', 'Zm.v', 'é', 'Zm9vĀg', 'Zm9vYmFyĀ===']) {
       expectCryptoError(() => fromBase64Url(bad), 'MALFORMED');
     }
     expectCryptoError(() => fromBase64Url(undefined as unknown as string), 'MALFORMED');

@@ -14,15 +14,16 @@ import type { CollabContext } from './AuthExtension.ts';
 import type { GuardExtension } from './GuardExtension.ts';
 import type { LogSink } from './LoggingExtension.ts';
 
-/** Client ⇄ server snapshot messages, carried as Hocuspocus stateless strings (ADR 0005). */
+/** Client ⇄ server snapshot messages, carried as Hocuspocus stateless strings (ADR 0005, 0017). */
 export type SnapshotMessage =
+  | { t: 'snap-hello'; have: string }
   | { t: 'snap-put'; b: string }
   | { t: 'snap-get'; id: string }
   | { t: 'snap-fetch'; id: string; rid: string }
   | { t: 'snap-list'; rid: string }
   | { t: 'snap-data'; rid: string; b: string }
   | { t: 'snap-versions'; rid: string; versions: Array<{ id: string; createdAt: number; author: string; size: number }> }
-  | { t: 'snap'; id: string; b: string }
+  | { t: 'snap'; id: string; b: string; push?: true }
   | { t: 'snap-ack'; id: string }
   | { t: 'snap-err'; code: string };
 
@@ -48,6 +49,7 @@ export class SnapshotExtension implements Extension {
       return connection.sendStateless(JSON.stringify({ t: 'snap-err', code: 'ENVELOPE_MALFORMED' }));
     }
     const ctx = connection.context as CollabContext;
+    if (msg.t === 'snap-hello') return this.push(document, documentName, connection, typeof msg.have === 'string' ? msg.have : '');
     try {
       if (msg.t === 'snap-get' && typeof msg.id === 'string') {
         connection.sendStateless(JSON.stringify({ t: 'snap', id: msg.id, b: await this.read(documentName, msg.id) }));
@@ -69,6 +71,23 @@ export class SnapshotExtension implements Extension {
       const code = e instanceof DocError ? e.code : e instanceof StorageError && e.code === 'CONFLICT' ? 'SNAPSHOT_CONFLICT' : 'SNAPSHOT_INVALID';
       this.sink(JSON.stringify({ t: new Date().toISOString(), level: 'warn', service: 'collab', event: 'snapshot.refused', doc: documentName, code }));
       connection.sendStateless(JSON.stringify({ t: 'snap-err', code }));
+    }
+  }
+
+  /**
+   * Answers a client's hello on connect (ADR 0017): the current snapshot,
+   * unless the client already has it. A client sends its hello before its
+   * sync step, so the snapshot follows the sync instead of being asked for
+   * after it. A failure is logged only: the client then asks with snap-get.
+   */
+  private async push(document: Document, docId: string, connection: onStatelessPayload['connection'], have: string): Promise<void> {
+    const current = readEnvelopeMeta(document).snapshotId;
+    if (!current || current === have) return;
+    try {
+      connection.sendStateless(JSON.stringify({ t: 'snap', id: current, b: await this.read(docId, current), push: true }));
+    } catch (e) {
+      const code = e instanceof DocError ? e.code : 'SNAPSHOT_INVALID';
+      this.sink(JSON.stringify({ t: new Date().toISOString(), level: 'warn', service: 'collab', event: 'snapshot.push-failed', doc: docId, code }));
     }
   }
 

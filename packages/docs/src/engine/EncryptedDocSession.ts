@@ -50,7 +50,8 @@ const MAX_UPDATE_PER_ENVELOPE = 1024 * 1024;
 
 const LOCAL = Symbol('coffre-local-envelope');
 const REMOTE = Symbol('coffre-remote-update');
-type Held = { bytes: Uint8Array; env: DecodedEnvelope };
+/** An envelope waiting for its turn in its device's chain; `hash` is its envelopeHash. */
+type Held = { bytes: Uint8Array; env: DecodedEnvelope; hash: Uint8Array };
 
 /**
  * One open document: the plaintext `doc` stays here; only signed, encrypted
@@ -86,6 +87,9 @@ export class EncryptedDocSession {
   private chainHash: Uint8Array = ZERO_HASH;
   /** Envelopes that arrived before the snapshot they build on. */
   private queued: Uint8Array[] = [];
+  /** Queued envelopes whose signatures are already checked, by envelope hash (hex); see checkAhead. */
+  private readonly checkedAhead = new Map<string, DecodedEnvelope>();
+  private checkAheadTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly chainWalk: DecodedSnapshot[] = [];
   private readonly snapshotWanted = new Set<(id: string) => void>();
   private requestedSnapshot = '';
@@ -101,15 +105,29 @@ export class EncryptedDocSession {
       const incoming: Uint8Array[] = [];
       for (const item of event.changes.added) for (const c of item.content.getContent()) incoming.push(c as Uint8Array);
       if (event.changes.deleted.size > 0) this.checkOwnEnvelopes();
-      if (this.waitingForSnapshot()) this.queued.push(...incoming);
-      else this.receive(incoming);
+      if (this.waitingForSnapshot()) {
+        this.queued.push(...incoming);
+        this.checkAheadTimer ??= setTimeout(() => this.checkAhead(), 0);
+      } else this.receive(incoming);
     });
     this.envelope.getMap(ENVELOPE.META).observe(() => this.waitingForSnapshot());
-    this.doc.on('updateV2', (update: Uint8Array, origin: unknown) => {
+    const onLocalUpdate = (update: Uint8Array, origin: unknown) => {
       if (origin === REMOTE || this.destroyed || this.stopped) return;
       this.gather(update);
       if (!this.online) this.emitPending();
       this.timer ??= setTimeout(() => this.flush(), typeof opts.batchMs === 'function' ? opts.batchMs() : (opts.batchMs ?? 100));
+    };
+    // Yjs encodes every transaction as an update while anyone listens for one, and a remote transaction's
+    // update is never used here: applying a snapshot would encode the whole document again. So the listener
+    // is attached only for the other transactions. Yjs emits afterTransactionCleanup right before it looks
+    // for update listeners, once per transaction, also for a local change an observer makes during a remote one.
+    let listening = false;
+    this.doc.on('afterTransactionCleanup', (tr: Y.Transaction) => {
+      const wanted = tr.origin !== REMOTE;
+      if (wanted === listening) return;
+      listening = wanted;
+      if (wanted) this.doc.on('updateV2', onLocalUpdate);
+      else this.doc.off('updateV2', onLocalUpdate);
     });
   }
 
@@ -300,6 +318,11 @@ export class EncryptedDocSession {
     return this.snapshotId;
   }
 
+  /** The snapshot applied here, or else the last one this device saw of the document (its trust anchor), or ''. */
+  get lastSeenSnapshotId(): string {
+    return this.snapshotId || this.opts.trustAnchor?.get()?.snapshotId || '';
+  }
+
   /** Called with a snapshot id the session needs; the transport fetches it and calls receiveSnapshot. */
   onSnapshotWanted(fn: (snapshotId: string) => void): () => void {
     this.snapshotWanted.add(fn);
@@ -432,6 +455,7 @@ export class EncryptedDocSession {
   destroy(): void {
     this.flush();
     if (this.timer) clearTimeout(this.timer);
+    if (this.checkAheadTimer) clearTimeout(this.checkAheadTimer);
     this.destroyed = true;
     this.doc.destroy();
     this.envelope.destroy();
@@ -476,13 +500,39 @@ export class EncryptedDocSession {
     this.queued = [];
     const updates: Uint8Array[] = [];
     for (const device of this.held.keys()) this.drain(device, updates);
-    if (updates.length > 0) Y.applyUpdateV2(this.doc, Y.mergeUpdatesV2(updates), REMOTE);
+    this.applyRemote(updates);
     this.receive(queued.length > 0 ? queued : this.envelope.getArray<Uint8Array>(ENVELOPE.LOG).toArray());
+    this.checkedAhead.clear();
     this.checkOwnEnvelopes();
+  }
+
+  /**
+   * While the snapshot is on its way, checks the signatures of the envelopes
+   * that wait for it: Ed25519 is most of the cost of opening them, and it
+   * depends on their bytes alone. Nothing is applied or reported here;
+   * receive() skips the signature check of an envelope found here (by its
+   * hash) and makes every other check as always, in order.
+   */
+  private checkAhead(): void {
+    this.checkAheadTimer = null;
+    if (this.destroyed) return;
+    for (const bytes of this.queued) {
+      const hex = toHex(envelopeHash(bytes));
+      if (this.seen.has(hex) || this.checkedAhead.has(hex)) continue;
+      try {
+        const env = decodeEnvelope(bytes);
+        if (env.header.kind !== ENVELOPE.KIND_UPDATE || env.header.docId !== this.opts.docId) continue;
+        verifyEnvelope(env);
+        this.checkedAhead.set(hex, env);
+      } catch {
+        // receive() reports it when its turn comes
+      }
+    }
   }
 
   /** Every envelope of this session that the current snapshot does not include must still be in the log. */
   private checkOwnEnvelopes(): void {
+    if (this.seq === 0) return; // nothing sent from this session
     const own = toHex(this.device.publicKey);
     const covered = readEnvelopeMeta(this.envelope).covered[own] ?? 0;
     const present = new Set<number>();
@@ -513,16 +563,18 @@ export class EncryptedDocSession {
   private receive(batch: Uint8Array[]): void {
     const updates: Uint8Array[] = [];
     for (const bytes of batch) {
-      const hash = toHex(envelopeHash(bytes));
-      if (this.seen.has(hash)) continue; // duplicate or replay: harmless
-      this.seen.add(hash);
+      const hash = envelopeHash(bytes);
+      const hex = toHex(hash);
+      if (this.seen.has(hex)) continue; // duplicate or replay: harmless
+      this.seen.add(hex);
+      const ahead = this.checkedAhead.get(hex);
       let env: DecodedEnvelope;
       try {
-        env = decodeEnvelope(bytes);
+        env = ahead ?? decodeEnvelope(bytes);
         if (env.header.kind !== ENVELOPE.KIND_UPDATE) throw new DocError('FORBIDDEN_WRITE');
         if (env.header.docId !== this.opts.docId) throw new DocError('WRONG_DOCUMENT');
         // Signatures first: nothing unsigned may touch a device's bookkeeping.
-        verifyEnvelope(env);
+        if (!ahead) verifyEnvelope(env);
         checkWriteCert(env.header, this.writerFor(env.header.epoch));
         if (this.opts.isAuthorAllowed && !this.opts.isAuthorAllowed(env.header.identityKey)) throw new DocError('NOT_A_WRITER');
       } catch (e) {
@@ -537,11 +589,20 @@ export class EncryptedDocSession {
         this.report('EQUIVOCATION', device); // same device and seq, different bytes
         continue;
       }
-      held.set(env.header.seq, { bytes, env });
+      held.set(env.header.seq, { bytes, env, hash });
       this.drain(device, updates);
     }
-    if (updates.length > 0) Y.applyUpdateV2(this.doc, updates.length === 1 ? updates[0]! : Y.mergeUpdatesV2(updates), REMOTE);
+    this.applyRemote(updates);
     this.emitChange();
+  }
+
+  /**
+   * Applies opened updates in one remote transaction: observers run once, and
+   * nothing is merged first (merging 96 updates cost more than applying them).
+   */
+  private applyRemote(updates: Uint8Array[]): void {
+    if (updates.length === 0) return;
+    Y.transact(this.doc, () => updates.forEach((u) => Y.applyUpdateV2(this.doc, u, REMOTE)), REMOTE, false);
   }
 
   /**
@@ -565,7 +626,7 @@ export class EncryptedDocSession {
         const part = openUpdatePart(next.env, this.opts.docId, (epoch) => this.keyFor(epoch), { verified: true });
         const size = (earlier?.size ?? 0) + part.update.length;
         if (size > ENVELOPE.MAX_CHANGE_BYTES) throw new DocError('ENVELOPE_TOO_LARGE', 'change');
-        const reached = { seq: next.env.header.seq, hash: envelopeHash(next.bytes) };
+        const reached = { seq: next.env.header.seq, hash: next.hash };
         if (part.more) {
           this.partial.set(device, { parts: [...(earlier?.parts ?? []), part.update], size, at: reached });
           continue;

@@ -6,7 +6,7 @@ import type { WriteAccess } from './WriteAccess.ts';
 import type { EncryptedDocSession } from './EncryptedDocSession.ts';
 
 type Incoming =
-  | { t: 'snap'; id: string; b: string }
+  | { t: 'snap'; id: string; b: string; push?: true }
   | { t: 'snap-ack'; id: string }
   | { t: 'snap-err'; code: string }
   | { t: 'snap-data'; rid: string; b: string }
@@ -31,6 +31,12 @@ export type SnapshotControl = {
 };
 
 const REQUEST_TIMEOUT_MS = 20_000;
+/**
+ * How long a snapshot the session wants is left to the push that answers the
+ * hello before it is asked for: a server from before ADR 0017 ignores the
+ * hello and pushes nothing.
+ */
+export const PUSH_WAIT_MS = 3_000;
 
 /**
  * Fetches the snapshots a session asks for, and compacts: when the log
@@ -71,14 +77,77 @@ export function bindSnapshots(
     });
   const log = session.envelope.getArray<Uint8Array>(ENVELOPE.LOG);
 
-  const offWanted = session.onSnapshotWanted((id) => {
+  const fetch = (id: string) => {
     const fromServer = () => provider.sendStateless(JSON.stringify({ t: 'snap-get', id }));
     if (!cache) return fromServer();
     cache.get(id).then(
       (bytes) => (bytes ? session.receiveSnapshot(bytes) : fromServer()),
       () => fromServer(),
     );
+  };
+
+  // ADR 0017: on every connect the client says which snapshot it can open without the server (`have`), and
+  // the server pushes its current one when that differs, with the sync instead of one round trip after it.
+  let have = '';
+  let awaitingPush = false;
+  /** A snapshot wanted while the push was on its way; asked for if the push does not bring it. */
+  let deferred: string | null = null;
+  let pushTimer: ReturnType<typeof setTimeout> | null = null;
+  let wantedMeanwhile = false;
+  const stopWaiting = () => {
+    awaitingPush = false;
+    if (pushTimer) clearTimeout(pushTimer);
+    pushTimer = null;
+  };
+  const armFallback = () => {
+    pushTimer ??= setTimeout(() => {
+      pushTimer = null;
+      awaitingPush = false;
+      const id = deferred;
+      deferred = null;
+      if (id) fetch(id);
+    }, PUSH_WAIT_MS);
+  };
+  const onOpen = () => {
+    have = session.currentSnapshotId || (cache ? session.lastSeenSnapshotId : '');
+    awaitingPush = true;
+    if (deferred) armFallback();
+    provider.sendStateless(JSON.stringify({ t: 'snap-hello', have }));
+  };
+  const onClose = () => stopWaiting();
+  // Synced with nothing deferred: the session needs no snapshot from the server, so nothing is waited for.
+  const onSynced = () => {
+    if (!deferred) stopWaiting();
+  };
+  provider.on('open', onOpen);
+  provider.on('close', onClose);
+  provider.on('synced', onSynced);
+
+  const offWanted = session.onSnapshotWanted((id) => {
+    wantedMeanwhile = true;
+    if (awaitingPush && id !== have) {
+      deferred = id;
+      armFallback();
+      return;
+    }
+    fetch(id);
   });
+
+  /**
+   * A pushed snapshot is checked like any other (receiveSnapshot). When the
+   * session wanted another one meanwhile (a compaction between the push and
+   * the sync), that one is asked for once the push is applied or refused;
+   * not while the session walks back from the push towards its anchor.
+   */
+  const onPushed = (id: string, bytes: Uint8Array) => {
+    stopWaiting();
+    const wanted = deferred;
+    deferred = null;
+    wantedMeanwhile = false;
+    session.receiveSnapshot(bytes);
+    const applied = session.currentSnapshotId === id;
+    if (wanted && wanted !== id && session.currentSnapshotId !== wanted && (applied || !wantedMeanwhile)) fetch(wanted);
+  };
 
   const onStateless = ({ payload }: { payload: string }) => {
     let msg: Incoming;
@@ -87,9 +156,15 @@ export function bindSnapshots(
     } catch {
       return;
     }
-    if (msg.t === 'snap' && typeof msg.b === 'string') {
-      const bytes = fromBase64Url(msg.b);
-      session.receiveSnapshot(bytes);
+    if (msg.t === 'snap' && typeof msg.b === 'string' && typeof msg.id === 'string') {
+      let bytes: Uint8Array;
+      try {
+        bytes = fromBase64Url(msg.b);
+      } catch {
+        bytes = new Uint8Array(0); // receiveSnapshot reports it as malformed
+      }
+      if (msg.push) onPushed(msg.id, bytes);
+      else session.receiveSnapshot(bytes);
       if (session.currentSnapshotId === msg.id) void cache?.put(msg.id, bytes).catch(() => undefined);
     }
     // Our own snapshot won: adopt it without fetching it back.
@@ -165,6 +240,10 @@ export function bindSnapshots(
     fetchSnapshot: (id) => request({ t: 'snap-fetch', id }, (m) => (m.t === 'snap-data' ? fromBase64Url(m.b) : undefined)),
     stop() {
       offWanted();
+      stopWaiting();
+      provider.off('open', onOpen);
+      provider.off('close', onClose);
+      provider.off('synced', onSynced);
       provider.off('stateless', onStateless);
       log.unobserve(onLog);
       if (timer) clearTimeout(timer);

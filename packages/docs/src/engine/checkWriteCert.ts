@@ -1,4 +1,5 @@
-import { CryptoError, asSigningPublicKey, toHex, verifyWriteCert } from '@coffre/crypto';
+import { CryptoError, asSigningPublicKey, verifyWriteCert } from '@coffre/crypto';
+import { bytesKey } from '../wire/bytesKey.ts';
 import { DocError } from '../wire/DocError.ts';
 import type { CommonHeader } from '../wire/writeCommonHeader.ts';
 
@@ -15,7 +16,8 @@ const MAX_CACHED = 10_000;
 export function checkWriteCert(h: CommonHeader, writePublicKey: Uint8Array | undefined): void {
   if (!writePublicKey) return;
   if (h.writeCert.length === 0) throw new DocError('NOT_A_WRITER', 'no write certificate');
-  const id = `${toHex(writePublicKey)}:${h.docId}:${h.epoch}:${toHex(h.deviceKey)}:${toHex(h.writeCert)}`;
+  // Keys and certificate have fixed lengths (checked when decoded), then the epoch, then the document id: unambiguous.
+  const id = `${bytesKey(writePublicKey, h.deviceKey, h.writeCert)}${h.epoch}:${h.docId}`;
   if (verified.has(id)) return;
   try {
     verifyWriteCert(asSigningPublicKey(writePublicKey), { docId: h.docId, epoch: h.epoch, deviceKey: h.deviceKey }, h.writeCert);

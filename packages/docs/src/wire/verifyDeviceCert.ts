@@ -1,4 +1,5 @@
-import { DOMAINS, asSigningPublicKey, concatBytes, toHex, verifyDetached } from '@coffre/crypto';
+import { DOMAINS, asSigningPublicKey, verifyDetached } from '@coffre/crypto';
+import { bytesKey } from './bytesKey.ts';
 import { deviceCertMessage } from './deviceCertMessage.ts';
 
 /** Certificates verified so far (bounded). A certificate's validity depends only on its own bytes. */
@@ -11,7 +12,8 @@ const MAX_CACHED = 10_000;
  * @throws CryptoError SIGNATURE_INVALID
  */
 export function verifyDeviceCert(h: { identityKey: Uint8Array; deviceKey: Uint8Array; certCreatedAt: number; deviceCert: Uint8Array }): void {
-  const id = toHex(concatBytes(h.identityKey, h.deviceKey, h.deviceCert)) + ':' + h.certCreatedAt;
+  // Keys and certificate have fixed lengths: the key is unambiguous.
+  const id = bytesKey(h.identityKey, h.deviceKey, h.deviceCert) + h.certCreatedAt;
   if (verified.has(id)) return;
   verifyDetached(asSigningPublicKey(h.identityKey), DOMAINS.deviceCert, deviceCertMessage(h.deviceKey, h.certCreatedAt), h.deviceCert);
   if (verified.size >= MAX_CACHED) verified.clear();
