@@ -5,6 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signUpViaUi } from '../support/accounts.ts';
 import { newFolder, openFolder, row, rowAction } from '../support/driveActions.ts';
+import { guestAppends } from '../support/docActions.ts';
 import { createLinkInDialog } from '../support/linkDialog.ts';
 import { scanServerAndTraffic } from '../support/scanForCanary.ts';
 import { useBrowser } from '../support/useBrowser.ts';
@@ -67,13 +68,7 @@ describe('folder edit links: a guest without an account edits what is in a folde
 
     // The guest opens the document inside and edits it; the owner sees the edit live, as a member would.
     await contents.getByRole('button', { name: `Notes ${canary}`, exact: true }).click();
-    const body = g.getByLabel('Document body');
-    await body.getByText(`Owner wrote ${canary}.`).waitFor({ timeout: 30_000 });
-    expect(await body.getAttribute('contenteditable')).toBe('true');
-    await body.click();
-    await g.keyboard.press('End');
-    await g.keyboard.type(' Guest added this.');
-    await g.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });
+    await guestAppends(g, `Owner wrote ${canary}.`, ' Guest added this.');
     await a.goto(docPath);
     await a.getByLabel('Document body').getByText('Guest added this.').waitFor({ timeout: 30_000 });
     await a.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });

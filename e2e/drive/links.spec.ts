@@ -6,6 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { signUpViaUi } from '../support/accounts.ts';
 import { scanForCanary, scanServerAndTraffic } from '../support/scanForCanary.ts';
 import { openFolder, rowAction } from '../support/driveActions.ts';
+import { guestAppends } from '../support/docActions.ts';
 import { createLinkInDialog } from '../support/linkDialog.ts';
 import { shareDocumentViaUi } from '../support/shareViaDialog.ts';
 import { useBrowser } from '../support/useBrowser.ts';
@@ -135,20 +136,14 @@ describe('share links: a file opened by someone without an account', () => {
 
     const g = await openPage();
     await g.goto(editUrl);
-    const body = g.getByLabel('Document body');
-    await body.getByText(`Owner wrote ${canary}.`).waitFor({ timeout: 30_000 });
-    expect(await body.getAttribute('contenteditable')).toBe('true');
-    await body.click();
-    await g.keyboard.press('End');
-    await g.keyboard.type(' Guest added this.');
-    await g.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });
+    await guestAppends(g, `Owner wrote ${canary}.`, ' Guest added this.');
     // The owner sees the guest's edit live, and it is saved: a reload still shows it.
     await a.goto(docPath);
     await a.getByLabel('Document body').getByText('Guest added this.').waitFor({ timeout: 30_000 });
     await a.getByLabel('Document body').click();
     await a.keyboard.press('End');
     await a.keyboard.type(' Owner again.');
-    await body.getByText('Owner again.').waitFor({ timeout: 30_000 });
+    await g.getByLabel('Document body').getByText('Owner again.').waitFor({ timeout: 30_000 });
     await g.screenshot({ path: 'artifacts/link-doc-edit.png' });
 
     await a.goto('/drive/by-me');
