@@ -5,6 +5,7 @@ import { ChatError } from './ChatError.ts';
 import type { ChatAuthorKeys, ChatSigner } from './ChatRecord.ts';
 import { ChatRoom } from './ChatRoom.ts';
 import { CHAT_DOC, CHAT_LIMITS } from './chatLayout.ts';
+import { guestSigner, withGuestAuthors } from './guestAuthors.ts';
 
 const ROOM = 'room-aaaaaaaaaaaaaaaa';
 
@@ -153,6 +154,34 @@ describe('ChatRoom', () => {
       { appended: [id], local: false },
       { appended: [mine], local: true },
     ]);
+  });
+
+  it('shows a guest of an edit link under the name its key gives, and never under another', () => {
+    const guest = guestSigner(generateSigningKeyPair());
+    const other = guestSigner(generateSigningKeyPair());
+    expect(guest.username).toMatch(/^Guest [0-9a-f]{4}$/);
+    const writer = new ChatRoom(new Y.Doc(), { roomId: ROOM, keys: withGuestAuthors(keysOf(alice)) });
+    const hello = writer.post(guest, { text: 'hello from a guest' }, 1000);
+    writer.react(guest, hello, '👍', true, 1100);
+    // Forged: a guest key claiming alice's name, alice's id signed by a guest key, a guest id signed by another guest's key.
+    writer.post({ ...guest, username: 'alice' }, { text: 'I am alice' }, 2000);
+    writer.post({ ...guest, userId: alice.userId, username: 'alice' }, { text: 'me too' }, 3000);
+    writer.post({ ...guest, signingSecretKey: other.signingSecretKey }, { text: 'not my key' }, 4000);
+    writer.post(alice, { text: 'welcome' }, 5000);
+    const reader = new ChatRoom(new Y.Doc(), { roomId: ROOM, keys: withGuestAuthors(keysOf(alice)) });
+    Y.applyUpdate(reader.doc, Y.encodeStateAsUpdate(writer.doc));
+    const { messages, pendingAuthors } = reader.page({ limit: 10 });
+    expect(messages.map((m) => [m.author, m.text])).toEqual([
+      [guest.username, 'hello from a guest'],
+      ['alice', 'welcome'],
+    ]);
+    expect(pendingAuthors).toEqual([]);
+    expect(messages[0]!.authorId).toBe(guest.userId);
+    expect(messages[0]!.reactions).toEqual([{ emoji: '👍', by: [{ userId: guest.userId, username: guest.username }] }]);
+    // Without the guest rule, a guest's record is whatever the directory says of that id: here, no one.
+    const strict = new ChatRoom(new Y.Doc(), { roomId: ROOM, keys: keysOf(alice) });
+    Y.applyUpdate(strict.doc, Y.encodeStateAsUpdate(writer.doc));
+    expect(strict.page({ limit: 10 }).messages.map((m) => m.text)).toEqual(['welcome']);
   });
 
   it('keeps its state in the two documented shared types only', () => {
