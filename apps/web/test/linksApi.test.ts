@@ -265,6 +265,34 @@ describe('share links over real HTTP', () => {
   });
 
   /** A folder of alice's under her root, with an edit link and a view link. */
+  it('finds the keys of people the linked item is shared with, for a visitor checking who wrote a message, and of no one else', async () => {
+    const carol = new ApiClient(server.url);
+    await carol.register('carol', 'carol password one');
+    const { folderId, view } = await folderWithLinks();
+    const room = id();
+    await alice.call('/docs', { docId: room, parentId: folderId });
+    const roomLink = makeLink(null);
+    await alice.call('/links', { ...roomLink.body, itemId: room });
+    const people = (link: { linkId: string; proof: string }, username: string, inside?: string) => raw(server.url, 'GET', `/links/${link.linkId}/people/${username}${inside ? `?in=${inside}` : ''}`, { headers: { 'x-coffre-link-proof': link.proof } });
+
+    const owner = await people(roomLink, 'Alice');
+    expect(owner.status).toBe(200);
+    expect(owner.json.username).toBe('alice');
+    expect(owner.json.publicBundle).toMatch(/^[A-Za-z0-9_-]+$/);
+    // Bob has no access yet: not found, like carol, who never will, and like no one at all.
+    for (const name of ['bob', 'carol', 'nobody-here']) expect((await people(roomLink, name)).json.code).toBe('NOT_FOUND');
+    expect((await alice.call(`/docs/${room}/members`, { userId: bobId, role: 'editor', grant: toBase64Url(new Uint8Array(randomBytes(200))) })).status).toBe(200);
+    expect((await people(roomLink, 'bob')).json.username).toBe('bob');
+    // Through the folder's link: people of a room inside it, but not of what is outside it.
+    expect((await people(view, 'bob')).json.code).toBe('NOT_FOUND');
+    expect((await people(view, 'bob', room)).json.username).toBe('bob');
+    expect((await people(view, 'alice', root)).json.code).toBe('NOT_FOUND');
+    // The proof is needed, and a stopped link finds no one.
+    expect((await people({ linkId: roomLink.linkId, proof: view.proof }, 'alice')).json.code).toBe('LINK_PASSWORD_WRONG');
+    await raw(server.url, 'DELETE', `/links/${roomLink.linkId}`, { cookie: alice.cookie });
+    expect((await people(roomLink, 'alice')).json.code).toBe('LINK_GONE');
+  });
+
   async function folderWithLinks() {
     const folderId = id();
     await alice.call('/docs', { docId: folderId, parentId: root });

@@ -17,7 +17,8 @@ const Proof = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 const ItemId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 const Version = z.coerce.number().int().min(1).max(1_000_000);
 const Index = z.coerce.number().int().min(0).max(LIMITS.MAX_CHUNKS_PER_VERSION - 1);
-const MAX_SEALED_LINK_BYTES = 16 * 1024;
+/** A chat room's or folder's link carries its maker's directory of the people in it (ADR 0018). */
+const MAX_SEALED_LINK_BYTES = 40 * 1024;
 
 const clientAddress = (req: Request) => req.socket.remoteAddress ?? 'unknown';
 const gone = () => new ApiError(404, 'LINK_GONE', 'This link does not work any more: it was stopped, it expired, or it never existed.');
@@ -107,6 +108,23 @@ export function linksRoutes(services: Services): Router {
     res.setHeader('Content-Length', String(stat.size));
     for await (const part of body) if (!res.write(part)) await new Promise((ok) => res.once('drain', ok));
     res.end();
+  });
+
+  /**
+   * Public: the self-signed key bundle of someone with access to the linked
+   * item, or to a document under it (`in`), so a visitor can check who wrote
+   * a chat message (ADR 0018). Only people the item is shared with (or its
+   * owner) are found: a link is not a directory of every account.
+   */
+  r.get('/links/:linkId/people/:username', async (req, res) => {
+    const link = await liveLink(LinkId.parse(req.params.linkId));
+    await checkProof(req, link, Proof.parse(req.headers['x-coffre-link-proof']));
+    await rateLimit(services, `link:people:${clientAddress(req)}`, LIMITS.LINK_LOOKUPS_PER_ADDRESS, LIMITS.LINK_PASSWORD_WINDOW_MS);
+    const inside = req.query.in === undefined ? link.itemId : ItemId.parse(req.query.in);
+    const account = await storage.accounts.getByUsername(String(req.params.username).normalize('NFKC').trim().toLowerCase());
+    const reaches = inside === link.itemId || (await linkCoversDoc(link.itemId, inside));
+    if (!account || !reaches || !(await itemRole(storage, inside, account.userId))) throw new ApiError(404, 'NOT_FOUND', 'No one by that name has access to this item.');
+    res.json({ userId: account.userId, username: account.username, publicBundle: toWire(account.publicBundle) });
   });
 
   /**
