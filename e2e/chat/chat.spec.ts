@@ -3,7 +3,9 @@ import type { Page } from 'playwright-core';
 import { signUpViaUi } from '../support/accounts.ts';
 import { fillShareDialog } from '../support/shareViaDialog.ts';
 import { scanServerAndTraffic } from '../support/scanForCanary.ts';
-import { openFolder } from '../support/driveActions.ts';
+import { openFolder, rowAction } from '../support/driveActions.ts';
+import { forgeBundle } from '../support/forgeBundle.ts';
+import { createLinkInDialog } from '../support/linkDialog.ts';
 import { useBrowser } from '../support/useBrowser.ts';
 
 const seed = Date.now().toString(36);
@@ -12,6 +14,7 @@ const password = 'correct horse battery staple';
 const alice = `chat-a-${seed}`;
 const bob = `chat-b-${seed}`;
 const carol = `chat-c-${seed}`;
+const dave = `chat-d-${seed}`;
 
 const { openPage, traffics, problems } = useBrowser();
 async function user(name: string): Promise<Page> {
@@ -200,6 +203,71 @@ describe('chat: encrypted rooms, direct messages and a shared folder’s team ch
     await message(b, 'Agenda for Monday').waitFor({ timeout: 20_000 });
     await send(b, 'Noted');
     await message(a, 'Noted').waitFor({ timeout: 15_000 });
+  });
+
+  it('a link opens a room without an account: read live through a view link, write as a guest through an edit link, authors checked', async () => {
+    await a.goto('/drive');
+    await rowAction(a, `Plans ${canary}`, 'Get link…');
+    const viewUrl = await createLinkInDialog(a, 'viewer');
+    await rowAction(a, `Plans ${canary}`, 'Get link…');
+    const editUrl = await createLinkInDialog(a, 'editor');
+    // Dave is given the room after the links were made: the links do not name him, a visitor finds his keys through the link.
+    const d = await user(dave);
+    await a.getByRole('link', { name: /^Chat/ }).click();
+    await a.getByTestId('chat-room-list').getByRole('link', { name: new RegExp(`^Plans ${canary}`) }).click();
+    await a.getByRole('button', { name: 'Share', exact: true }).click();
+    await fillShareDialog(a, dave, 'Can edit');
+    await d.getByRole('link', { name: /^Chat/ }).click();
+    await d.getByTestId('chat-room-list').getByRole('link', { name: new RegExp(`^Plans ${canary}`) }).click({ timeout: 40_000 });
+    await send(d, `Dave here ${canary}`);
+    await message(a, `Dave here ${canary}`).waitFor({ timeout: 15_000 });
+
+    // A view link: everyone's messages under their names, live; no composer.
+    const v = await openPage();
+    await v.goto(viewUrl);
+    for (const [who, text] of [[alice, 'Agenda for Monday'], [bob, 'Noted'], [dave, `Dave here ${canary}`]] as const) {
+      await message(v, text).waitFor({ timeout: 30_000 });
+      expect(await message(v, text).getAttribute('data-author')).toBe(who);
+    }
+    await v.getByText('You are reading this chat through a view link').waitFor();
+    expect(await v.getByLabel('Message', { exact: true }).count()).toBe(0);
+    await send(a, `Live for visitors ${canary}`);
+    await message(v, `Live for visitors ${canary}`).waitFor({ timeout: 15_000 });
+
+    // An edit link: the guest posts and attaches a file; the members see it as a guest's, never as someone's.
+    const g = await openPage();
+    await g.goto(editUrl);
+    await message(g, 'Agenda for Monday').waitFor({ timeout: 30_000 });
+    await g.getByTestId('chat-attach').setInputFiles({ name: `guest-notes-${canary}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`notes ${canary}`) });
+    await g.getByLabel('Message', { exact: true }).fill(`A guest says hello ${canary}`);
+    await g.getByRole('button', { name: 'Send' }).click();
+    await message(g, `A guest says hello ${canary}`).waitFor({ timeout: 20_000 });
+    const fromGuest = message(a, `A guest says hello ${canary}`);
+    await fromGuest.waitFor({ timeout: 20_000 });
+    expect(await fromGuest.getAttribute('data-author')).toMatch(/^Guest [0-9a-f]{4}$/);
+    await fromGuest.getByTestId('chat-file').getByText(`guest-notes-${canary}.txt`).waitFor();
+    await message(v, `A guest says hello ${canary}`).waitFor({ timeout: 15_000 });
+    await send(a, `Welcome, guest ${canary}`);
+    await message(g, `Welcome, guest ${canary}`).waitFor({ timeout: 15_000 });
+    await g.screenshot({ path: 'artifacts/chat-link-guest.png' });
+
+    // A server that hands out keys of its own: the people the link names stay theirs; Dave, whom it does not, is shown as no one.
+    const h = await openPage();
+    const askedFor: string[] = [];
+    await h.route('**/api/links/*/people/*', async (route) => {
+      askedFor.push(new URL(route.request().url()).pathname.split('/').pop()!);
+      const res = await route.fetch();
+      const body = (await res.json()) as { publicBundle?: string };
+      await route.fulfill({ response: res, json: body.publicBundle ? { ...body, publicBundle: forgeBundle(body.publicBundle) } : body });
+    });
+    await h.goto(viewUrl);
+    await message(h, `Live for visitors ${canary}`).waitFor({ timeout: 30_000 });
+    await message(h, `A guest says hello ${canary}`).waitFor();
+    expect(await message(h, 'Noted').getAttribute('data-author')).toBe(bob);
+    await expect.poll(() => h.getByText('Checking the keys of').count(), { timeout: 15_000 }).toBe(0);
+    expect(await message(h, `Dave here ${canary}`).count()).toBe(0);
+    // Only Dave was looked up: the people the link names are never asked of the server.
+    expect(askedFor).toEqual([dave]);
   });
 
   it('someone who is not a member cannot open the room, its messages or its files', async () => {

@@ -1,4 +1,4 @@
-import { asSymmetricKey, fromBase64Url, generateIdentity, toBase64Url } from '@coffre/crypto';
+import { asSymmetricKey, fromBase64Url, generateIdentity, toBase64Url, type Identity } from '@coffre/crypto';
 import { EncryptedAwareness, EncryptedDocSession, connectHocuspocus, writeAccessOf } from '@coffre/docs';
 import type { OpenDoc } from './openEncryptedDoc.client.ts';
 
@@ -22,8 +22,10 @@ export function openDocViaLink(input: {
   /** The document's public write key, and (edit links) its write key (ADR 0016). */
   writer?: string;
   writeKey?: string;
+  /** The visit's throwaway identity, when the page signs with it too (a guest's chat messages); a fresh one otherwise. */
+  identity?: Identity;
 }): OpenDoc {
-  const identity = generateIdentity();
+  const identity = input.identity ?? generateIdentity();
   const writeKey = input.writeKey ? asSymmetricKey(fromBase64Url(input.writeKey)) : undefined;
   const session = new EncryptedDocSession({
     docId: input.docId,

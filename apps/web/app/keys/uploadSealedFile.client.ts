@@ -12,10 +12,12 @@ export async function uploadSealedFile(
   file: Blob,
   parentId: string,
   onProgress?: (fraction: number) => void,
+  /** A guest of an edit link uploads through the link (ADR 0013). */
+  via?: { linkId: string; proof: string },
 ): Promise<{ ok: true; fileId: string; key: string; chunkCount: number } | { ok: false; message: string }> {
   const key = generateSymmetricKey();
   const fileId = toBase64Url(randomBytes(16));
-  const upload = new FileUpload(file, { fileId, parentId, version: 1, key });
+  const upload = new FileUpload(file, { fileId, parentId, version: 1, key, ...(via && { via }) });
   let failure: string | null = null;
   const off = upload.onChange(() => {
     onProgress?.(upload.totalBytes ? upload.sentBytes / upload.totalBytes : 0);

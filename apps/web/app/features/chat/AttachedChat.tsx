@@ -6,6 +6,7 @@ import { errorMessage } from '../../components/errorMessage.ts';
 import { openEncryptedDoc, type OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { entryWriteKeys, writeKeyOf } from '../../keys/writeKeys.client.ts';
+import { useMemberSeat } from './chatSeat.ts';
 import { RoomView } from './RoomView.tsx';
 
 type Props = { parent: OpenDoc; parentId: string; account: UnlockedAccount; collabUrl: string; readOnly: boolean; title: string; onClose(): void };
@@ -60,7 +61,7 @@ export function AttachedChat({ parent, parentId, account, collabUrl, readOnly, t
       {error ? (
         <p role="alert" className="error">The chat could not be started: {error}</p>
       ) : room && open ? (
-        <RoomView key={`${room.roomId}:${room.epoch}`} open={open} roomId={room.roomId} account={account} readOnly={readOnly} membersOf={parentId} title={`Chat · ${title}`} />
+        <AttachedRoomView key={`${room.roomId}:${room.epoch}`} open={open} roomId={room.roomId} account={account} readOnly={readOnly} membersOf={parentId} title={`Chat · ${title}`} />
       ) : readOnly && synced ? (
         <p className="muted">No one has started a chat here yet. Someone who can edit has to open it first.</p>
       ) : (
@@ -77,4 +78,8 @@ export function ChatToggle({ open, onToggle }: { open: boolean; onToggle(): void
       Chat
     </button>
   );
+}
+
+function AttachedRoomView({ account, membersOf, ...rest }: { open: OpenDoc; roomId: string; account: UnlockedAccount; readOnly: boolean; membersOf: string; title: string }) {
+  return <RoomView {...rest} seat={useMemberSeat(account, membersOf)} />;
 }

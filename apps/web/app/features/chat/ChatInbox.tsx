@@ -3,7 +3,7 @@ import { ChatRoom, type DocumentEntry } from '@coffre/docs';
 import { openEncryptedDoc, type OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
-import { chatAuthorKeys, onAuthorKeys } from './authorKeys.client.ts';
+import { memberAuthors } from './authorKeys.client.ts';
 import { lastRead, onReadMarks } from './chatReadMarks.ts';
 import { notifyChat } from './notifyMention.client.ts';
 
@@ -65,7 +65,7 @@ export function ChatInboxProvider({ account, children }: { account: UnlockedAcco
       if (watched.current.has(r.id)) continue;
       // Read only; the writer still checks what is read (ADR 0016).
       const open = openEncryptedDoc({ account, docId: r.id, key: r.key, epoch: r.epoch, collabUrl: folder.collabUrl, canWrite: false, writer: r.writer });
-      const room = new ChatRoom(open.session.doc, { roomId: r.id, keys: chatAuthorKeys(account) });
+      const room = new ChatRoom(open.session.doc, { roomId: r.id, keys: memberAuthors(account).keys });
       let synced = false;
       const offStatus = open.connection.onStatus((s) => {
         if (s === 'synced') synced = true;
@@ -87,7 +87,7 @@ export function ChatInboxProvider({ account, children }: { account: UnlockedAcco
     }
     recount();
     const offMarks = onReadMarks(recount);
-    const offKeys = onAuthorKeys(() => {
+    const offKeys = memberAuthors(account).onChange(() => {
       for (const w of watched.current.values()) w.room.keysChanged();
     });
     return () => {

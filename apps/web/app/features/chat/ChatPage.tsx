@@ -8,9 +8,10 @@ import { getUnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { EntryNotFound } from '../docs/DocEditorPage.tsx';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
 import { ShareDialog } from '../docs/ShareDialog.tsx';
-import { useOpenedEntry } from '../docs/useOpenedEntry.ts';
+import { useOpenedEntry, type OpenedEntry } from '../docs/useOpenedEntry.ts';
 import { RoomList } from './RoomList.tsx';
 import { RoomView } from './RoomView.tsx';
+import { useMemberSeat } from './chatSeat.ts';
 import { rotatedEntryPatch } from '../../keys/writeKeys.client.ts';
 
 /**
@@ -67,15 +68,19 @@ function StandaloneRoom({ roomId }: { roomId: string }) {
   if (opened.state === 'loading') return <p className="muted">Decrypting your rooms…</p>;
   if (opened.state === 'missing') return <EntryNotFound what="Chat room" />;
   if (opened.state === 'opening') return <p className="muted">Opening…</p>;
+  return <OpenedRoom opened={opened} roomId={roomId} />;
+}
+
+function OpenedRoom({ opened, roomId }: { opened: Extract<OpenedEntry, { state: 'open' }>; roomId: string }) {
   const { entry, open, account, readOnly, canShare, parentDoc, parentId } = opened;
+  const seat = useMemberSeat(account, roomId);
   return (
     <RoomView
       key={entry.epoch}
       open={open}
       roomId={roomId}
-      account={account}
+      seat={seat}
       readOnly={readOnly}
-      membersOf={roomId}
       title={entry.title}
       headerExtra={
         canShare ? (

@@ -3,11 +3,12 @@ import { CHAT_LIMITS, type ChatAttachment, type ChatRoom, type ChatSigner } from
 import { errorMessage } from '../../components/errorMessage.ts';
 import { EmojiPicker } from './format/EmojiPicker.tsx';
 import { mentionedUsernames } from './format/mentionedUsernames.ts';
-import { uploadRoomFile } from './uploadRoomFile.client.ts';
+import type { ChatSeat } from './chatSeat.ts';
 
 type Props = {
   room: ChatRoom;
   signer: ChatSigner;
+  upload: ChatSeat['upload'];
   members: readonly string[];
   replyTo: string | null;
   onCancelReply(): void;
@@ -20,7 +21,7 @@ type Props = {
  * sealed and uploaded first and only then posted with the text, so a failed
  * upload posts nothing and keeps what was typed.
  */
-export function Composer({ room, signer, members, replyTo, onCancelReply, onSent, onTyping }: Props) {
+export function Composer({ room, signer, upload, members, replyTo, onCancelReply, onSent, onTyping }: Props) {
   const [text, setText] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [status, setStatus] = useState<{ busy: boolean; text: string; error: boolean } | null>(null);
@@ -38,7 +39,7 @@ export function Composer({ room, signer, members, replyTo, onCancelReply, onSent
     const attachments: ChatAttachment[] = [];
     for (const file of files) {
       setStatus({ busy: true, error: false, text: `Encrypting and uploading ${file.name}…` });
-      const up = await uploadRoomFile(file, room.roomId, (f) => setStatus({ busy: true, error: false, text: `Encrypting and uploading ${file.name}… ${Math.round(f * 100)}%` }));
+      const up = await upload(file, room.roomId, (f) => setStatus({ busy: true, error: false, text: `Encrypting and uploading ${file.name}… ${Math.round(f * 100)}%` }));
       if (!up.ok) {
         setStatus({ busy: false, error: true, text: `${file.name} was not sent: ${up.message}` });
         return;

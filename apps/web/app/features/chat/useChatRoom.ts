@@ -1,15 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ChatRoom, type ChatChange } from '@coffre/docs';
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
-import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
-import { chatAuthorKeys, onAuthorKeys } from './authorKeys.client.ts';
+import type { AuthorDirectory } from './authorKeys.client.ts';
 
 /**
  * The room over an open document, and a counter that moves whenever what it
  * shows may have changed (a message, an edit, a reaction, an author's key).
  */
-export function useChatRoom(open: OpenDoc, roomId: string, account: UnlockedAccount, onChange?: (change: ChatChange) => void): { room: ChatRoom; version: number } {
-  const room = useMemo(() => new ChatRoom(open.session.doc, { roomId, keys: chatAuthorKeys(account) }), [open, roomId, account]);
+export function useChatRoom(open: OpenDoc, roomId: string, authors: AuthorDirectory, onChange?: (change: ChatChange) => void): { room: ChatRoom; version: number } {
+  const room = useMemo(() => new ChatRoom(open.session.doc, { roomId, keys: authors.keys }), [open, roomId, authors]);
   const [version, setVersion] = useState(0);
   useEffect(() => {
     const bump = () => setVersion((v) => v + 1);
@@ -17,12 +16,13 @@ export function useChatRoom(open: OpenDoc, roomId: string, account: UnlockedAcco
       onChange?.(change);
       bump();
     });
-    const offKeys = onAuthorKeys(() => room.keysChanged());
-    bump();
+    const offKeys = authors.onChange(() => room.keysChanged());
+    // A key learnt between the first render (which asked for it) and now was told to no one: look again at what waits.
+    room.keysChanged();
     return () => {
       offRoom();
       offKeys();
     };
-  }, [room]);
+  }, [room, authors]);
   return { room, version };
 }

@@ -82,7 +82,7 @@ export function FolderView({ levels, pathIds, onChanged, chatToggle }: { levels:
     if (e.kind === 'file') list.push('versions');
     // Sharing needs the admin role: mine, or given by whoever shared this folder tree with me.
     if (e.kind !== 'file' && (here.role === null || here.role === 'admin') && (!e.role || e.role === 'admin')) list.push('share');
-    if (canEdit && (e.kind === 'file' || e.kind === 'doc' || e.kind === 'sheet' || e.kind === 'calendar' || e.kind === 'folder')) list.push('link');
+    if (canEdit) list.push('link');
     if (canEdit) {
       list.push('rename', 'move');
       if (e.kind !== 'chat') list.push('copy');

@@ -7,6 +7,8 @@ import { stopLink } from './stopLink.ts';
 import { createLink } from '../../keys/createLink.client.ts';
 import type { LinkPayload } from '../../keys/linkPayload.ts';
 import { useHomeFolder } from '../docs/HomeFolderProvider.tsx';
+import { linkDirectory } from '../../keys/linkDirectory.client.ts';
+import { getUnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import { entryWriteKeys } from '../../keys/writeKeys.client.ts';
 import { rememberLink, rememberedLinks } from './linkBook.ts';
 
@@ -24,7 +26,7 @@ export function ItemLinkDialog({ entry, parentId, onClose }: { entry: FolderEntr
   const rootDoc = home.root?.session.doc ?? null;
   const [password, setPassword] = useState('');
   // A file link only downloads (ADR 0013).
-  const editable = entry.kind === 'folder' || entry.kind === 'doc' || entry.kind === 'sheet' || entry.kind === 'calendar';
+  const editable = entry.kind !== 'file';
   const [role, setRole] = useState<'viewer' | 'editor'>('viewer');
   const [expires, setExpires] = useState('');
   const [busy, setBusy] = useState(false);
@@ -45,8 +47,12 @@ export function ItemLinkDialog({ entry, parentId, onClose }: { entry: FolderEntr
     setCopied(false);
     try {
       const expiresAt = expires ? new Date(`${expires}T23:59:59`).getTime() : null;
+      const payload = linkPayloadFor(entry, editable ? role : 'viewer', parentId);
+      // A room's or folder's link names the people in it as this device trusts them, so a visitor can tell who wrote what (ADR 0018).
+      const account = getUnlockedAccount();
+      if (account && (payload.kind === 'folder' || (payload.kind === 'doc' && payload.docKind === 'chat'))) payload.authors = await linkDirectory(entry.id, account);
       const { url, linkId, key } = await createLink({
-        payload: linkPayloadFor(entry, editable ? role : 'viewer', parentId),
+        payload,
         role: editable ? role : 'viewer',
         password: password || null,
         expiresAt,
@@ -80,7 +86,7 @@ export function ItemLinkDialog({ entry, parentId, onClose }: { entry: FolderEntr
     <div className="dialog-backdrop">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="link-title">
         <h2 id="link-title">Link to “{entry.title}”</h2>
-        <p className="muted small">{entry.kind === 'file' ? 'Anyone with the link can download this version of the file.' : entry.kind === 'folder' ? (role === 'editor' ? 'Anyone with the link can browse this folder, download its files, upload files (counted against your storage), add, rename and trash what is in it, and edit its documents with you, as a guest, without an account.' : 'Anyone with the link can browse this folder, download its files and read its documents, as they change, without an account.') : entry.kind === 'calendar' ? (role === 'editor' ? 'Anyone with the link can add, move and change events in this calendar with you, as a guest, without an account.' : 'Anyone with the link can see this calendar as it changes, without an account.') : role === 'editor' ? 'Anyone with the link can edit this document with you, as a guest, without an account.' : 'Anyone with the link can read this document as it changes, without an account.'} The key is in the part after “#”, which is never sent to the server. Links you make are kept in your encrypted drive, so you can copy them again.</p>
+        <p className="muted small">{linkDescription(entry.kind, role)} The key is in the part after “#”, which is never sent to the server. Links you make are kept in your encrypted drive, so you can copy them again.</p>
         <form onSubmit={create} className="link-form">
           {editable && (
             <label className="field">
@@ -151,6 +157,23 @@ export function CopyLinkButton({ url }: { url: string | null }) {
   );
 }
 
+/** What a link of this kind and role lets anyone holding it do. */
+function linkDescription(kind: FolderEntry['kind'], role: 'viewer' | 'editor'): string {
+  const edit = role === 'editor';
+  switch (kind) {
+    case 'file':
+      return 'Anyone with the link can download this version of the file.';
+    case 'folder':
+      return edit ? 'Anyone with the link can browse this folder, download its files, upload files (counted against your storage), add, rename and trash what is in it, and edit its documents with you, as a guest, without an account.' : 'Anyone with the link can browse this folder, download its files and read its documents and chats, as they change, without an account.';
+    case 'calendar':
+      return edit ? 'Anyone with the link can add, move and change events in this calendar with you, as a guest, without an account.' : 'Anyone with the link can see this calendar as it changes, without an account.';
+    case 'chat':
+      return edit ? 'Anyone with the link can read this chat and write in it, as a guest, without an account. The people in the room see their messages as a guest’s, never as someone’s.' : 'Anyone with the link can read this chat as it is written, without an account.';
+    default:
+      return edit ? 'Anyone with the link can edit this document with you, as a guest, without an account.' : 'Anyone with the link can read this document as it changes, without an account.';
+  }
+}
+
 /** What the link's sealed payload says about the item: for a file, its current version. */
 function linkPayloadFor(entry: FolderEntry, role: 'viewer' | 'editor', parentId: string | undefined): LinkPayload {
   if (entry.kind === 'file') {
@@ -159,7 +182,7 @@ function linkPayloadFor(entry: FolderEntry, role: 'viewer' | 'editor', parentId:
   }
   const writer = entry.writer ? { writer: entry.writer } : {};
   const base = { v: 1 as const, name: entry.title, key: entry.key, epoch: entry.epoch, ...writer };
-  const docKind: 'doc' | 'sheet' | 'calendar' = entry.kind === 'sheet' || entry.kind === 'calendar' ? entry.kind : 'doc';
+  const docKind: 'doc' | 'sheet' | 'calendar' | 'chat' = entry.kind === 'sheet' || entry.kind === 'calendar' || entry.kind === 'chat' ? entry.kind : 'doc';
   const item = entry.kind === 'folder' ? { ...base, kind: 'folder' as const, folderId: entry.id } : { ...base, kind: 'doc' as const, docKind, docId: entry.id };
   if (role !== 'editor') return item;
   // An edit link hands out the item's write key: only someone who holds it can make one (ADR 0016).

@@ -25,7 +25,7 @@ type Level = { id: string; key: string; epoch: number; title: string; writer?: s
 
 /**
  * A folder opened through a link: browse its folders, download its files and
- * read its documents, each opened with the key its parent's (signed,
+ * read its documents and chats, each opened with the key its parent's (signed,
  * encrypted) entry holds. Through an edit link the guest also renames and
  * trashes entries, edits documents, makes folders and documents and uploads
  * files and folder trees (charged to the folder's owner), each written under
@@ -97,7 +97,7 @@ export function LinkedFolder({ link, payload, collabUrl }: { link: OpenedLink; p
       setStatus(errorMessage(err));
     }
   }
-  const visible = useMemo(() => sortEntries(entries.filter((e) => !e.trashedAt && (e.kind === 'folder' || e.kind === 'file' || e.kind === 'doc' || e.kind === 'sheet' || e.kind === 'calendar')), 'name', 'asc'), [entries]);
+  const visible = useMemo(() => sortEntries(entries.filter((e) => !e.trashedAt), 'name', 'asc'), [entries]);
 
   async function download(e: Extract<FolderEntry, { kind: 'file' }>) {
     const found = currentVersionSource(e, undefined, via);
@@ -116,7 +116,7 @@ export function LinkedFolder({ link, payload, collabUrl }: { link: OpenedLink; p
     return (
       <>
         <button type="button" className="link" onClick={() => setReading(null)}>‹ Back to {here.title}</button>
-        <LinkedDocument link={link} payload={{ v: 1, kind: 'doc', docKind: reading.kind === 'sheet' || reading.kind === 'calendar' ? reading.kind : 'doc', name: reading.title, docId: reading.id, key: reading.key, epoch: reading.epoch, writer: reading.writer, writeKey: childWriteKey(here, reading) }} collabUrl={collabUrl} />
+        <LinkedDocument link={link} payload={{ v: 1, kind: 'doc', docKind: reading.kind === 'sheet' || reading.kind === 'calendar' || reading.kind === 'chat' ? reading.kind : 'doc', name: reading.title, docId: reading.id, key: reading.key, epoch: reading.epoch, writer: reading.writer, writeKey: childWriteKey(here, reading), ...(payload.authors && { authors: payload.authors }) }} collabUrl={collabUrl} />
       </>
     );
   }
@@ -187,7 +187,7 @@ export function LinkedFolder({ link, payload, collabUrl }: { link: OpenedLink; p
                 )}
               </div>
               <div className="muted small">
-                {e.kind === 'file' ? formatBytes(e.size) : e.kind === 'folder' ? 'Folder' : e.kind === 'sheet' ? 'Spreadsheet' : e.kind === 'calendar' ? 'Calendar' : 'Document'}
+                {e.kind === 'file' ? formatBytes(e.size) : e.kind === 'folder' ? 'Folder' : e.kind === 'sheet' ? 'Spreadsheet' : e.kind === 'calendar' ? 'Calendar' : e.kind === 'chat' ? 'Chat room' : 'Document'}
                 {canWrite && (
                   <>
                     {' '}
