@@ -266,6 +266,8 @@ describe('chat: encrypted rooms, direct messages and a shared folder’s team ch
     expect(await message(h, 'Noted').getAttribute('data-author')).toBe(bob);
     await expect.poll(() => h.getByText('Checking the keys of').count(), { timeout: 15_000 }).toBe(0);
     expect(await message(h, `Dave here ${canary}`).count()).toBe(0);
+    expect(await h.getByTestId('chat-hidden').textContent()).toContain('1 message here is not shown');
+    expect(await v.getByTestId('chat-hidden').count()).toBe(0);
     // Only Dave was looked up: the people the link names are never asked of the server.
     expect(askedFor).toEqual([dave]);
   });

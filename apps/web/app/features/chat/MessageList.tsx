@@ -80,6 +80,11 @@ export function MessageList({ room, version, synced, signer, members, readOnly, 
           <p className="muted small chat-start">{page.messages.length ? 'This is the start of the conversation.' : 'No messages yet. Say hello: only the people in this room can read it.'}</p>
         )}
         {page.pendingAuthors.length > 0 && <p className="muted small">Checking the keys of {page.pendingAuthors.map((a) => a.author).join(', ')}…</p>}
+        {page.hidden > 0 && (
+          <p className="error small" role="status" data-testid="chat-hidden">
+            {page.hidden === 1 ? '1 message here is not shown: it' : `${page.hidden} messages here are not shown: they`} did not pass the check against {page.hidden === 1 ? 'its' : 'their'} author’s key, so no one can say who wrote {page.hidden === 1 ? 'it' : 'them'}.
+          </p>
+        )}
         <ol className="chat-messages" aria-label="Messages">
           {page.messages.map((m) => (
             <MessageBlock key={m.id} unreadLine={m.id === line}>

@@ -170,12 +170,13 @@ describe('ChatRoom', () => {
     writer.post(alice, { text: 'welcome' }, 5000);
     const reader = new ChatRoom(new Y.Doc(), { roomId: ROOM, keys: withGuestAuthors(keysOf(alice)) });
     Y.applyUpdate(reader.doc, Y.encodeStateAsUpdate(writer.doc));
-    const { messages, pendingAuthors } = reader.page({ limit: 10 });
+    const { messages, pendingAuthors, hidden } = reader.page({ limit: 10 });
     expect(messages.map((m) => [m.author, m.text])).toEqual([
       [guest.username, 'hello from a guest'],
       ['alice', 'welcome'],
     ]);
     expect(pendingAuthors).toEqual([]);
+    expect(hidden).toBe(3);
     expect(messages[0]!.authorId).toBe(guest.userId);
     expect(messages[0]!.reactions).toEqual([{ emoji: '👍', by: [{ userId: guest.userId, username: guest.username }] }]);
     // Without the guest rule, a guest's record is whatever the directory says of that id: here, no one.

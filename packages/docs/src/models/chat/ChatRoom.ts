@@ -17,6 +17,8 @@ export type ChatPage = {
   hasMore: boolean;
   /** Authors whose keys were not known: their messages wait until `keys` knows them. */
   pendingAuthors: { authorId: string; author: string }[];
+  /** Messages in this stretch that failed their checks (bad signature, unknown or changed key, malformed): never shown, only counted. */
+  hidden: number;
 };
 
 export type ChatChange = { appended: string[]; local: boolean };
@@ -82,12 +84,16 @@ export class ChatRoom {
     let i = opts.before ? (this.positions!.get(opts.before) ?? ids.length) : ids.length;
     const messages: ChatMessage[] = [];
     const pending = new Map<string, { authorId: string; author: string }>();
+    let hidden = 0;
     while (i > 0 && messages.length < opts.limit) {
-      const m = this.read(ids[--i]!);
+      const id = ids[--i]!;
+      const m = this.read(id);
       if (m && 'pending' in m) pending.set(m.pending.authorId, m.pending);
       else if (m) messages.push(m);
+      // An id whose record has not arrived yet is not a failed check.
+      else if (this.records.has(chatSlots.message(id))) hidden++;
     }
-    return { messages: messages.reverse(), hasMore: i > 0, pendingAuthors: [...pending.values()] };
+    return { messages: messages.reverse(), hasMore: i > 0, pendingAuthors: [...pending.values()], hidden };
   }
 
   /** One message as shown, or null if it is missing or does not verify. */

@@ -344,7 +344,7 @@ describe('a chat room under a hostile member', () => {
       records.set('unrelated', new Uint8Array(1));
     });
     expect(room.messageIds()).toEqual([before, late]);
-    expect(room.page({ limit: 10 })).toEqual({ messages: [expect.objectContaining({ id: before })], hasMore: false, pendingAuthors: [] });
+    expect(room.page({ limit: 10 })).toEqual({ messages: [expect.objectContaining({ id: before })], hasMore: false, pendingAuthors: [], hidden: 0 });
     expect(room.unreadAfter(null, bob.userId)).toMatchObject({ count: 1, first: before });
     asMember(room, (records) => records.set(chatSlots.message(late), signRoomRecord(alice, { roomId: ROOM, slot: chatSlots.message(late), kind: 'message', ts: 2000 }, textBody('arrived late'))));
     expect(room.unreadAfter(before, bob.userId)).toMatchObject({ count: 1, first: late });
