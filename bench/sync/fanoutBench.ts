@@ -25,6 +25,9 @@ import { startServer } from './serverProcess.ts';
  * clients' handling in this one process (a real client has its own CPU),
  * and is printed for information only.
  */
+/** Diagnostics: COFFRE_BENCH_FANOUT_PROFILE=/tmp/x writes a CPU profile of the server child over each window (`/tmp/x-coffre-10.cpuprofile`, …; the last repetition's is kept). The profiler's cost is in that run's figures. */
+const PROFILE = process.env.COFFRE_BENCH_FANOUT_PROFILE;
+
 export type FanoutOptions = { clients: number; intervalMs: number; batchMs: number; warmupMs: number; windowMs: number; reps: number };
 
 type RunFigures = {
@@ -32,6 +35,8 @@ type RunFigures = {
   p99: number;
   wireP50: number;
   wireP99: number;
+  firstP50: number;
+  firstP99: number;
   handleP50: number;
   flushP50: number;
   harnessP50: number;
@@ -128,6 +133,7 @@ async function runOnce(mode: 'coffre' | 'plain', o: FanoutOptions): Promise<RunF
       const wait = due - now();
       if (wait > 0) await sleep(wait);
       if (k === warmupKeys + 1) {
+        if (PROFILE) await server.profile(`${PROFILE}-${mode}-${o.clients}.cpuprofile`);
         cpu0 = await server.cpu();
         win = await loadWindow();
       }
@@ -138,6 +144,7 @@ async function runOnce(mode: 'coffre' | 'plain', o: FanoutOptions): Promise<RunF
     // The window closes one interval (plus the batch delay) after the last keystroke, the same for both modes.
     await sleep(o.intervalMs + o.batchMs);
     const cpu1 = await server.cpu();
+    if (PROFILE) await server.profile(null);
     const serverMs = (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / 1000;
     const load = await win!.end(serverMs);
     await waitFor(() => texts.every((t) => t.length >= total), 10_000);
@@ -154,6 +161,12 @@ async function runOnce(mode: 'coffre' | 'plain', o: FanoutOptions): Promise<RunF
       }
     }
     if (outsideDispatch > 0) console.warn(`  fan-out ${mode} N=${o.clients}: ${outsideDispatch} text changes outside a frame hand-over`);
+    // Per keystroke, its earliest arrival at any receiver: the writer's send and the relay, without the receivers' queueing in this process.
+    const first: number[] = [];
+    for (let k = warmupKeys + 1; k <= total; k++) {
+      const w = deliveries.slice(1).map((d) => d[k]?.wire ?? Infinity);
+      if (w.length) first.push(Math.min(...w));
+    }
     const pick = (f: (d: Delivery) => number) => measured.map(f);
     const wt = writerText.toString();
     return {
@@ -161,6 +174,8 @@ async function runOnce(mode: 'coffre' | 'plain', o: FanoutOptions): Promise<RunF
       p99: percentile(pick((d) => d.latency), 99),
       wireP50: percentile(pick((d) => d.wire), 50),
       wireP99: percentile(pick((d) => d.wire), 99),
+      firstP50: percentile(first, 50),
+      firstP99: percentile(first, 99),
       handleP50: percentile(pick((d) => d.handle), 50),
       flushP50: percentile(flushMs, 50),
       harnessP50: percentile(pick((d) => d.harness), 50),
@@ -237,7 +252,7 @@ export async function fanoutBench(o: FanoutOptions): Promise<{ results: BenchRes
       runs[mode].push(f);
       console.log(
         `  fan-out N=${o.clients} ${mode.padEnd(6)} rep ${rep + 1}: latency p50 ${fmt(f.p50, 2)} / p99 ${fmt(f.p99, 2)} ms ` +
-          `(wire ${fmt(f.wireP50, 2)}/${fmt(f.wireP99, 2)}, own handling p50 ${fmt(f.handleP50, 3)}` +
+          `(wire ${fmt(f.wireP50, 2)}/${fmt(f.wireP99, 2)}, first arrival ${fmt(f.firstP50, 2)}/${fmt(f.firstP99, 2)}, own handling p50 ${fmt(f.handleP50, 3)}` +
           `${Number.isNaN(f.flushP50) ? '' : `, writer seal+send p50 ${fmt(f.flushP50, 3)}`}, harness p50/p99 ${fmt(f.harnessP50)}/${fmt(f.harnessP99)}, ` +
           `typed→applied p50 ${fmt(f.typedP50)}), server CPU ${fmt(f.serverCpuPct)}% (ELD p99 ${fmt(f.serverEldP99)} ms` +
           `${Number.isNaN(f.journalP50) ? '' : `, journal write p50/p99 ${fmt(f.journalP50, 2)}/${fmt(f.journalP99, 2)} ms`}), clients CPU ${fmt(f.clientCpuPct)}%, ` +

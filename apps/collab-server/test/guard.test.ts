@@ -5,6 +5,7 @@ import type { Server } from '@hocuspocus/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../src/closeCodes.ts';
+import { GuardExtension } from '../src/extensions/GuardExtension.ts';
 import { addUser, cookieSocket, rawClient, startTestServer, type TestServer, type TestUser } from './support.ts';
 
 /** Raw Hocuspocus clients (no Coffre code) try every forbidden write; each is refused and changes nothing. */
@@ -105,5 +106,18 @@ describe('collab server guard', () => {
     const rc = connectHocuspocus(reader, { url, WebSocketPolyfill: cookieSocket(stranger.cookie) });
     closers.push(() => (rc.destroy(), reader.destroy()));
     await expect.poll(() => reader.doc.getText('t').toString()).toBe('first and second');
+  });
+
+  it('remembers accepted items only until the document holds them (memory per open document)', async () => {
+    const guard = server.hocuspocus.configuration.extensions.find((e): e is GuardExtension => e instanceof GuardExtension)!;
+    const doc = server.hocuspocus.documents.get(DOC)!;
+    const before = doc.getArray('log').length;
+    for (let i = 1; i <= 5; i++) {
+      honest.s.doc.getText('t').insert(0, 'x');
+      honest.s.flush();
+      await expect.poll(() => doc.getArray('log').length).toBe(before + i);
+    }
+    // Only the last message's item can still be remembered: it is forgotten when the next message is checked.
+    expect(guard.stateOf(doc)!.acceptedLogItems.size).toBeLessThanOrEqual(1);
   });
 });

@@ -70,7 +70,8 @@ export class GuardExtension implements Extension {
       state = loadGuardState(document, readEnvelopeMeta(document).epoch || FIRST_EPOCH);
       this.states.set(document, state);
     }
-    if (state.acceptedLogItems.size > 256) forgetAppliedItems(state, document);
+    // Accepted items matter only until Hocuspocus has applied them, right after the hook: forget them at once (memory per open document).
+    if (state.acceptedLogItems.size > 0) forgetAppliedItems(state, document);
     try {
       const commit = validateIncomingUpdate(document, yUpdate, {
         docId: documentName,

@@ -44,6 +44,7 @@ export function validateIncomingUpdate(doc: Y.Doc, update: Uint8Array, ctx: { do
   // continues its client's clock exactly; a range accepted but not yet applied
   // may only be repeated byte for byte.
   const fresh: Y.Item[] = [];
+  const hashes = new Map<Y.Item, Uint8Array>(); // each fresh envelope is hashed once, for the accepted items and the device chain
   const watermark = new Map<number, number>();
   for (const struct of decoded.structs) {
     if (struct.constructor.name === 'Skip') continue;
@@ -67,11 +68,16 @@ export function validateIncomingUpdate(doc: Y.Doc, update: Uint8Array, ctx: { do
   // Second pass: placement. Yjs takes an item's parent from its left origin, else its right
   // origin, else the parent it names. Items may point at each other in any order within one
   // update (clients are written in descending id order), so resolve until nothing changes.
+  const hashOf = (item: Y.Item): Uint8Array => {
+    let h = hashes.get(item);
+    if (!h) hashes.set(item, (h = envelopeHash((item.content as Y.ContentBinary).content)));
+    return h;
+  };
   let unresolved = fresh;
   while (unresolved.length > 0) {
     const next = unresolved.filter((item) => {
       const ok = item.origin ? inLog(item.origin) : item.rightOrigin ? inLog(item.rightOrigin) : (item.parent as unknown) === ENVELOPE.LOG; // decodeUpdate gives root parents by name
-      if (ok) newIds.set(idKey(item.id), toHex(envelopeHash((item.content as Y.ContentBinary).content)));
+      if (ok) newIds.set(idKey(item.id), toHex(hashOf(item)));
       return !ok;
     });
     if (next.length === unresolved.length) throw new DocError('FORBIDDEN_WRITE', 'writes outside the log are refused');
@@ -79,7 +85,7 @@ export function validateIncomingUpdate(doc: Y.Doc, update: Uint8Array, ctx: { do
   }
   // Third pass: the envelopes themselves, in the update's order (per client, by clock).
   for (const item of fresh) {
-    checkEnvelope((item.content as Y.ContentBinary).content, ctx, heads);
+    checkEnvelope((item.content as Y.ContentBinary).content, hashOf(item), ctx, heads);
     clocks.set(item.id.client, item.id.clock + item.length);
   }
   return { heads, clocks, logItems: [...newIds] };
@@ -100,7 +106,7 @@ function alreadyDeleted(doc: Y.Doc, ds: ReturnType<typeof Y.decodeUpdate>['ds'])
   return true;
 }
 
-function checkEnvelope(bytes: Uint8Array, ctx: { docId: string; state: GuardState; writer: Writer }, heads: Map<string, DeviceChain>): void {
+function checkEnvelope(bytes: Uint8Array, hash: Uint8Array, ctx: { docId: string; state: GuardState; writer: Writer }, heads: Map<string, DeviceChain>): void {
   const env = decodeEnvelope(bytes);
   const h = env.header;
   if (h.kind !== ENVELOPE.KIND_UPDATE) throw new DocError('FORBIDDEN_WRITE', 'only update envelopes are stored');
@@ -113,5 +119,5 @@ function checkEnvelope(bytes: Uint8Array, ctx: { docId: string; state: GuardStat
   if (h.seq !== last.seq + 1 || !constantTimeEqual(h.prevHash, last.hash)) {
     throw new DocError('SEQUENCE_BROKEN', `seq ${h.seq} after ${last.seq}`);
   }
-  heads.set(device, { seq: h.seq, hash: envelopeHash(bytes) });
+  heads.set(device, { seq: h.seq, hash });
 }
