@@ -15,6 +15,7 @@ const alice = `chat-a-${seed}`;
 const bob = `chat-b-${seed}`;
 const carol = `chat-c-${seed}`;
 const dave = `chat-d-${seed}`;
+const erin = `chat-e-${seed}`;
 
 const { openPage, traffics, problems } = useBrowser();
 async function user(name: string): Promise<Page> {
@@ -195,7 +196,7 @@ describe('chat: encrypted rooms, direct messages and a shared folder’s team ch
     await a.getByRole('button', { name: 'New room' }).click();
     await a.getByRole('heading', { name: `Plans ${canary}` }).waitFor();
     await a.getByRole('button', { name: 'Share', exact: true }).click();
-    await fillShareDialog(a, bob, 'Can edit');
+    await fillShareDialog(a, bob, 'Can edit and share');
     await send(a, 'Agenda for Monday');
     // Bob's open tab files the new room by itself (no reload), then he answers in it.
     await b.getByRole('link', { name: /^Chat/ }).click();
@@ -211,12 +212,19 @@ describe('chat: encrypted rooms, direct messages and a shared folder’s team ch
     const viewUrl = await createLinkInDialog(a, 'viewer');
     await rowAction(a, `Plans ${canary}`, 'Get link…');
     const editUrl = await createLinkInDialog(a, 'editor');
-    // Dave is given the room after the links were made: the links do not name him, a visitor finds his keys through the link.
-    const d = await user(dave);
+    // After the links were made, Alice gives Erin the room: her links are sealed again, naming Erin with the key Alice pinned.
+    const [d, e] = await Promise.all([user(dave), user(erin)]);
     await a.getByRole('link', { name: /^Chat/ }).click();
     await a.getByTestId('chat-room-list').getByRole('link', { name: new RegExp(`^Plans ${canary}`) }).click();
     await a.getByRole('button', { name: 'Share', exact: true }).click();
-    await fillShareDialog(a, dave, 'Can edit');
+    await fillShareDialog(a, erin, 'Can edit');
+    await e.getByRole('link', { name: /^Chat/ }).click();
+    await e.getByTestId('chat-room-list').getByRole('link', { name: new RegExp(`^Plans ${canary}`) }).click({ timeout: 40_000 });
+    await send(e, `Erin here ${canary}`);
+    await message(a, `Erin here ${canary}`).waitFor({ timeout: 15_000 });
+    // Then Bob gives Dave the room: Alice's links do not name him, a visitor looks his keys up through the link.
+    await b.getByRole('button', { name: 'Share', exact: true }).click();
+    await fillShareDialog(b, dave, 'Can edit');
     await d.getByRole('link', { name: /^Chat/ }).click();
     await d.getByTestId('chat-room-list').getByRole('link', { name: new RegExp(`^Plans ${canary}`) }).click({ timeout: 40_000 });
     await send(d, `Dave here ${canary}`);
@@ -225,7 +233,7 @@ describe('chat: encrypted rooms, direct messages and a shared folder’s team ch
     // A view link: everyone's messages under their names, live; no composer.
     const v = await openPage();
     await v.goto(viewUrl);
-    for (const [who, text] of [[alice, 'Agenda for Monday'], [bob, 'Noted'], [dave, `Dave here ${canary}`]] as const) {
+    for (const [who, text] of [[alice, 'Agenda for Monday'], [bob, 'Noted'], [dave, `Dave here ${canary}`], [erin, `Erin here ${canary}`]] as const) {
       await message(v, text).waitFor({ timeout: 30_000 });
       expect(await message(v, text).getAttribute('data-author')).toBe(who);
     }
@@ -251,7 +259,7 @@ describe('chat: encrypted rooms, direct messages and a shared folder’s team ch
     await message(g, `Welcome, guest ${canary}`).waitFor({ timeout: 15_000 });
     await g.screenshot({ path: 'artifacts/chat-link-guest.png' });
 
-    // A server that hands out keys of its own: the people the link names stay theirs; Dave, whom it does not, is shown as no one.
+    // A server that hands out keys of its own: the people the link names (Erin too) stay theirs; Dave, whom it does not, is shown as no one.
     const h = await openPage();
     const askedFor: string[] = [];
     await h.route('**/api/links/*/people/*', async (route) => {
@@ -264,6 +272,7 @@ describe('chat: encrypted rooms, direct messages and a shared folder’s team ch
     await message(h, `Live for visitors ${canary}`).waitFor({ timeout: 30_000 });
     await message(h, `A guest says hello ${canary}`).waitFor();
     expect(await message(h, 'Noted').getAttribute('data-author')).toBe(bob);
+    expect(await message(h, `Erin here ${canary}`).getAttribute('data-author')).toBe(erin);
     await expect.poll(() => h.getByText('Checking the keys of').count(), { timeout: 15_000 }).toBe(0);
     expect(await message(h, `Dave here ${canary}`).count()).toBe(0);
     expect(await h.getByTestId('chat-hidden').textContent()).toContain('1 message here is not shown');

@@ -7,7 +7,7 @@ import { shareDocument, type Role } from '../../keys/shareDocument.client.ts';
 import type { OpenDoc } from '../../keys/openEncryptedDoc.client.ts';
 import { rotateAttachedRoom } from '../../keys/rotateAttachedRoom.client.ts';
 import { rotateDocumentKey } from '../../keys/rotateDocumentKey.client.ts';
-import { resealLinks } from '../../keys/resealLinks.client.ts';
+import { refreshLinkAuthors, resealLinks } from '../../keys/resealLinks.client.ts';
 import { rotateFolderContents } from '../../keys/rotateFolderContents.client.ts';
 import type { UnlockedAccount } from '../../keys/unlockedAccount.client.ts';
 import type { RotatedKeys } from '../../keys/writeKeys.client.ts';
@@ -73,9 +73,15 @@ export function ShareDialog({
     setStatus(null);
     try {
       await shareDocument({ account, docId, epoch, key: docKey, kind, name, username, role, writer });
-      setStatus({ ok: true, text: `Shared with ${username.trim().toLowerCase()} as ${role}.` });
+      let shared = `Shared with ${username.trim().toLowerCase()} as ${role}.`;
       setUsername('');
       load();
+      // My links to a room or folder name its people: the newcomer too, with the key I just pinned (ADR 0018).
+      if ((kind === 'chat' || kind === 'folder') && folder.root) {
+        const r = await refreshLinkAuthors(rememberedLinks(folder.root.session.doc).values(), docId, account).catch(() => ({ resealed: 0, failed: 1 }));
+        if (r.failed > 0) shared += ' Some of your links to it could not be updated to name them: visitors will look their keys up through the link instead.';
+      }
+      setStatus({ ok: true, text: shared });
     } catch (err) {
       if (err instanceof AccountError && err.code === 'CONTACT_KEY_CHANGED') setVerify({ username: username.trim().toLowerCase(), changed: true });
       setStatus({ ok: false, text: errorMessage(err) });
