@@ -212,23 +212,22 @@ describe('chat: encrypted rooms, direct messages and a shared folder’s team ch
     const viewUrl = await createLinkInDialog(a, 'viewer');
     await rowAction(a, `Plans ${canary}`, 'Get link…');
     const editUrl = await createLinkInDialog(a, 'editor');
-    // After the links were made, Alice gives Erin the room: her links are sealed again, naming Erin with the key Alice pinned.
+    /** `sharer` gives `newcomer` the room open on the sharer's page; the newcomer opens it from the chat list and writes `text`. */
+    async function joins(sharer: Page, newcomer: Page, name: string, text: string) {
+      await sharer.getByRole('button', { name: 'Share', exact: true }).click();
+      await fillShareDialog(sharer, name, 'Can edit');
+      await newcomer.getByRole('link', { name: /^Chat/ }).click();
+      await newcomer.getByTestId('chat-room-list').getByRole('link', { name: new RegExp(`^Plans ${canary}`) }).click({ timeout: 40_000 });
+      await send(newcomer, text);
+      await message(sharer, text).waitFor({ timeout: 15_000 });
+    }
     const [d, e] = await Promise.all([user(dave), user(erin)]);
     await a.getByRole('link', { name: /^Chat/ }).click();
     await a.getByTestId('chat-room-list').getByRole('link', { name: new RegExp(`^Plans ${canary}`) }).click();
-    await a.getByRole('button', { name: 'Share', exact: true }).click();
-    await fillShareDialog(a, erin, 'Can edit');
-    await e.getByRole('link', { name: /^Chat/ }).click();
-    await e.getByTestId('chat-room-list').getByRole('link', { name: new RegExp(`^Plans ${canary}`) }).click({ timeout: 40_000 });
-    await send(e, `Erin here ${canary}`);
-    await message(a, `Erin here ${canary}`).waitFor({ timeout: 15_000 });
+    // After the links were made, Alice gives Erin the room: her links are sealed again, naming Erin with the key Alice pinned.
+    await joins(a, e, erin, `Erin here ${canary}`);
     // Then Bob gives Dave the room: Alice's links do not name him, a visitor looks his keys up through the link.
-    await b.getByRole('button', { name: 'Share', exact: true }).click();
-    await fillShareDialog(b, dave, 'Can edit');
-    await d.getByRole('link', { name: /^Chat/ }).click();
-    await d.getByTestId('chat-room-list').getByRole('link', { name: new RegExp(`^Plans ${canary}`) }).click({ timeout: 40_000 });
-    await send(d, `Dave here ${canary}`);
-    await message(a, `Dave here ${canary}`).waitFor({ timeout: 15_000 });
+    await joins(b, d, dave, `Dave here ${canary}`);
 
     // A view link: everyone's messages under their names, live; no composer.
     const v = await openPage();
