@@ -13,7 +13,7 @@ export type AuthorDirectory = { keys: ChatAuthorKeys; onChange(fn: () => void): 
 
 /**
  * A key directory over `lookUp`, which finds someone's verified keys by
- * username: an author's key as this page trusts it. `known` come first and are
+ * username: an author's key as this page trusts it. People `add`ed come first and are
  * never looked up again. A bundle that names someone else, or a lookup that
  * fails for good, means their messages are not shown as theirs; a failure of
  * the network (or a rate limit) is not a verdict, and is asked again next
