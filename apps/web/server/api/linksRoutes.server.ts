@@ -5,6 +5,7 @@ import { ApiError } from '../ApiError.ts';
 import { base64Bytes, toWire } from '../bytes.ts';
 import { chunkBlobKey } from '../chunkBlobKey.ts';
 import { hasRole, itemRole } from '../itemRole.server.ts';
+import { findAccountByUsername, publicBundleJson } from '../publicBundle.server.ts';
 import { LIMITS } from '../limits.ts';
 import { rateLimit } from '../rateLimit.server.ts';
 import { releaseFileVersions } from '../releaseFileVersions.server.ts';
@@ -121,10 +122,10 @@ export function linksRoutes(services: Services): Router {
     await checkProof(req, link, Proof.parse(req.headers['x-coffre-link-proof']));
     await rateLimit(services, `link:people:${clientAddress(req)}`, LIMITS.LINK_LOOKUPS_PER_ADDRESS, LIMITS.LINK_PASSWORD_WINDOW_MS);
     const inside = req.query.in === undefined ? link.itemId : ItemId.parse(req.query.in);
-    const account = await storage.accounts.getByUsername(String(req.params.username).normalize('NFKC').trim().toLowerCase());
+    const account = await findAccountByUsername(storage, req.params.username);
     const reaches = inside === link.itemId || (await linkCoversDoc(link.itemId, inside));
     if (!account || !reaches || !(await itemRole(storage, inside, account.userId))) throw new ApiError(404, 'NOT_FOUND', 'No one by that name has access to this item.');
-    res.json({ userId: account.userId, username: account.username, publicBundle: toWire(account.publicBundle) });
+    res.json(publicBundleJson(account));
   });
 
   /**

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ApiError } from '../ApiError.ts';
 import { base64Bytes, toWire } from '../bytes.ts';
 import { itemRole } from '../itemRole.server.ts';
+import { findAccountByUsername, publicBundleJson } from '../publicBundle.server.ts';
 import { requireSession, type Authed } from '../requireSession.server.ts';
 import type { Services } from '../Services.ts';
 
@@ -29,9 +30,9 @@ export function sharingRoutes(services: Services): Router {
 
   /** Public key bundle of a user, to share with them. */
   r.get('/users/:username', async (req, res) => {
-    const account = await storage.accounts.getByUsername(String(req.params.username).normalize('NFKC').trim().toLowerCase());
+    const account = await findAccountByUsername(storage, req.params.username);
     if (!account) throw new ApiError(404, 'NOT_FOUND', 'No one has that username.');
-    res.json({ userId: account.userId, username: account.username, publicBundle: toWire(account.publicBundle) });
+    res.json(publicBundleJson(account));
   });
 
   r.get('/docs/:docId/members', async (req, res) => {
@@ -135,7 +136,7 @@ export function sharingRoutes(services: Services): Router {
     const out = [];
     for (const g of grants) {
       const sender = await storage.accounts.getById(g.senderUserId);
-      if (sender) out.push({ grantId: g.grantId, itemId: g.itemId, sender: { userId: sender.userId, username: sender.username, publicBundle: toWire(sender.publicBundle) }, grant: toWire(g.payload) });
+      if (sender) out.push({ grantId: g.grantId, itemId: g.itemId, sender: publicBundleJson(sender), grant: toWire(g.payload) });
     }
     res.json(out);
   });
