@@ -5,6 +5,7 @@ import { decodeEnvelope } from '../wire/decodeEnvelope.ts';
 import type { DecodedEnvelope } from '../wire/EnvelopeHeader.ts';
 import { envelopeHash } from '../wire/envelopeHash.ts';
 import { verifyEnvelope } from '../wire/verifyEnvelope.ts';
+import { verifyEnvelopeRuns, type HashedEnvelope } from '../wire/verifyEnvelopeRuns.ts';
 import { ENVELOPE, ZERO_HASH } from '../wire/envelopeLayout.ts';
 import type { DeviceChain } from '../wire/GuardState.ts';
 import { readEnvelopeMeta } from '../wire/envelopeMeta.ts';
@@ -516,18 +517,20 @@ export class EncryptedDocSession {
   private checkAhead(): void {
     this.checkAheadTimer = null;
     if (this.destroyed) return;
+    const batch: Array<HashedEnvelope & { hex: string }> = [];
     for (const bytes of this.queued) {
-      const hex = toHex(envelopeHash(bytes));
+      const hash = envelopeHash(bytes);
+      const hex = toHex(hash);
       if (this.seen.has(hex) || this.checkedAhead.has(hex)) continue;
       try {
         const env = decodeEnvelope(bytes);
-        if (env.header.kind !== ENVELOPE.KIND_UPDATE || env.header.docId !== this.opts.docId) continue;
-        verifyEnvelope(env);
-        this.checkedAhead.set(hex, env);
+        if (env.header.kind === ENVELOPE.KIND_UPDATE && env.header.docId === this.opts.docId) batch.push({ env, hash, hex });
       } catch {
         // receive() reports it when its turn comes
       }
     }
+    const signed = verifyEnvelopeRuns(batch);
+    for (const { env, hex } of batch) if (signed.has(env)) this.checkedAhead.set(hex, env);
   }
 
   /** Every envelope of this session that the current snapshot does not include must still be in the log. */
@@ -562,19 +565,32 @@ export class EncryptedDocSession {
 
   private receive(batch: Uint8Array[]): void {
     const updates: Uint8Array[] = [];
+    // Decoded first, so that a device's run in this batch is verified with one signature (verifyEnvelopeRuns).
+    const fresh: Array<{ bytes: Uint8Array; hash: Uint8Array; env: DecodedEnvelope | null; ahead: boolean }> = [];
     for (const bytes of batch) {
       const hash = envelopeHash(bytes);
       const hex = toHex(hash);
       if (this.seen.has(hex)) continue; // duplicate or replay: harmless
       this.seen.add(hex);
       const ahead = this.checkedAhead.get(hex);
+      let env: DecodedEnvelope | null = ahead ?? null;
+      try {
+        env ??= decodeEnvelope(bytes);
+      } catch {
+        // reported below, in its turn
+      }
+      fresh.push({ bytes, hash, env, ahead: ahead !== undefined });
+    }
+    const runs = fresh.filter((f) => f.env && !f.ahead && f.env.header.docId === this.opts.docId) as HashedEnvelope[];
+    const signed = runs.length > 1 ? verifyEnvelopeRuns(runs) : null;
+    for (const { bytes, hash, env: decoded, ahead } of fresh) {
       let env: DecodedEnvelope;
       try {
-        env = ahead ?? decodeEnvelope(bytes);
+        env = decoded ?? decodeEnvelope(bytes);
         if (env.header.kind !== ENVELOPE.KIND_UPDATE) throw new DocError('FORBIDDEN_WRITE');
         if (env.header.docId !== this.opts.docId) throw new DocError('WRONG_DOCUMENT');
         // Signatures first: nothing unsigned may touch a device's bookkeeping.
-        if (!ahead) verifyEnvelope(env);
+        if (!ahead && !signed?.has(env)) verifyEnvelope(env);
         checkWriteCert(env.header, this.writerFor(env.header.epoch));
         if (this.opts.isAuthorAllowed && !this.opts.isAuthorAllowed(env.header.identityKey)) throw new DocError('NOT_A_WRITER');
       } catch (e) {

@@ -1,7 +1,7 @@
 import '../testing/failOnConsoleError.ts';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { constantTimeEqual, generateIdentity, generateSymmetricKey, initCrypto, utf8Encode, type Identity } from '@coffre/crypto';
-import { buildAuthor, buildEnvelope, buildEnvelopeChain } from '../testing/buildEnvelope.ts';
+import { buildAuthor, buildEnvelope, buildEnvelopeChain, buildTextUpdate } from '../testing/buildEnvelope.ts';
 import { buildDocKeys, buildSession, recordIntegrity, writeAndFlush } from '../testing/buildSession.ts';
 import { envelopeFields, fieldAt } from '../testing/envelopeFields.ts';
 import { forgeEnvelope } from '../testing/forgeEnvelope.ts';
@@ -145,6 +145,46 @@ describe('a hostile server between honest peers', () => {
     s.honestStillWorks();
   });
 
+  it('a forged envelope inside a run of Alice’s envelopes delivered at once is reported; those before it apply, those after wait for the real one', () => {
+    const s = buildScene();
+    const [a1, a2, a3, a4] = s.aliceWrites('1', '2', '3', '4');
+    const real = decodeEnvelope(a2!);
+    const fake = forgeEnvelope({ header: real.header, sealed: real.sealed, signature: real.signature.map((b, i) => (i === 0 ? b ^ 1 : b)) });
+    s.relay.deliver(s.bob, [a1!, fake, a3!, a4!]);
+    expect(codes(s.events)).toEqual(['SIGNATURE_INVALID']);
+    expect(text(s.bob)).toBe('1');
+    expect(s.bob.outOfDate).toBe(true);
+    s.relay.deliver(s.bob, [a2!]);
+    expect(text(s.bob)).toBe('1234');
+    s.honestStillWorks();
+  });
+
+  it('a device vouches for its envelopes through the next one’s prevHash, but only for its own identity (ADR 0019)', () => {
+    const s = buildScene();
+    const carol = buildAuthor({ identity: s.identities.carol });
+    const base = { docId: DOC, key: s.keys.current.key };
+    // The device signed c2, which names c1's hash: c1 is the device's own, whatever its signature bytes say.
+    const c1 = buildEnvelope({ ...base, device: carol.device, update: buildTextUpdate('c1') }).bytes;
+    const c1Unsigned = forgeEnvelope({ header: decodeEnvelope(c1).header, sealed: decodeEnvelope(c1).sealed });
+    const c2 = buildEnvelope({ ...base, device: carol.device, seq: 2, prevHash: envelopeHash(c1Unsigned), update: buildTextUpdate('') }).bytes;
+    const alone = buildSession({ docId: DOC, keys: s.keys });
+    const aloneEvents = recordIntegrity(alone);
+    sessions.push(alone);
+    s.relay.deliver(alone, [c1Unsigned]);
+    expect(codes(aloneEvents), 'alone, its own signature is all there is').toEqual(['SIGNATURE_INVALID']);
+    s.relay.deliver(s.bob, [c1Unsigned, c2]);
+    expect(s.events).toEqual([]);
+    expect(text(s.bob)).toBe('c1');
+    // The same device naming Alice as its identity: the chain does not make Alice's certificate.
+    const mallory = buildAuthor({ identity: s.identities.carol });
+    const asAlice = buildEnvelope({ ...base, device: { ...mallory.device, identityKey: s.identities.alice.signing.publicKey }, update: buildTextUpdate('as alice') }).bytes;
+    const next = buildEnvelope({ ...base, device: mallory.device, seq: 2, prevHash: envelopeHash(asAlice), update: buildTextUpdate('') }).bytes;
+    s.relay.deliver(s.bob, [asAlice, next]);
+    expect(codes(s.events)).toEqual(['SIGNATURE_INVALID']);
+    expect(text(s.bob)).toBe('c1');
+    s.honestStillWorks();
+  });
+
   it('an envelope moved from document A into document B is refused', () => {
     const s = buildScene();
     const aliceOnA = s.make(s.identities.alice, 'doc-a'); // same key for both documents: only the binding stops it
@@ -176,17 +216,20 @@ describe('a hostile server between honest peers', () => {
       const bit = position % 8;
       const mutated = a1!.slice();
       mutated[position]! ^= 1 << bit;
-      const reader = buildSession({ docId: DOC, keys: s.keys });
-      const events = recordIntegrity(reader);
-      s.relay.deliver(reader, [mutated]);
-      const reported = events.length > 0;
-      const unchanged = text(reader) === '';
-      s.relay.deliver(reader, [a1!, a2!]);
-      const recovered = text(reader) === '12' && !reader.outOfDate;
-      if (!reported || !unchanged || !recovered) {
-        failures.push(`${fieldAt(fields, position).name} byte ${position} bit ${bit}: reported=${reported} unchanged=${unchanged} recovered=${recovered}`);
+      // Alone, and ahead of its genuine successor in one batch (whose prevHash must not vouch for it, ADR 0019).
+      for (const batch of [[mutated], [mutated, a2!]]) {
+        const reader = buildSession({ docId: DOC, keys: s.keys });
+        const events = recordIntegrity(reader);
+        s.relay.deliver(reader, batch);
+        const reported = events.length > 0;
+        const unchanged = text(reader) === '';
+        s.relay.deliver(reader, [a1!, a2!]);
+        const recovered = text(reader) === '12' && !reader.outOfDate;
+        if (!reported || !unchanged || !recovered) {
+          failures.push(`${fieldAt(fields, position).name} byte ${position} bit ${bit}, batch of ${batch.length}: reported=${reported} unchanged=${unchanged} recovered=${recovered}`);
+        }
+        reader.destroy();
       }
-      reader.destroy();
     }
     expect(failures, failures.slice(0, 12).join('\n')).toEqual([]);
     expect(envelopeHash(a1!)).toEqual(decodeEnvelope(a2!).header.prevHash);
