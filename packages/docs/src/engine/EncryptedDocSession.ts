@@ -529,8 +529,8 @@ export class EncryptedDocSession {
         // receive() reports it when its turn comes
       }
     }
-    const signed = verifyEnvelopeRuns(batch);
-    for (const { env, hex } of batch) if (signed.has(env)) this.checkedAhead.set(hex, env);
+    const checked = verifyEnvelopeRuns(batch);
+    for (const { env, hex } of batch) if (checked.get(env) === true) this.checkedAhead.set(hex, env);
   }
 
   /** Every envelope of this session that the current snapshot does not include must still be in the log. */
@@ -582,7 +582,7 @@ export class EncryptedDocSession {
       fresh.push({ bytes, hash, env, ahead: ahead !== undefined });
     }
     const runs = fresh.filter((f) => f.env && !f.ahead && f.env.header.docId === this.opts.docId) as HashedEnvelope[];
-    const signed = runs.length > 1 ? verifyEnvelopeRuns(runs) : null;
+    const checked = runs.length > 1 ? verifyEnvelopeRuns(runs) : null;
     for (const { bytes, hash, env: decoded, ahead } of fresh) {
       let env: DecodedEnvelope;
       try {
@@ -590,7 +590,9 @@ export class EncryptedDocSession {
         if (env.header.kind !== ENVELOPE.KIND_UPDATE) throw new DocError('FORBIDDEN_WRITE');
         if (env.header.docId !== this.opts.docId) throw new DocError('WRONG_DOCUMENT');
         // Signatures first: nothing unsigned may touch a device's bookkeeping.
-        if (!ahead && !signed?.has(env)) verifyEnvelope(env);
+        const check = ahead ? true : checked?.get(env);
+        if (check === undefined) verifyEnvelope(env);
+        else if (check !== true) throw check;
         checkWriteCert(env.header, this.writerFor(env.header.epoch));
         if (this.opts.isAuthorAllowed && !this.opts.isAuthorAllowed(env.header.identityKey)) throw new DocError('NOT_A_WRITER');
       } catch (e) {

@@ -19,13 +19,12 @@ export type HashedEnvelope = { env: DecodedEnvelope; hash: Uint8Array };
  * device certificate is still checked (cached per certificate): it says which
  * identity the envelope is from, and a device must not name another one.
  *
- * Never throws: an envelope left out failed its check, or could not be
- * vouched for; the caller verifies it alone (verifyEnvelope) to report why.
- * Two envelopes of one device with the same seq vouch for nothing: each must
- * verify alone.
+ * Returns, per update envelope, `true` (signed) or the error its check threw
+ * (a DocError SIGNATURE_INVALID as a rule); never throws. Two envelopes of one
+ * device with the same seq vouch for nothing: each is verified alone.
  */
-export function verifyEnvelopeRuns(batch: readonly HashedEnvelope[]): Set<DecodedEnvelope> {
-  const signed = new Set<DecodedEnvelope>();
+export function verifyEnvelopeRuns(batch: readonly HashedEnvelope[]): Map<DecodedEnvelope, true | unknown> {
+  const checked = new Map<DecodedEnvelope, true | unknown>();
   const byDevice = new Map<string, Map<number, HashedEnvelope | null>>();
   for (const item of batch) {
     if (item.env.header.kind !== ENVELOPE.KIND_UPDATE) continue;
@@ -42,13 +41,18 @@ export function verifyEnvelopeRuns(batch: readonly HashedEnvelope[]): Set<Decode
       if (!item) continue;
       const next = runs.get(seq + 1);
       try {
-        if (next && signed.has(next.env) && constantTimeEqual(next.env.header.prevHash, item.hash)) verifyDeviceCert(item.env.header);
-        else verifyEnvelope(item.env);
-        signed.add(item.env);
+        if (next && checked.get(next.env) === true && constantTimeEqual(next.env.header.prevHash, item.hash)) {
+          try {
+            verifyDeviceCert(item.env.header);
+          } catch (e) {
+            throw e instanceof CryptoError ? new DocError('SIGNATURE_INVALID', e.code) : e;
+          }
+        } else verifyEnvelope(item.env);
+        checked.set(item.env, true);
       } catch (e) {
-        if (!(e instanceof DocError || e instanceof CryptoError)) throw e;
+        checked.set(item.env, e);
       }
     }
   }
-  return signed;
+  return checked;
 }
