@@ -40,7 +40,7 @@ export async function linkRole(storage: Storage, linkId: string, proof: string |
   }
   for (let at: string | null = docId, depth = 0; at && depth < MAX_TREE_DEPTH; depth++) {
     if (at === link.itemId) return link.role;
-    at = (await storage.documents.get(at))?.parentId ?? null;
+    at = (await storage.documents.getSummary(at))?.parentId ?? null;
   }
   return null;
 }

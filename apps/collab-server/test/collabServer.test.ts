@@ -279,13 +279,20 @@ describe('collab server: authentication, access list, relay, persistence', () =>
     a.s.doc.getText('t').insert(0, 'hello from the owner');
     await expect.poll(() => v.s.doc.getText('t').toString()).toBe('hello from the owner');
 
-    // Removing the viewer cuts their open connection within seconds.
+    // Removing someone cuts each of their open connections within seconds (their role is looked up once per
+    // pass for all of them); making an editor a viewer cuts theirs too; the others stay.
     const stranger = await addUser(storage, 'late');
+    const demoted = await addUser(storage, 'demoted');
     await storage.members.set('doc-2', stranger.userId, 'editor', Date.now());
+    await storage.members.set('doc-2', demoted.userId, 'editor', Date.now());
     const l = session(stranger, 'doc-2', docKey);
-    await synced(l.c);
+    const l2 = session(stranger, 'doc-2', docKey);
+    const d = session(demoted, 'doc-2', docKey);
+    await Promise.all([synced(l.c), synced(l2.c), synced(d.c)]);
     await storage.members.remove('doc-2', stranger.userId);
-    await expect.poll(() => l.c.status, { timeout: 6000 }).toBe('denied');
+    await storage.members.set('doc-2', demoted.userId, 'viewer', Date.now());
+    await expect.poll(() => [l.c.status, l2.c.status, d.c.status], { timeout: 6000 }).toEqual(['denied', 'denied', 'denied']);
+    expect([a.c.status, v.c.status]).toEqual(['synced', 'synced']);
 
     v.s.doc.getText('t').insert(0, 'viewer was here ');
     v.s.flush();

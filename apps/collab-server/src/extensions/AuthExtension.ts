@@ -49,7 +49,7 @@ export class AuthExtension implements Extension {
     const tokenHash = new Uint8Array(createHash('sha256').update(token).digest());
     const session = await this.storage.sessions.getByTokenHash(tokenHash, Date.now());
     if (!session) throw new Error('UNAUTHENTICATED');
-    const doc = await this.storage.documents.get(documentName);
+    const doc = await this.storage.documents.getSummary(documentName);
     if (!doc) throw new Error('FORBIDDEN');
     // Owner, direct member, or member of a folder above it (ADR 0007).
     const role = await this.storage.members.effectiveRole(documentName, session.userId);

@@ -1,5 +1,5 @@
 import type { Extension, Hocuspocus, onConfigurePayload } from '@hocuspocus/server';
-import type { Storage } from '@coffre/storage';
+import type { MemberRole, Storage } from '@coffre/storage';
 import { CLOSE_CODES, closeReason } from '../closeCodes.ts';
 import { linkRole } from '../linkAccess.ts';
 import type { CollabContext } from './AuthExtension.ts';
@@ -26,19 +26,33 @@ export class MembershipWatchExtension implements Extension {
     if (this.timer) clearInterval(this.timer);
   }
 
+  /**
+   * One pass over the open connections. A person's role on a document is looked up once per pass, not once
+   * per connection (their tabs and devices share it), the document's row is read without its state, and the
+   * pass yields to the event loop between documents, so that relaying is never held up for a whole pass.
+   */
   private async sweep(instance: Hocuspocus): Promise<void> {
-    for (const [docId, document] of instance.documents) {
-      const doc = await this.storage.documents.get(docId);
+    for (const [docId, document] of [...instance.documents]) {
+      const exists = (await this.storage.documents.getSummary(docId)) !== null;
+      const roles = new Map<string, Promise<MemberRole | null>>();
       for (const connection of document.getConnections()) {
         const ctx = connection.context as CollabContext | undefined;
         if (!ctx?.userId) continue;
-        const role = !doc ? null : ctx.linkId ? await this.linkConnectionRole(ctx, docId) : await this.storage.members.effectiveRole(docId, ctx.userId);
+        // A link connection's role depends on the link and on whether it connected with a writer's key.
+        const who = ctx.linkId ? `link:${ctx.linkId}:${ctx.identityKey.length > 0}` : `user:${ctx.userId}`;
+        let lookup = roles.get(who);
+        if (!lookup) {
+          lookup = !exists ? Promise.resolve(null) : ctx.linkId ? this.linkConnectionRole(ctx, docId) : this.storage.members.effectiveRole(docId, ctx.userId);
+          roles.set(who, lookup);
+        }
+        const role = await lookup;
         if (!role || (role === 'viewer') !== connection.readOnly) {
           connection.close({ code: CLOSE_CODES.FORBIDDEN, reason: closeReason(CLOSE_CODES.FORBIDDEN, role ? 'ROLE_CHANGED' : 'FORBIDDEN') });
         } else if (role !== ctx.role) {
           ctx.role = role;
         }
       }
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 

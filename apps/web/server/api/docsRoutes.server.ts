@@ -36,7 +36,7 @@ export function docsRoutes(services: Services): Router {
       res.status(201).json({ docId });
     } catch (e) {
       if (!(e instanceof StorageError && e.code === 'DUPLICATE')) throw e;
-      const existing = await storage.documents.get(docId);
+      const existing = await storage.documents.getSummary(docId);
       if (existing?.ownerId !== userId) throw new ApiError(409, 'DOC_EXISTS', 'That document id is taken.');
       res.json({ docId });
     }
@@ -47,12 +47,12 @@ export function docsRoutes(services: Services): Router {
     const docId = DocId.parse(req.params.docId);
     const { parentId } = z.object({ parentId: DocId }).parse(req.body);
     const userId = me(res.locals);
-    const doc = await storage.documents.get(docId);
+    const doc = await storage.documents.getSummary(docId);
     if (!doc || !hasRole(await itemRole(storage, docId, userId), 'editor')) throw new ApiError(404, 'NOT_FOUND', 'No such document.');
     await requireEditorOf(parentId, userId);
     for (let at: string | null = parentId, depth = 0; at && depth < MAX_TREE_DEPTH; depth++) {
       if (at === docId) throw new ApiError(400, 'BAD_REQUEST', 'A folder cannot go inside itself.');
-      at = (await storage.documents.get(at))?.parentId ?? null;
+      at = (await storage.documents.getSummary(at))?.parentId ?? null;
     }
     await storage.documents.setParent(docId, parentId);
     log.info('doc.moved', { userId, docId, parentId });
@@ -68,7 +68,7 @@ export function docsRoutes(services: Services): Router {
   r.delete('/:docId', async (req, res) => {
     const docId = DocId.parse(req.params.docId);
     const userId = me(res.locals);
-    const doc = await storage.documents.get(docId);
+    const doc = await storage.documents.getSummary(docId);
     if (!doc) return void res.json({ ok: true });
     const allowed = doc.ownerId === userId || (doc.parentId !== null && hasRole(await itemRole(storage, doc.parentId, userId), 'editor'));
     if (!allowed) throw new ApiError(403, 'FORBIDDEN', 'You cannot delete this document.');

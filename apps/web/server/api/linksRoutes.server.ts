@@ -59,7 +59,7 @@ export function linksRoutes(services: Services): Router {
     let at: string | null = docId;
     for (let depth = 0; at && depth < MAX_TREE_DEPTH; depth++) {
       if (at === itemId) return true;
-      at = (await storage.documents.get(at))?.parentId ?? null;
+      at = (await storage.documents.getSummary(at))?.parentId ?? null;
     }
     return false;
   }
@@ -139,7 +139,7 @@ export function linksRoutes(services: Services): Router {
     const { proof, docId, parentId } = z.object({ proof: Proof, docId: ItemId, parentId: ItemId }).parse(req.body);
     await checkProof(req, link, proof);
     if (link.role !== 'editor') throw new ApiError(403, 'FORBIDDEN', 'This link only lets you view: ask for an edit link.');
-    const parent = await storage.documents.get(parentId);
+    const parent = await storage.documents.getSummary(parentId);
     if (!parent || !(await linkCoversDoc(link.itemId, parentId))) throw new ApiError(403, 'FORBIDDEN', 'This link does not reach that folder.');
     await rateLimit(services, `link:create:${link.linkId}`, LIMITS.LINK_CREATES_PER_LINK, LIMITS.LINK_PASSWORD_WINDOW_MS);
     try {
@@ -147,7 +147,7 @@ export function linksRoutes(services: Services): Router {
     } catch (e) {
       if (!(e instanceof StorageError && e.code === 'DUPLICATE')) throw e;
       // A retry of the same creation is fine; any other id is taken.
-      const existing = await storage.documents.get(docId);
+      const existing = await storage.documents.getSummary(docId);
       if (existing?.parentId !== parentId || existing.ownerId !== parent.ownerId) throw new ApiError(409, 'DOC_EXISTS', 'That document id is taken.');
       return void res.json({ docId });
     }
@@ -171,7 +171,7 @@ export function linksRoutes(services: Services): Router {
       logFields: { linkId: link.linkId },
       quotaExceeded: 'This upload would go over the storage quota of the folder’s owner. Ask them to free some space.',
       async ownerForNewFile(parentId) {
-        const parent = await storage.documents.get(parentId);
+        const parent = await storage.documents.getSummary(parentId);
         if (!parent || !(await linkCoversDoc(link.itemId, parentId))) throw new ApiError(403, 'FORBIDDEN', 'This link does not reach that folder.');
         await rateLimit(services, `link:upload:${link.linkId}`, LIMITS.LINK_UPLOADS_PER_LINK, LIMITS.LINK_PASSWORD_WINDOW_MS);
         return parent.ownerId;
@@ -220,7 +220,7 @@ export function linksRoutes(services: Services): Router {
     const userId = me(res.locals);
     await requireCanShare(body.itemId, userId);
     // Edit links are for documents and folders (ADR 0013: folders, word documents, spreadsheets and calendars, which the server cannot tell apart); a file link only ever downloads.
-    if (body.role === 'editor' && !(await storage.documents.get(body.itemId))) throw new ApiError(400, 'BAD_REQUEST', 'Only documents and folders can have edit links.');
+    if (body.role === 'editor' && !(await storage.documents.getSummary(body.itemId))) throw new ApiError(400, 'BAD_REQUEST', 'Only documents and folders can have edit links.');
     if (body.expiresAt !== null && body.expiresAt <= services.now()) throw new ApiError(400, 'BAD_REQUEST', 'The expiry date is in the past.');
     const payload = encodeLinkRecordPayload({ verifier: linkVerifier(body.proof), salt: body.salt ?? new Uint8Array(0), sealed: body.sealed });
     try {

@@ -23,7 +23,7 @@ export function sharingRoutes(services: Services): Router {
   const me = (locals: Record<string, unknown>) => (locals as Authed).session.userId;
 
   async function roleOf(docId: string, userId: string) {
-    const doc = await storage.documents.get(docId);
+    const doc = await storage.documents.getSummary(docId);
     if (!doc) return null;
     return itemRole(storage, docId, userId);
   }
@@ -38,7 +38,7 @@ export function sharingRoutes(services: Services): Router {
   r.get('/docs/:docId/members', async (req, res) => {
     const docId = String(req.params.docId);
     if (!(await roleOf(docId, me(res.locals)))) throw new ApiError(404, 'NOT_FOUND', 'No such document.');
-    const doc = (await storage.documents.get(docId))!;
+    const doc = (await storage.documents.getSummary(docId))!;
     const owner = await storage.accounts.getById(doc.ownerId);
     const members = await storage.members.list(docId);
     const people = [{ userId: doc.ownerId, username: owner?.username ?? '(deleted)', role: 'admin', owner: true }];
@@ -55,7 +55,7 @@ export function sharingRoutes(services: Services): Router {
     const body = z.object({ userId: z.string().min(1).max(64), role: Role, grant: base64Bytes(GRANT_BYTES) }).parse(req.body);
     const userId = me(res.locals);
     if ((await roleOf(docId, userId)) !== 'admin') throw new ApiError(403, 'FORBIDDEN', 'Only an admin of this document can share it.');
-    const doc = (await storage.documents.get(docId))!;
+    const doc = (await storage.documents.getSummary(docId))!;
     if (body.userId === doc.ownerId) throw new ApiError(400, 'BAD_REQUEST', 'The owner already has full access.');
     if (!(await storage.accounts.getById(body.userId))) throw new ApiError(404, 'NOT_FOUND', 'No one has that username.');
     await storage.transaction(async (tx) => {
@@ -97,7 +97,7 @@ export function sharingRoutes(services: Services): Router {
       .parse(req.body);
     const userId = me(res.locals);
     if ((await roleOf(docId, userId)) !== 'admin') throw new ApiError(403, 'FORBIDDEN', 'Only an admin of this document can change its key.');
-    const doc = (await storage.documents.get(docId))!;
+    const doc = (await storage.documents.getSummary(docId))!;
     const direct = (await storage.members.list(docId)).map((m) => m.userId);
     if (body.attached && (doc.parentId === null || direct.length > 0 || body.grants.length > 0)) {
       throw new ApiError(400, 'BAD_REQUEST', 'Only a chat of a folder or document, shared through it alone, changes its key without grants.');

@@ -24,6 +24,8 @@ export interface DocumentStore {
   /** @throws StorageError('DUPLICATE') when the document id exists. */
   create(doc: NewDocument): Promise<void>;
   get(docId: string): Promise<DocumentRecord | null>;
+  /** As `get` without the state: for access checks, which must not read a whole document. */
+  getSummary(docId: string): Promise<DocumentSummary | null>;
   /**
    * Moves the document under another folder document, or to the root with null. The parent is
    * not checked: access inheritance stops at a missing parent and tolerates cycles.

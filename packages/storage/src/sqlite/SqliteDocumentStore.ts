@@ -53,6 +53,13 @@ export class SqliteDocumentStore implements DocumentStore {
     });
   }
 
+  async getSummary(docId: string): Promise<DocumentSummary | null> {
+    return this.#sql.run((conn) => {
+      const row = conn.prepare('SELECT doc_id, owner_id, parent_id, created_at, updated_at FROM documents WHERE doc_id = ?').get(docId) as Omit<DocumentRow, 'state'> | undefined;
+      return row ? { docId: row.doc_id, ownerId: row.owner_id, parentId: row.parent_id, createdAt: row.created_at, updatedAt: row.updated_at } : null;
+    });
+  }
+
   async setParent(docId: string, parentId: string | null): Promise<void> {
     await this.#sql.run((conn) => {
       const result = conn.prepare('UPDATE documents SET parent_id = ? WHERE doc_id = ?').run(parentId, docId);

@@ -30,6 +30,15 @@ export function documentContract(h: () => StorageHarness): void {
       expect(await documents.get('nope')).toBeNull();
     });
 
+    it('gives a summary without the state, for access checks', async () => {
+      const { documents } = h().storage;
+      await documents.create({ docId: 'folder-1', ownerId: 'user-alice', createdAt: T0 });
+      await documents.create({ docId: 'doc-1', ownerId: 'user-bob', parentId: 'folder-1', createdAt: T0 });
+      await documents.putState('doc-1', patternBytes(4096, 7), T0 + 9);
+      expect(await documents.getSummary('doc-1')).toEqual({ docId: 'doc-1', ownerId: 'user-bob', parentId: 'folder-1', createdAt: T0, updatedAt: T0 + 9 });
+      expect(await documents.getSummary('nope')).toBeNull();
+    });
+
     it('refuses a duplicate id and state for an unknown document', async () => {
       const { documents } = h().storage;
       await documents.create({ docId: 'doc-1', ownerId: 'user-alice', createdAt: T0 });
