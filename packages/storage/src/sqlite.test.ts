@@ -96,6 +96,21 @@ describe('sqlite driver on disk', () => {
     }
   });
 
+  it('folds the WAL into the database in the gaps between writes, not inside a commit', async () => {
+    const dataDir = join(await tempDir(), 'data');
+    const storage = await open(dataDir);
+    await storage.documents.create({ docId: 'doc-1', ownerId: 'user-alice', createdAt: T0 });
+    // About 8 MiB through the journal in bursts of 512 KiB with a pause after each, as an editing session writes.
+    for (let burst = 0; burst < 16; burst++) {
+      for (let i = 0; i < 8; i++) await storage.documents.appendUpdate('doc-1', patternBytes(64 * 1024, burst * 8 + i), T0);
+      await new Promise((r) => setTimeout(r, 400));
+    }
+    // The WAL file never shrinks; it is reused from the start after each complete checkpoint. Left to SQLite
+    // (a checkpoint inside the commit that passes wal_autocheckpoint), it would have grown with every burst.
+    expect((await stat(join(dataDir, 'coffre.sqlite-wal'))).size).toBeLessThan(2 * 1024 * 1024);
+    expect((await storage.documents.readJournal('doc-1')).length).toBe(128);
+  });
+
   it('lets two instances on one data dir (web and collab server) see each other’s writes', async () => {
     const dataDir = join(await tempDir(), 'data');
     const [web, collab] = await Promise.all([open(dataDir), open(dataDir)]);

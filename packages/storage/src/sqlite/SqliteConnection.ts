@@ -24,14 +24,35 @@ const currentScope = new AsyncLocalStorage<Scope>();
  * synchronous, but a transaction spans awaits, so a mutex keeps other callers' statements out
  * of an open transaction: they wait for it to finish rather than silently joining it.
  */
+/** The WAL is folded into the database file once the connection has been idle this long… */
+const CHECKPOINT_IDLE_MS = 50;
+/** …looked at this often… */
+const CHECKPOINT_TICK_MS = 250;
+/** …and a commit checkpoints by itself only past this many WAL pages (16 MiB of 4 KiB pages), when no idle moment came. */
+export const WAL_AUTOCHECKPOINT_PAGES = 4096;
+
 export class SqliteConnection implements SqlRunner {
   readonly #db: Database;
   readonly #statements = new Map<string, Statement>();
   readonly #mutex = new Mutex();
   #closed = false;
+  #lastUse = 0;
+  #used = false;
+  readonly #checkpointTimer: ReturnType<typeof setInterval> | null = null;
 
+  /**
+   * In WAL mode, SQLite checkpoints inside whichever commit pushes the WAL past its limit (1,000 pages by
+   * default): that commit, say the guard's journal write of a keystroke, then waits for pages to be copied into
+   * the database file and for its fsync. Checkpoints therefore run here, in the gaps between uses (PASSIVE:
+   * never waiting for anyone), and a commit checkpoints only when no gap came for WAL_AUTOCHECKPOINT_PAGES.
+   */
   constructor(db: Database) {
     this.#db = db;
+    if (db.pragma('journal_mode', { simple: true }) === 'wal') {
+      db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+      this.#checkpointTimer = setInterval(() => this.#checkpointIfIdle(), CHECKPOINT_TICK_MS);
+      this.#checkpointTimer.unref();
+    }
   }
 
   /** A cached prepared statement. */
@@ -53,13 +74,32 @@ export class SqliteConnection implements SqlRunner {
   async run<T>(fn: (conn: SqliteConnection) => T): Promise<T> {
     if (this.#ownScope()) return fn(this);
     this.#assertOpen();
-    if (this.#mutex.isFree) return fn(this);
+    if (this.#mutex.isFree) return this.#use(fn);
     const release = await this.#mutex.acquire();
     try {
       this.#assertOpen();
-      return fn(this);
+      return this.#use(fn);
     } finally {
       release();
+    }
+  }
+
+  #use<T>(fn: (conn: SqliteConnection) => T): T {
+    try {
+      return fn(this);
+    } finally {
+      this.#used = true;
+      this.#lastUse = performance.now();
+    }
+  }
+
+  #checkpointIfIdle(): void {
+    if (!this.#used || this.#closed || !this.#mutex.isFree || performance.now() - this.#lastUse < CHECKPOINT_IDLE_MS) return;
+    this.#used = false;
+    try {
+      this.#db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      this.#used = true; // busy (another process checkpoints): next time
     }
   }
 
@@ -86,6 +126,8 @@ export class SqliteConnection implements SqlRunner {
       }
     } finally {
       root.open = false;
+      this.#used = true;
+      this.#lastUse = performance.now();
       release();
     }
   }
@@ -98,6 +140,7 @@ export class SqliteConnection implements SqlRunner {
     try {
       if (!this.#closed) {
         this.#closed = true;
+        if (this.#checkpointTimer) clearInterval(this.#checkpointTimer);
         this.#statements.clear();
         this.#db.close();
       }
