@@ -19,11 +19,6 @@ interface Scope {
 /** Which transaction (if any) the current async call chain runs inside. */
 const currentScope = new AsyncLocalStorage<Scope>();
 
-/**
- * One better-sqlite3 connection shared by every store of a `Storage`. better-sqlite3 is
- * synchronous, but a transaction spans awaits, so a mutex keeps other callers' statements out
- * of an open transaction: they wait for it to finish rather than silently joining it.
- */
 /** The WAL is folded into the database file once the connection has been idle this long… */
 const CHECKPOINT_IDLE_MS = 50;
 /** …looked at this often… */
@@ -31,6 +26,11 @@ const CHECKPOINT_TICK_MS = 250;
 /** …and a commit checkpoints by itself only past this many WAL pages (16 MiB of 4 KiB pages), when no idle moment came. */
 export const WAL_AUTOCHECKPOINT_PAGES = 4096;
 
+/**
+ * One better-sqlite3 connection shared by every store of a `Storage`. better-sqlite3 is
+ * synchronous, but a transaction spans awaits, so a mutex keeps other callers' statements out
+ * of an open transaction: they wait for it to finish rather than silently joining it.
+ */
 export class SqliteConnection implements SqlRunner {
   readonly #db: Database;
   readonly #statements = new Map<string, Statement>();
@@ -88,9 +88,13 @@ export class SqliteConnection implements SqlRunner {
     try {
       return fn(this);
     } finally {
-      this.#used = true;
-      this.#lastUse = performance.now();
+      this.#touch();
     }
+  }
+
+  #touch(): void {
+    this.#used = true;
+    this.#lastUse = performance.now();
   }
 
   #checkpointIfIdle(): void {
@@ -126,8 +130,7 @@ export class SqliteConnection implements SqlRunner {
       }
     } finally {
       root.open = false;
-      this.#used = true;
-      this.#lastUse = performance.now();
+      this.#touch();
       release();
     }
   }
