@@ -3,6 +3,7 @@ import { EncryptedDocSession, connectHocuspocus, initWire, type HocuspocusConnec
 import type { Storage } from '@coffre/storage';
 import type { Server } from '@hocuspocus/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { addUser, cookieSocket, startTestServer, type TestServer, type TestUser } from './support.ts';
 
 describe('snapshots: compaction, cold open from snapshot + tail, rollback refusal', () => {
@@ -61,6 +62,12 @@ describe('snapshots: compaction, cold open from snapshot + tail, rollback refusa
     await expect.poll(() => serverLog(), { timeout: 5000 }).toBeLessThan(20);
     const current = (await storage.snapshots.current(DOC))?.snapshotId;
     await expect.poll(() => anchor.value?.snapshotId).toBe(current);
+    // The state stored with the snapshot is the live document's, item for item (not a copy under another client id).
+    const live = server.hocuspocus.documents.get(DOC)!;
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, (await storage.documents.get(DOC))!.state!);
+    expect(Y.encodeStateVector(stored)).toEqual(Y.encodeStateVector(live));
+    expect(stored.getMap('meta').toJSON()).toEqual(live.getMap('meta').toJSON());
 
     const fresh = open();
     await expect.poll(() => fresh.s.doc.getText('t').toString(), { timeout: 5000 }).toBe(text.toString());

@@ -113,7 +113,12 @@ export class SnapshotExtension implements Extension {
     // Durable order: blob, then (snapshot row + pruned state) in one transaction, then the live document.
     const key = blobKey(docId, snap.header.snapshotId);
     await this.storage.blobs.put(key, bytes);
+    // The copy writes `meta` as the live document's own client, so that the state stored here is item for item
+    // what the live document becomes below: a server-side change schedules no store, and a document unloaded
+    // before the next one is loaded from this state. Under another client id, its `meta` items would differ
+    // from the ones clients hold, and their resync (which repeats every deletion) would be refused.
     const pruned = new Y.Doc();
+    pruned.clientID = document.clientID;
     Y.applyUpdate(pruned, Y.encodeStateAsUpdate(document));
     pruneCoveredEnvelopes(pruned, covered);
     writeEnvelopeMeta(pruned, nextMeta);
