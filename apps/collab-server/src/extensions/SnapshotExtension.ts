@@ -117,9 +117,10 @@ export class SnapshotExtension implements Extension {
     // what the live document becomes below: a server-side change schedules no store, and a document unloaded
     // before the next one is loaded from this state. Under another client id, its `meta` items would differ
     // from the ones clients hold, and their resync (which repeats every deletion) would be refused.
+    // (Set after the copy: Yjs gives a document a new client id when a remote update brings items of its own.)
     const pruned = new Y.Doc();
-    pruned.clientID = document.clientID;
     Y.applyUpdate(pruned, Y.encodeStateAsUpdate(document));
+    pruned.clientID = document.clientID;
     pruneCoveredEnvelopes(pruned, covered);
     writeEnvelopeMeta(pruned, nextMeta);
     try {
