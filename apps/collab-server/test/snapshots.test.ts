@@ -117,6 +117,43 @@ describe('snapshots: compaction, cold open from snapshot + tail, rollback refusa
     expect([...a.errors, ...b.errors, ...fresh.errors]).toEqual([]);
   });
 
+  it('after the server reloads a compacted document, a device whose envelopes were all pruned keeps writing, and the next snapshot is accepted', async () => {
+    const docId = 'doc-reloaded-after-prune';
+    await storage.documents.create({ docId, ownerId: owner.userId, createdAt: Date.now() });
+    const s = new EncryptedDocSession({ docId, keys: { current: { epoch: 1, key } }, identity: owner.identity, batchMs: 1 });
+    const errors: IntegrityEvent[] = [];
+    s.onIntegrityError((e) => errors.push(e));
+    const c = connectHocuspocus(s, { url, WebSocketPolyfill: cookieSocket(owner.cookie), compaction: false });
+    closers.push(() => (c.destroy(), s.destroy()));
+    await synced(c);
+    const text = s.doc.getText('t');
+    const type = async (words: string) => {
+      for (const w of words.split(' ')) {
+        text.insert(text.length, `${w} `);
+        s.flush();
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      await expect.poll(() => c.unsynced, { timeout: 5000 }).toBe(false);
+    };
+    await type('every envelope of this device');
+    expect(await c.history.snapshotNow()).toBe(true);
+    const live = () => server.hocuspocus.documents.get(docId);
+    await expect.poll(() => live()?.getArray('log').length, { timeout: 5000 }).toBe(0);
+    // The connection drops; with nobody left, the server stores and unloads the document.
+    const socket = c.provider.configuration.websocketProvider;
+    socket.disconnect();
+    await expect.poll(() => live(), { timeout: 5000 }).toBeUndefined();
+    // Back online, the same device continues its chain where the snapshot left it.
+    void socket.connect();
+    await synced(c);
+    await type('and it goes on');
+    const fresh = open(undefined, docId);
+    await expect.poll(() => fresh.s.doc.getText('t').toString(), { timeout: 5000 }).toBe(text.toString());
+    expect(await c.history.snapshotNow()).toBe(true);
+    expect((await storage.snapshots.list(docId)).length).toBe(2);
+    expect([...errors, ...fresh.errors]).toEqual([]);
+  });
+
   it('refuses a server snapshot that does not descend from the one this device saw (rollback/fork)', async () => {
     const forged = { value: { snapshotId: 'a-snapshot-this-server-never-had', chainHash: new Uint8Array(32).fill(7) } as SnapshotAnchor };
     const b = open(forged);

@@ -1,9 +1,10 @@
-import type { Extension, beforeHandleMessagePayload, onLoadDocumentPayload } from '@hocuspocus/server';
+import type { Extension, afterLoadDocumentPayload, beforeHandleMessagePayload } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import type { Document } from '@hocuspocus/server';
-import { DocError, ENVELOPE, commitGuardState, forgetAppliedItems, loadGuardState, readEnvelopeMeta, validateIncomingUpdate, type GuardState } from '@coffre/docs/wire';
+import { DocError, ENVELOPE, commitGuardState, decodeSnapshot, forgetAppliedItems, loadGuardState, readEnvelopeMeta, validateIncomingUpdate, type CoveredEntry, type GuardState } from '@coffre/docs/wire';
 import type { Storage } from '@coffre/storage';
 import { CLOSE_CODES, closeReason } from '../closeCodes.ts';
+import { readStoredSnapshot } from '../readStoredSnapshot.ts';
 import type { CollabContext } from './AuthExtension.ts';
 import type { LogSink } from './LoggingExtension.ts';
 
@@ -31,8 +32,25 @@ export class GuardExtension implements Extension {
     private readonly sink: LogSink = (l) => process.stdout.write(l + '\n'),
   ) {}
 
-  async onLoadDocument({ document }: onLoadDocumentPayload): Promise<void> {
-    this.states.delete(document);
+  /**
+   * The guard's view of a document as loaded: each device's last envelope, from the log and from
+   * the current snapshot, which pruned the envelopes it includes (a device may have none left).
+   */
+  async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
+    const meta = readEnvelopeMeta(document);
+    const heads = meta.snapshotId ? await this.snapshotHeads(documentName, meta.snapshotId) : [];
+    this.states.set(document, loadGuardState(document, meta.epoch || FIRST_EPOCH, heads));
+  }
+
+  /** The current snapshot's covered list. Unreadable, it gives none (logged): those devices' next envelopes are then refused, never let through. */
+  private async snapshotHeads(docId: string, snapshotId: string): Promise<CoveredEntry[]> {
+    try {
+      return decodeSnapshot(await readStoredSnapshot(this.storage, docId, snapshotId)).header.covered;
+    } catch (e) {
+      const code = e instanceof DocError ? e.code : 'STORAGE_ERROR';
+      this.sink(JSON.stringify({ t: new Date().toISOString(), level: 'warn', service: 'collab', event: 'guard.snapshot-unreadable', doc: docId, code }));
+      return [];
+    }
   }
 
   beforeHandleMessage(payload: beforeHandleMessagePayload): Promise<void> {
@@ -47,8 +65,14 @@ export class GuardExtension implements Extension {
   }
 
   /** The guard's view of a loaded document, shared with SnapshotExtension. */
-  stateOf(document: Document): GuardState | undefined {
-    return this.states.get(document);
+  stateOf(document: Document): GuardState {
+    let state = this.states.get(document);
+    if (!state) {
+      // Only a document that did not go through loading (none in this server) gets here: chains from its log alone.
+      state = loadGuardState(document, readEnvelopeMeta(document).epoch || FIRST_EPOCH);
+      this.states.set(document, state);
+    }
+    return state;
   }
 
   private async check({ update, document, documentName, context, connection }: beforeHandleMessagePayload): Promise<void> {
@@ -65,11 +89,7 @@ export class GuardExtension implements Extension {
     if (connection.readOnly) return; // Hocuspocus drops writes on read-only connections
     const yUpdate = decoding.readVarUint8Array(decoder);
     const ctx = context as CollabContext;
-    let state = this.states.get(document);
-    if (!state) {
-      state = loadGuardState(document, readEnvelopeMeta(document).epoch || FIRST_EPOCH);
-      this.states.set(document, state);
-    }
+    const state = this.stateOf(document);
     // Accepted items matter only until Hocuspocus has applied them, right after the hook: forget them at once (memory per open document).
     if (state.acceptedLogItems.size > 0) forgetAppliedItems(state, document);
     try {

@@ -3,13 +3,13 @@ import * as Y from 'yjs';
 import {
   DocError,
   coveredRecord,
-  loadGuardState,
   pruneCoveredEnvelopes,
   readEnvelopeMeta,
   validateSnapshot,
   writeEnvelopeMeta,
 } from '@coffre/docs/wire';
 import { StorageError, type Storage } from '@coffre/storage';
+import { readStoredSnapshot } from '../readStoredSnapshot.ts';
 import type { CollabContext } from './AuthExtension.ts';
 import type { GuardExtension } from './GuardExtension.ts';
 import type { LogSink } from './LoggingExtension.ts';
@@ -93,18 +93,12 @@ export class SnapshotExtension implements Extension {
 
   /** A stored snapshot as base64url. @throws DocError SNAPSHOT_INVALID when unknown */
   private async read(docId: string, snapshotId: string): Promise<string> {
-    const record = await this.storage.snapshots.get(docId, snapshotId);
-    if (!record) throw new DocError('SNAPSHOT_INVALID', 'unknown snapshot');
-    const stream = await this.storage.blobs.get(record.blobKey);
-    if (!stream) throw new DocError('SNAPSHOT_INVALID', 'missing blob');
-    const chunks: Uint8Array[] = [];
-    for await (const c of stream) chunks.push(c);
-    return Buffer.concat(chunks).toString('base64url');
+    return Buffer.from(await readStoredSnapshot(this.storage, docId, snapshotId)).toString('base64url');
   }
 
   private async commit(document: Document, docId: string, bytes: Uint8Array, ctx: CollabContext): Promise<string> {
     const meta = readEnvelopeMeta(document);
-    const state = this.guard.stateOf(document) ?? loadGuardState(document, meta.epoch);
+    const state = this.guard.stateOf(document);
     const writer = { identityKey: ctx.identityKey, canWrite: ctx.role !== 'viewer', canRotate: ctx.role === 'admin' };
     const snap = validateSnapshot(bytes, { docId, state, writer, meta });
     const covered = new Map(Object.entries(coveredRecord(snap)));

@@ -3,6 +3,7 @@ import { toHex } from '@coffre/crypto';
 import { decodeEnvelope } from './decodeEnvelope.ts';
 import { envelopeHash } from './envelopeHash.ts';
 import { ENVELOPE } from './envelopeLayout.ts';
+import type { CoveredEntry } from './SnapshotHeader.ts';
 
 export type DeviceChain = { seq: number; hash: Uint8Array };
 
@@ -38,18 +39,27 @@ export function forgetAppliedItems(state: GuardState, doc: Y.Doc): void {
   }
 }
 
-/** Rebuilds the per-device chains from a stored envelope document (trusted: it passed the guard). */
-export function loadGuardState(doc: Y.Doc, epoch: number): GuardState {
+/**
+ * Rebuilds the per-device chains from a stored envelope document (trusted: it passed the guard).
+ * A snapshot prunes the envelopes it includes, so a device whose envelopes are all pruned has no
+ * head left in the log: `snapshotHeads` (the current snapshot's covered list, checked against the
+ * server's own heads when it was committed) gives it one. Where both know a device, the log's
+ * envelope stands unless the snapshot's seq is higher: an entry below the log's head was never checked.
+ */
+export function loadGuardState(doc: Y.Doc, epoch: number, snapshotHeads: readonly CoveredEntry[] = []): GuardState {
   const devices = new Map<string, DeviceChain>();
+  const offer = (key: string, head: DeviceChain) => {
+    const last = devices.get(key);
+    if (!last || head.seq > last.seq) devices.set(key, head);
+  };
   for (const bytes of doc.getArray<Uint8Array>(ENVELOPE.LOG).toArray()) {
     try {
       const env = decodeEnvelope(bytes);
-      const key = toHex(env.header.deviceKey);
-      const last = devices.get(key);
-      if (!last || env.header.seq > last.seq) devices.set(key, { seq: env.header.seq, hash: envelopeHash(bytes) });
+      offer(toHex(env.header.deviceKey), { seq: env.header.seq, hash: envelopeHash(bytes) });
     } catch {
       // Pruned or unreadable items carry no chain state.
     }
   }
+  for (const c of snapshotHeads) offer(toHex(c.deviceKey), { seq: c.seq, hash: c.hash });
   return { epoch, devices, acceptedClocks: new Map(), acceptedLogItems: new Map() };
 }

@@ -239,6 +239,29 @@ describe('validateIncomingUpdate', () => {
     expect(empty.epoch).toBe(5);
     expect(empty.devices.size).toBe(0);
   });
+  it('loadGuardState takes a pruned device’s head from the current snapshot, and the log’s head where it is higher', () => {
+    const g = buildGuard();
+    const other = buildAuthor({ identity: g.author.identity });
+    const otherKey = toHex(other.device.publicKey);
+    const own = toHex(g.author.device.publicKey);
+    // The log holds the author's envelope 1; the snapshot says it covered the author up to 1 (with some hash) and the other device, wholly pruned, up to 7.
+    const covered = [
+      { deviceKey: g.author.device.publicKey, seq: 1, hash: new Uint8Array(32).fill(9) },
+      { deviceKey: other.device.publicKey, seq: 7, hash: new Uint8Array(32).fill(7) },
+    ];
+    const rebuilt = loadGuardState(g.server, EPOCH, covered);
+    expect(rebuilt.devices.get(otherKey)).toEqual({ seq: 7, hash: new Uint8Array(32).fill(7) });
+    // Equal seq: the log's own envelope stands (the entry was checked against it when the snapshot was committed).
+    expect(rebuilt.devices.get(own)).toEqual({ seq: 1, hash: envelopeHash(g.chain[0]!) });
+    const lower = loadGuardState(g.server, EPOCH, [{ deviceKey: g.author.device.publicKey, seq: 0, hash: new Uint8Array(32) }]);
+    expect(lower.devices.get(own)).toEqual({ seq: 1, hash: envelopeHash(g.chain[0]!) });
+    // The pruned device continues at 8 after the snapshot's hash, and nowhere else.
+    const next = (seq: number, prevHash: Uint8Array) => buildEnvelope({ docId: DOC, epoch: EPOCH, key: g.key, device: other.device, seq, prevHash }).bytes;
+    const ctx = { docId: DOC, state: rebuilt, writer: g.writer };
+    expectDocError(() => validateIncomingUpdate(g.server, g.append(next(1, new Uint8Array(32))), ctx), 'SEQUENCE_BROKEN');
+    expectDocError(() => validateIncomingUpdate(g.server, g.append(next(8, new Uint8Array(32))), ctx), 'SEQUENCE_BROKEN');
+    expect(validateIncomingUpdate(g.server, g.append(next(8, new Uint8Array(32).fill(7))), ctx).heads.get(otherKey)!.seq).toBe(8);
+  });
 });
 
 function copyDoc(doc: Y.Doc): Y.Doc {
