@@ -102,13 +102,14 @@ export class GuardExtension implements Extension {
       // Durable before Hocuspocus applies and acknowledges it: a crash after the ack loses nothing.
       if (commit.logItems.length > 0) await this.storage.documents.appendUpdate(documentName, yUpdate, Date.now());
     } catch (e) {
-      if (e instanceof DocError) this.refuse(documentName, e.code, CLOSE_CODES.UPDATE_REFUSED);
+      if (e instanceof DocError) this.refuse(documentName, e.code, CLOSE_CODES.UPDATE_REFUSED, e.message);
       throw e;
     }
   }
 
-  private refuse(doc: string, code: string, closeCode: number): never {
-    this.sink(JSON.stringify({ t: new Date().toISOString(), level: 'warn', service: 'collab', event: 'guard.refused', doc, code }));
+  /** `detail` is a DocError's message: codes, ids, clocks and sequence numbers, never payload bytes. */
+  private refuse(doc: string, code: string, closeCode: number, detail?: string): never {
+    this.sink(JSON.stringify({ t: new Date().toISOString(), level: 'warn', service: 'collab', event: 'guard.refused', doc, code, ...(detail && detail !== code ? { detail } : {}) }));
     // Hocuspocus 3 closes one document of a multiplexed socket with a reason only; the code travels in it.
     throw Object.assign(new Error(code), { code: closeCode, reason: closeReason(closeCode, code) });
   }

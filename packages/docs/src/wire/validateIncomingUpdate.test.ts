@@ -90,7 +90,11 @@ describe('validateIncomingUpdate', () => {
 
   it('refuses a delete of a log item', () => {
     const g = buildGuard();
-    expectRefused(g, clientUpdate(g.client, g.server, (log) => log.delete(0, 1)), 'DELETE_REFUSED');
+    const update = clientUpdate(g.client, g.server, (log) => log.delete(0, 1));
+    expectRefused(g, update, 'DELETE_REFUSED');
+    // The refusal names the range (ids and clocks, for the server's log), not what it held.
+    const [client] = [...Y.decodeUpdate(update).ds.clients.keys()];
+    expect(() => g.validate(update)).toThrow(`DELETE_REFUSED: client ${client} clocks 0+1: not all deleted here`);
   });
 
   it('refuses writes to meta, to other root types, and non-binary log values', () => {

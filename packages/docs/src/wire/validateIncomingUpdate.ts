@@ -26,7 +26,8 @@ export function validateIncomingUpdate(doc: Y.Doc, update: Uint8Array, ctx: { do
     throw new DocError('ENVELOPE_MALFORMED', 'not a Yjs update');
   }
   // A resync repeats the whole delete set; only deletions the server itself made may appear.
-  if (decoded.ds.clients.size > 0 && !alreadyDeleted(doc, decoded.ds)) throw new DocError('DELETE_REFUSED');
+  const notDeleted = decoded.ds.clients.size > 0 ? firstNotDeleted(doc, decoded.ds) : null;
+  if (notDeleted) throw new DocError('DELETE_REFUSED', notDeleted);
   const log = doc.getArray(ENVELOPE.LOG);
   const newIds = new Map<string, string>();
   const heads = new Map<string, DeviceChain>();
@@ -91,19 +92,20 @@ export function validateIncomingUpdate(doc: Y.Doc, update: Uint8Array, ctx: { do
   return { heads, clocks, logItems: [...newIds] };
 }
 
-/** True when every range in `ds` is already deleted in the document. */
-function alreadyDeleted(doc: Y.Doc, ds: ReturnType<typeof Y.decodeUpdate>['ds']): boolean {
+/** Null when every range in `ds` is already deleted in the document; else which range is not (ids and clocks only). */
+function firstNotDeleted(doc: Y.Doc, ds: ReturnType<typeof Y.decodeUpdate>['ds']): string | null {
   const mine = Y.createDeleteSetFromStructStore(doc.store).clients;
   for (const [client, ranges] of ds.clients) {
     const have = mine.get(client) ?? [];
     for (const r of ranges) {
       if (r.len === 0) continue;
       const end = r.clock + r.len;
-      if (end > Y.getState(doc.store, client)) return false;
-      if (!have.some((h) => h.clock <= r.clock && end <= h.clock + h.len)) return false;
+      const known = Y.getState(doc.store, client);
+      if (end > known) return `client ${client} clocks ${r.clock}+${r.len}: this document has clocks below ${known}`;
+      if (!have.some((h) => h.clock <= r.clock && end <= h.clock + h.len)) return `client ${client} clocks ${r.clock}+${r.len}: not all deleted here`;
     }
   }
-  return true;
+  return null;
 }
 
 function checkEnvelope(bytes: Uint8Array, hash: Uint8Array, ctx: { docId: string; state: GuardState; writer: Writer }, heads: Map<string, DeviceChain>): void {
