@@ -1,4 +1,4 @@
-import { MAX_TREE_DEPTH, decodeLinkRecordPayload, proofMatches, type LinkRole, type Storage } from '@coffre/storage';
+import { decodeLinkRecordPayload, isSameOrUnder, proofMatches, type LinkRole, type Storage } from '@coffre/storage';
 
 /** Link connections per address and link, right or wrong, and wrong proofs per link, per window (ADR 0008). */
 const ATTEMPTS_PER_ADDRESS = 120;
@@ -38,9 +38,5 @@ export async function linkRole(storage: Storage, linkId: string, proof: string |
       return null;
     }
   }
-  for (let at: string | null = docId, depth = 0; at && depth < MAX_TREE_DEPTH; depth++) {
-    if (at === link.itemId) return link.role;
-    at = (await storage.documents.getSummary(at))?.parentId ?? null;
-  }
-  return null;
+  return (await isSameOrUnder(storage.documents, docId, link.itemId)) ? link.role : null;
 }

@@ -26,6 +26,7 @@ export type { SnapshotRecord, SnapshotStore } from './interfaces/SnapshotStore.t
 export type { Storage } from './interfaces/Storage.ts';
 export type { StorageConfig } from './interfaces/StorageConfig.ts';
 export type { StorageTransaction } from './interfaces/StorageTransaction.ts';
+export { isSameOrUnder } from './isSameOrUnder.ts';
 export { MAX_TREE_DEPTH } from './maxTreeDepth.ts';
 export { SQLITE_BUSY_TIMEOUT_MS } from './sqlite/openSqliteDatabase.ts';
 export { StorageError, type StorageErrorCode } from './StorageError.ts';

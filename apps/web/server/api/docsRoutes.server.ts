@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { MAX_TREE_DEPTH, StorageError } from '@coffre/storage';
+import { MAX_TREE_DEPTH, StorageError, isSameOrUnder } from '@coffre/storage';
 import { ApiError } from '../ApiError.ts';
 import { releaseFileVersions } from '../releaseFileVersions.server.ts';
 import { hasRole, itemRole } from '../itemRole.server.ts';
@@ -50,10 +50,7 @@ export function docsRoutes(services: Services): Router {
     const doc = await storage.documents.getSummary(docId);
     if (!doc || !hasRole(await itemRole(storage, docId, userId), 'editor')) throw new ApiError(404, 'NOT_FOUND', 'No such document.');
     await requireEditorOf(parentId, userId);
-    for (let at: string | null = parentId, depth = 0; at && depth < MAX_TREE_DEPTH; depth++) {
-      if (at === docId) throw new ApiError(400, 'BAD_REQUEST', 'A folder cannot go inside itself.');
-      at = (await storage.documents.getSummary(at))?.parentId ?? null;
-    }
+    if (await isSameOrUnder(storage.documents, parentId, docId)) throw new ApiError(400, 'BAD_REQUEST', 'A folder cannot go inside itself.');
     await storage.documents.setParent(docId, parentId);
     log.info('doc.moved', { userId, docId, parentId });
     res.json({ ok: true });

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { MAX_TREE_DEPTH, StorageError, decodeLinkRecordPayload, encodeLinkRecordPayload, linkVerifier, proofMatches, type LinkRecord } from '@coffre/storage';
+import { StorageError, decodeLinkRecordPayload, encodeLinkRecordPayload, isSameOrUnder, linkVerifier, proofMatches, type LinkRecord } from '@coffre/storage';
 import { ApiError } from '../ApiError.ts';
 import { base64Bytes, toWire } from '../bytes.ts';
 import { chunkBlobKey } from '../chunkBlobKey.ts';
@@ -55,13 +55,8 @@ export function linksRoutes(services: Services): Router {
   }
 
   /** Whether document or folder `docId` is the linked item or somewhere under it. */
-  async function linkCoversDoc(itemId: string, docId: string): Promise<boolean> {
-    let at: string | null = docId;
-    for (let depth = 0; at && depth < MAX_TREE_DEPTH; depth++) {
-      if (at === itemId) return true;
-      at = (await storage.documents.getSummary(at))?.parentId ?? null;
-    }
-    return false;
+  function linkCoversDoc(itemId: string, docId: string): Promise<boolean> {
+    return isSameOrUnder(storage.documents, docId, itemId);
   }
 
   /** Checks a visitor's proof; wrong ones are counted per address and per link. */

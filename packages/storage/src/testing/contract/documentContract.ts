@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { isSameOrUnder } from '../../isSameOrUnder.ts';
+import { MAX_TREE_DEPTH } from '../../maxTreeDepth.ts';
 import { buildAccount } from '../fixtures/buildAccount.ts';
 import { buildGrant } from '../fixtures/buildGrant.ts';
 import { buildLink } from '../fixtures/buildLink.ts';
@@ -37,6 +39,30 @@ export function documentContract(h: () => StorageHarness): void {
       await documents.putState('doc-1', patternBytes(4096, 7), T0 + 9);
       expect(await documents.getSummary('doc-1')).toEqual({ docId: 'doc-1', ownerId: 'user-bob', parentId: 'folder-1', createdAt: T0, updatedAt: T0 + 9 });
       expect(await documents.getSummary('nope')).toBeNull();
+    });
+
+    it('tells whether an item is a document itself or a folder above it (isSameOrUnder), ending at a parent cycle', async () => {
+      const { documents } = h().storage;
+      await documents.create({ docId: 'root', ownerId: 'user-alice', createdAt: T0 });
+      await documents.create({ docId: 'mid', ownerId: 'user-alice', parentId: 'root', createdAt: T0 });
+      await documents.create({ docId: 'leaf', ownerId: 'user-alice', parentId: 'mid', createdAt: T0 });
+      await documents.create({ docId: 'other', ownerId: 'user-alice', createdAt: T0 });
+      expect(await isSameOrUnder(documents, 'leaf', 'root')).toBe(true);
+      expect(await isSameOrUnder(documents, 'leaf', 'mid')).toBe(true);
+      expect(await isSameOrUnder(documents, 'leaf', 'leaf')).toBe(true);
+      expect(await isSameOrUnder(documents, 'root', 'leaf')).toBe(false);
+      expect(await isSameOrUnder(documents, 'leaf', 'other')).toBe(false);
+      expect(await isSameOrUnder(documents, 'nope', 'root')).toBe(false);
+      // Only MAX_TREE_DEPTH levels count, the item itself being the first.
+      let parent = 'root';
+      for (let i = 1; i <= MAX_TREE_DEPTH; i++) {
+        await documents.create({ docId: `deep-${i}`, ownerId: 'user-alice', parentId: parent, createdAt: T0 });
+        parent = `deep-${i}`;
+      }
+      expect(await isSameOrUnder(documents, `deep-${MAX_TREE_DEPTH}`, 'deep-1')).toBe(true);
+      expect(await isSameOrUnder(documents, `deep-${MAX_TREE_DEPTH}`, 'root')).toBe(false);
+      await documents.setParent('root', 'leaf'); // a cycle (the web app refuses such moves; storage does not)
+      expect(await isSameOrUnder(documents, 'mid', 'other')).toBe(false);
     });
 
     it('refuses a duplicate id and state for an unknown document', async () => {
