@@ -1,4 +1,4 @@
-import type { Extension, afterLoadDocumentPayload, beforeHandleMessagePayload } from '@hocuspocus/server';
+import type { Extension, beforeHandleMessagePayload } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import type { Document } from '@hocuspocus/server';
 import { DocError, ENVELOPE, commitGuardState, decodeSnapshot, forgetAppliedItems, loadGuardState, readEnvelopeMeta, validateIncomingUpdate, type CoveredEntry, type GuardState } from '@coffre/docs/wire';
@@ -24,23 +24,13 @@ const FIRST_EPOCH = 1;
  * A refused message closes the connection with UPDATE_REFUSED and its code.
  */
 export class GuardExtension implements Extension {
-  private readonly states = new WeakMap<Document, GuardState>();
+  private readonly states = new WeakMap<Document, Promise<GuardState>>();
   private readonly queues = new Map<string, Promise<void>>();
 
   constructor(
     private readonly storage: Storage,
     private readonly sink: LogSink = (l) => process.stdout.write(l + '\n'),
   ) {}
-
-  /**
-   * The guard's view of a document as loaded: each device's last envelope, from the log and from
-   * the current snapshot, which pruned the envelopes it includes (a device may have none left).
-   */
-  async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
-    const meta = readEnvelopeMeta(document);
-    const heads = meta.snapshotId ? await this.snapshotHeads(documentName, meta.snapshotId) : [];
-    this.states.set(document, loadGuardState(document, meta.epoch || FIRST_EPOCH, heads));
-  }
 
   /** The current snapshot's covered list. Unreadable, it gives none (logged): those devices' next envelopes are then refused, never let through. */
   private async snapshotHeads(docId: string, snapshotId: string): Promise<CoveredEntry[]> {
@@ -64,15 +54,26 @@ export class GuardExtension implements Extension {
     return next;
   }
 
-  /** The guard's view of a loaded document, shared with SnapshotExtension. */
-  stateOf(document: Document): GuardState {
+  /**
+   * The guard's view of a loaded document, shared with SnapshotExtension: each device's last
+   * envelope, from the log and from the current snapshot, which pruned the envelopes it includes
+   * (a device may have none left). Built at the document's first sync message or snapshot, so
+   * opening a document to read it never waits for the snapshot to be read here.
+   */
+  stateOf(document: Document): Promise<GuardState> {
     let state = this.states.get(document);
     if (!state) {
-      // Only a document that did not go through loading (none in this server) gets here: chains from its log alone.
-      state = loadGuardState(document, readEnvelopeMeta(document).epoch || FIRST_EPOCH);
+      state = this.loadState(document);
       this.states.set(document, state);
     }
     return state;
+  }
+
+  private async loadState(document: Document): Promise<GuardState> {
+    const meta = readEnvelopeMeta(document);
+    const heads = meta.snapshotId ? await this.snapshotHeads(document.name, meta.snapshotId) : [];
+    // The log is read after the wait: every change to it waits for this state first.
+    return loadGuardState(document, meta.epoch || FIRST_EPOCH, heads);
   }
 
   private async check({ update, document, documentName, context, connection }: beforeHandleMessagePayload): Promise<void> {
@@ -89,7 +90,7 @@ export class GuardExtension implements Extension {
     if (connection.readOnly) return; // Hocuspocus drops writes on read-only connections
     const yUpdate = decoding.readVarUint8Array(decoder);
     const ctx = context as CollabContext;
-    const state = this.stateOf(document);
+    const state = await this.stateOf(document);
     // Accepted items matter only until Hocuspocus has applied them, right after the hook: forget them at once (memory per open document).
     if (state.acceptedLogItems.size > 0) forgetAppliedItems(state, document);
     try {

@@ -97,8 +97,8 @@ export class SnapshotExtension implements Extension {
   }
 
   private async commit(document: Document, docId: string, bytes: Uint8Array, ctx: CollabContext): Promise<string> {
+    const state = await this.guard.stateOf(document);
     const meta = readEnvelopeMeta(document);
-    const state = this.guard.stateOf(document);
     const writer = { identityKey: ctx.identityKey, canWrite: ctx.role !== 'viewer', canRotate: ctx.role === 'admin' };
     const snap = validateSnapshot(bytes, { docId, state, writer, meta });
     const covered = new Map(Object.entries(coveredRecord(snap)));
