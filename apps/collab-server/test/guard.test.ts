@@ -76,6 +76,17 @@ describe('collab server guard', () => {
     });
   }
 
+  it('tells a Coffre client whose copy the guard refuses which write it refused (and keeps the server state)', async () => {
+    const before = serverState();
+    const s = new EncryptedDocSession({ docId: DOC, keys: { current: { epoch: 1, key } }, identity: owner.identity, batchMs: 5 });
+    // A copy a hostile server once wrote into: a rewritten meta, which the client's sync reply carries to this (honest) server.
+    s.envelope.getMap('meta').set('snapshotId', 'rolled-back');
+    const c = connectHocuspocus(s, { url, WebSocketPolyfill: cookieSocket(owner.cookie) });
+    closers.push(() => (c.destroy(), s.destroy()));
+    await expect.poll(() => c.refused, { timeout: 5000 }).toBe('FORBIDDEN_WRITE');
+    expect(serverState()).toBe(before);
+  });
+
   it('refuses deleting log items', async () => {
     await expect(attack((d) => d.getArray('log').delete(0, 1))).resolves.toBe('DELETE_REFUSED');
   });

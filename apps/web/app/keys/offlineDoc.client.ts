@@ -12,13 +12,21 @@ import { idbStore } from './idbStore.client.ts';
 export function attachOfflineStore(input: { userId: string; session: EncryptedDocSession; key: SymmetricKey; epoch: number }): {
   snapshotCache: SnapshotCache;
   ready: Promise<void>;
+  /** Forgets the envelope copy (the next open starts from what the server holds), e.g. after the server refused what it holds. */
+  forget(): void;
   detach(): Promise<void>;
 } {
   const { session, key } = input;
   const id = `${input.userId}:${session.docId}`;
   // One cache per key epoch: after a rotation, writes refused under the old key are never resent.
   const persistence = new IndexeddbPersistence(envelopeDbName(input.userId, session.docId, input.epoch), session.envelope);
-  const offTainted = forgetCopyOnIntegrityProblem(session, () => persistence.clearData().catch(() => undefined));
+  let forgotten = false;
+  const forget = () => {
+    if (forgotten) return;
+    forgotten = true;
+    void persistence.clearData().catch(() => undefined);
+  };
+  const offTainted = forgetCopyOnIntegrityProblem(session, forget);
   const snapshots = idbStore('snapshots');
   const pending = idbStore('pending');
   // Pending edits are kept as groups (u32 length ‖ update, repeated); a store written before groups holds one update.
@@ -55,6 +63,7 @@ export function attachOfflineStore(input: { userId: string; session: EncryptedDo
       get: (snapshotId) => snapshots.get(`${session.docId}:${snapshotId}`),
       put: (snapshotId, bytes) => snapshots.put(`${session.docId}:${snapshotId}`, bytes),
     },
+    forget,
     async detach() {
       off();
       offTainted();

@@ -52,6 +52,8 @@ export function openEncryptedDoc(input: OpenDocInput): OpenDoc {
   let carried = handover.get(input.docId) ?? null;
   handover.delete(input.docId);
   const connection = connectHocuspocus(session, { url: input.collabUrl, canWrite: (input.canWrite ?? true) && session.canWrite, snapshotCache: offline.snapshotCache });
+  // The server refused what this device sent (e.g. its copy holds a forgery): kept, that copy would be sent again at every open.
+  connection.onStatus(() => connection.refused && offline.forget());
   // Handed-over edits go in once this session has what the server has: then only what the server lacks is a new
   // change (a whole state applied to an empty document would be one change as large as the document).
   let offCarried: Array<() => void> = [];

@@ -11,6 +11,12 @@ export type HocuspocusConnection = {
   readonly status: ConnectionStatus;
   /** True while envelopes this client wrote have not been acknowledged by the server. */
   readonly unsynced: boolean;
+  /**
+   * The code of a write of this client that the server's guard refused (it closed the document,
+   * close code 4400), or null. Kept until the connection is destroyed: what this client holds is
+   * not what the server accepts, and reconnecting sends it again.
+   */
+  readonly refused: string | null;
   onStatus(fn: (s: ConnectionStatus) => void): () => void;
   destroy(): void;
 };
@@ -21,6 +27,9 @@ export type HocuspocusConnection = {
  */
 /** When a writer compacts the log into a snapshot (DESIGN.md §3). */
 export type CompactionPolicy = { afterEnvelopes: number; afterBytes: number; jitterMs: number };
+/** The collab server's close code for a write its guard refused (the reason is `coffre:4400:<DocError code>`). */
+const UPDATE_REFUSED = 4400;
+
 export const DEFAULT_COMPACTION: CompactionPolicy = { afterEnvelopes: 300, afterBytes: 1024 * 1024, jitterMs: 3000 };
 
 export function connectHocuspocus(
@@ -36,6 +45,7 @@ export function connectHocuspocus(
   },
 ): HocuspocusConnection {
   let status: ConnectionStatus = 'connecting';
+  let refused: string | null = null;
   const listeners = new Set<(s: ConnectionStatus) => void>();
   session.setOnline(false);
   const set = (s: ConnectionStatus) => {
@@ -61,7 +71,9 @@ export function connectHocuspocus(
     onAuthenticationFailed: () => set('denied'),
     // A per-document close from the server carries `coffre:<code>:<reason>` (Hocuspocus 3 sends no code).
     onClose: ({ event }) => {
-      const code = Number(String(event?.reason ?? '').split(':')[1]);
+      const [, closeCode, errorCode] = String(event?.reason ?? '').split(':');
+      const code = Number(closeCode);
+      if (code === UPDATE_REFUSED && errorCode) refused ??= errorCode;
       set(code === 4401 || code === 4403 ? 'denied' : 'offline');
     },
   });
@@ -84,6 +96,9 @@ export function connectHocuspocus(
     },
     get unsynced() {
       return provider.hasUnsyncedChanges;
+    },
+    get refused() {
+      return refused;
     },
     onStatus(fn) {
       listeners.add(fn);

@@ -7,7 +7,7 @@ describe('syncState', () => {
   beforeAll(() => initCrypto());
   const open = () => {
     const session = new EncryptedDocSession({ docId: 'doc-badge', keys: { current: { epoch: 1, key: generateSymmetricKey() } }, identity: generateIdentity(), batchMs: 60_000 });
-    return { session, connection: { status: 'synced' as const, unsynced: false } };
+    return { session, connection: { status: 'synced' as const, unsynced: false, refused: null } };
   };
 
   it('says Saved once everything is sealed and sent, Saving… before', () => {
@@ -35,11 +35,22 @@ describe('syncState', () => {
     o.session.destroy();
   });
 
+  it('says a change the server refused was not saved, whatever the connection does next', () => {
+    const o = open();
+    for (const status of ['offline', 'synced'] as const) {
+      const shown = syncState({ ...o, connection: { status, unsynced: false, refused: 'DELETE_REFUSED' } }, null);
+      expect(shown).toMatchObject({ label: 'Not saved: refused by the server', tone: 'bad' });
+      expect(shown.detail).toContain('DELETE_REFUSED');
+      expect(shown.detail).toMatch(/reload/i);
+    }
+    o.session.destroy();
+  });
+
   it('names an integrity problem and a lost connection in plain words', () => {
     const o = open();
     expect(syncState(o, 'SIGNATURE_INVALID')).toMatchObject({ label: 'Integrity problem', tone: 'bad' });
     o.session.doc.getText('t').insert(0, 'offline edit');
-    expect(syncState({ ...o, connection: { status: 'offline', unsynced: false } }, null).label).toBe('Offline — changes kept here');
+    expect(syncState({ ...o, connection: { status: 'offline', unsynced: false, refused: null } }, null).label).toBe('Offline — changes kept here');
     o.session.destroy();
   });
 });

@@ -4,7 +4,7 @@ export type SyncShown = { label: string; tone: 'ok' | 'busy' | 'warn' | 'bad'; d
 
 /** What the badge reads of an open document. */
 export type SyncInputs = {
-  connection: Pick<HocuspocusConnection, 'status' | 'unsynced'>;
+  connection: Pick<HocuspocusConnection, 'status' | 'unsynced' | 'refused'>;
   session: Pick<EncryptedDocSession, 'sendingStopped' | 'outOfDate' | 'hasPendingLocalChanges'>;
 };
 
@@ -17,6 +17,12 @@ export function syncState(open: SyncInputs, integrity: string | null): SyncShown
       label: 'Not saved: change too large',
       tone: 'bad',
       detail: 'Your last change is larger than one change may be, so it was not saved, and nothing after it is. What was saved before is intact: reload to return to it.',
+    };
+  if (open.connection.refused)
+    return {
+      label: 'Not saved: refused by the server',
+      tone: 'bad',
+      detail: `The server refused a change from this tab (${open.connection.refused}), so it and anything after it were not saved. What was saved before is intact: reload to continue from it.`,
     };
   if (integrity === 'UNKNOWN_EPOCH') return { label: 'Key changed', tone: 'bad', detail: 'The document got a new key that was not shared with you. Newer changes cannot be shown.' };
   if (integrity) return { label: 'Integrity problem', tone: 'bad', detail: `Some changes from the server failed verification (${integrity}) and were not applied.` };
