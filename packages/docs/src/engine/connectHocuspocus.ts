@@ -14,7 +14,8 @@ export type HocuspocusConnection = {
   /**
    * The code of a write of this client that the server's guard refused (it closed the document,
    * close code 4400), or null. Kept until the connection is destroyed: what this client holds is
-   * not what the server accepts, and reconnecting sends it again.
+   * not what the server accepts, and reconnecting sends it again. A write under a key that was just
+   * rotated (STALE_EPOCH) is not counted: the session under the new key sends it again.
    */
   readonly refused: string | null;
   onStatus(fn: (s: ConnectionStatus) => void): () => void;
@@ -73,7 +74,8 @@ export function connectHocuspocus(
     onClose: ({ event }) => {
       const [, closeCode, errorCode] = String(event?.reason ?? '').split(':');
       const code = Number(closeCode);
-      if (code === UPDATE_REFUSED && errorCode) refused ??= errorCode;
+      // STALE_EPOCH is an honest race with a key rotation: the next session (new key) re-seals what was refused.
+      if (code === UPDATE_REFUSED && errorCode && errorCode !== 'STALE_EPOCH') refused ??= errorCode;
       set(code === 4401 || code === 4403 ? 'denied' : 'offline');
     },
   });
