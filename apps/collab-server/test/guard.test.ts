@@ -87,6 +87,19 @@ describe('collab server guard', () => {
     expect(serverState()).toBe(before);
   });
 
+  it('does not count a write under another key epoch (a race with a key rotation) as a refusal to show', async () => {
+    const s = new EncryptedDocSession({ docId: DOC, keys: { current: { epoch: 2, key } }, identity: owner.identity, batchMs: 5 });
+    const c = connectHocuspocus(s, { url, WebSocketPolyfill: cookieSocket(owner.cookie) });
+    closers.push(() => (c.destroy(), s.destroy()));
+    const seen: string[] = [];
+    c.onStatus((st) => seen.push(st));
+    await expect.poll(() => seen.includes('synced'), { timeout: 5000 }).toBe(true);
+    s.doc.getText('t').insert(0, 'under a key the server does not take yet');
+    s.flush();
+    await expect.poll(() => seen.slice(seen.indexOf('synced')).includes('offline'), { timeout: 5000 }).toBe(true);
+    expect(c.refused).toBeNull();
+  });
+
   it('refuses deleting log items', async () => {
     await expect(attack((d) => d.getArray('log').delete(0, 1))).resolves.toBe('DELETE_REFUSED');
   });
