@@ -207,6 +207,27 @@ describe('drive: a hostile server is caught, changes nothing, and honest service
     await a.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });
   });
 
+  it('a change slipped into this device’s copy is refused by the honest server when the copy syncs again: the page says so, and a reload starts afresh', async () => {
+    const docId = new URL(a.url()).pathname.split('/').pop()!;
+    await a.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });
+    // Nothing the client checks (a meta key it does not read), so only the server's guard can notice it.
+    expect(hostile.inject(docId, (d) => d.getMap('meta').set('note', 'slipped in'))).toBeGreaterThan(0);
+    hostile.stop();
+    await hostile.disconnectAll();
+    const badge = a.getByTestId('sync-status').filter({ hasText: 'Not saved: refused by the server' });
+    await badge.waitFor({ timeout: 30_000 });
+    // The guard names what it refused first: the write to meta, or the deletions the hostile copy carries with it.
+    expect(await badge.getAttribute('title')).toMatch(/\((FORBIDDEN_WRITE|DELETE_REFUSED)\)/);
+    await a.screenshot({ path: 'artifacts/hostile-refused-write.png' });
+    // The copy that held it was forgotten: the next open syncs from what the server holds (kept, the copy
+    // would be sent and refused again right after the sync).
+    await a.reload();
+    await a.getByLabel('Document body').getByText('Third state.').waitFor({ timeout: 30_000 });
+    await a.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await a.getByTestId('sync-status').textContent()).toBe('Saved');
+  });
+
   it('a substituted public key blocks sharing, and a grant signed by a key that is not the sender’s pinned one is ignored', async () => {
     const b = await openPage();
     await signUpViaUi(b, bob, password);

@@ -146,6 +146,11 @@ export class HostileCollab {
     return sent;
   }
 
+  /** Closes every open connection, as a restarting server would: the pages reconnect and sync again. */
+  async disconnectAll(): Promise<void> {
+    await Promise.all([...this.sockets].map((s) => s.client.close({ code: 1012, reason: 'restart' })));
+  }
+
   /** Back to an honest server: forwards everything unchanged from now on. */
   stop(): void {
     this.swap.clear();
