@@ -16,6 +16,8 @@ describe('collab server guard', () => {
   let url: string;
   let owner: TestUser;
   let stranger: TestUser;
+  let viewer: TestUser;
+  let outsider: TestUser;
   let honest: { s: EncryptedDocSession; c: HocuspocusConnection };
   const closers: Array<() => void> = [];
   const DOC = 'doc-guard';
@@ -30,6 +32,9 @@ describe('collab server guard', () => {
     stranger = await addUser(storage, 'stranger');
     await storage.documents.create({ docId: DOC, ownerId: owner.userId, createdAt: Date.now() });
     await storage.members.set(DOC, stranger.userId, 'editor', Date.now());
+    viewer = await addUser(storage, 'viewer');
+    outsider = await addUser(storage, 'outsider');
+    await storage.members.set(DOC, viewer.userId, 'viewer', Date.now());
     const s = new EncryptedDocSession({ docId: DOC, keys: { current: { epoch: 1, key } }, identity: owner.identity, batchMs: 5 });
     const c = connectHocuspocus(s, { url, WebSocketPolyfill: cookieSocket(owner.cookie) });
     honest = { s, c };
@@ -114,8 +119,9 @@ describe('collab server guard', () => {
     const unsigned = envelopeBy(owner);
     unsigned.fill(0, unsigned.length - 64);
     await expect(attack((d) => d.getArray('log').push([unsigned]))).resolves.toBe('SIGNATURE_INVALID');
-    // Validly signed, but by another member than the connection's user.
-    await expect(attack((d) => d.getArray('log').push([envelopeBy(stranger)]))).resolves.toBe('NOT_A_WRITER');
+    // Validly signed, but by someone who may not write here: another member's envelope passes only if that member is a writer (ADR 0020).
+    await expect(attack((d) => d.getArray('log').push([envelopeBy(outsider)]))).resolves.toBe('NOT_A_WRITER');
+    await expect(attack((d) => d.getArray('log').push([envelopeBy(viewer)]))).resolves.toBe('NOT_A_WRITER');
   });
 
   it('refuses broken sequences, other documents and stale epochs', async () => {

@@ -1,9 +1,11 @@
 import type { Extension, beforeHandleMessagePayload } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import type { Document } from '@hocuspocus/server';
-import { DocError, ENVELOPE, commitGuardState, decodeSnapshot, forgetAppliedItems, loadGuardState, readEnvelopeMeta, validateIncomingUpdate, type CoveredEntry, type GuardState } from '@coffre/docs/wire';
+import { DocError, ENVELOPE, OTHER_AUTHOR, commitGuardState, decodeSnapshot, forgetAppliedItems, loadGuardState, readEnvelopeMeta, validateIncomingUpdate, type CoveredEntry, type GuardState, type Writer } from '@coffre/docs/wire';
 import type { Storage } from '@coffre/storage';
+import * as Y from 'yjs';
 import { CLOSE_CODES, closeReason } from '../closeCodes.ts';
+import { documentWriters } from '../documentWriters.ts';
 import { readStoredSnapshot } from '../readStoredSnapshot.ts';
 import type { CollabContext } from './AuthExtension.ts';
 import type { LogSink } from './LoggingExtension.ts';
@@ -19,9 +21,12 @@ const SYNC_UPDATE = 2;
 const FIRST_EPOCH = 1;
 
 /**
- * Decodes every incoming sync message and lets through only appends of
- * valid envelopes by the connection's own user (see validateIncomingUpdate).
- * A refused message closes the connection with UPDATE_REFUSED and its code.
+ * Decodes every incoming sync message and lets through only appends of valid
+ * envelopes by the connection's own user, or by another current writer of the
+ * document (see validateIncomingUpdate, ADR 0020). A refused message closes
+ * the connection with UPDATE_REFUSED and its code. An accepted one is applied
+ * (so relayed) at once, then written to the journal; Hocuspocus acknowledges
+ * it to the sender only after that write.
  */
 export class GuardExtension implements Extension {
   private readonly states = new WeakMap<Document, Promise<GuardState>>();
@@ -94,18 +99,34 @@ export class GuardExtension implements Extension {
     // Accepted items matter only until Hocuspocus has applied them, right after the hook: forget them at once (memory per open document).
     if (state.acceptedLogItems.size > 0) forgetAppliedItems(state, document);
     try {
-      const commit = validateIncomingUpdate(document, yUpdate, {
-        docId: documentName,
-        state,
-        writer: { identityKey: ctx.identityKey, canWrite: ctx.role !== 'viewer' },
-      });
+      const writer: Writer = { identityKey: ctx.identityKey, canWrite: ctx.role !== 'viewer' };
+      const commit = await this.validate(document, yUpdate, documentName, state, writer);
       commitGuardState(state, commit);
-      // Durable before Hocuspocus applies and acknowledges it: a crash after the ack loses nothing.
-      if (commit.logItems.length > 0) await this.storage.documents.appendUpdate(documentName, yUpdate, Date.now());
+      if (commit.logItems.length === 0) return;
+      // Relayed before the journal write (ADR 0020); Hocuspocus acknowledges it to the sender only after this
+      // hook, so once the write is durable: a crash after the ack loses nothing. A crash before it may lose an
+      // envelope that peers already hold; they, or its author, hand it back on their next sync.
+      Y.applyUpdate(document, yUpdate, connection);
+      await this.storage.documents.appendUpdate(documentName, yUpdate, Date.now());
     } catch (e) {
       if (e instanceof DocError) this.refuse(documentName, e.code, CLOSE_CODES.UPDATE_REFUSED, e.message);
       throw e;
     }
+  }
+
+  /**
+   * validateIncomingUpdate for this connection's user; when the update holds another member's envelopes
+   * (a device handing back what the server lost), once more with the document's current writers.
+   * Validation changes nothing, so the second run starts from the same state.
+   */
+  private async validate(document: Document, yUpdate: Uint8Array, docId: string, state: GuardState, writer: Writer) {
+    try {
+      return validateIncomingUpdate(document, yUpdate, { docId, state, writer });
+    } catch (e) {
+      if (!(e instanceof DocError && e.code === 'NOT_A_WRITER' && e.detail === OTHER_AUTHOR)) throw e;
+    }
+    const others = await documentWriters(this.storage, docId);
+    return validateIncomingUpdate(document, yUpdate, { docId, state, writer: { ...writer, others } });
   }
 
   /** `detail` is a DocError's message: codes, ids, clocks and sequence numbers, never payload bytes. */

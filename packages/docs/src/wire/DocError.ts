@@ -22,7 +22,8 @@ export type DocErrorCode =
 export class DocError extends Error {
   constructor(
     readonly code: DocErrorCode,
-    detail?: string,
+    /** Ids, clocks, sequence numbers or a reason: never payload bytes. */
+    readonly detail?: string,
   ) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'DocError';

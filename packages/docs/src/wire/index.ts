@@ -9,7 +9,7 @@ export { deviceCertMessage } from './deviceCertMessage.ts';
 export { verifyEnvelope } from './verifyEnvelope.ts';
 export { envelopeHash } from './envelopeHash.ts';
 export { commitGuardState, forgetAppliedItems, loadGuardState, type DeviceChain, type GuardCommit, type GuardState } from './GuardState.ts';
-export { validateIncomingUpdate, type Writer } from './validateIncomingUpdate.ts';
+export { OTHER_AUTHOR, validateIncomingUpdate, type Writer } from './validateIncomingUpdate.ts';
 export { readPublicBundleIdentityKey } from './readPublicBundleIdentityKey.ts';
 /** The wire checks verify signatures: call once before using them. */
 export { initCrypto as initWire } from '@coffre/crypto';

@@ -13,7 +13,7 @@ import { decodeEnvelope } from './decodeEnvelope.ts';
 import { envelopeHash } from './envelopeHash.ts';
 import { ENVELOPE } from './envelopeLayout.ts';
 import { commitGuardState, loadGuardState } from './GuardState.ts';
-import { validateIncomingUpdate, type Writer } from './validateIncomingUpdate.ts';
+import { OTHER_AUTHOR, validateIncomingUpdate, type Writer } from './validateIncomingUpdate.ts';
 
 const DOC = 'doc-guard';
 const EPOCH = 2;
@@ -188,11 +188,33 @@ describe('validateIncomingUpdate', () => {
 
   it('refuses envelopes of another identity and connections that may not write', () => {
     const g = buildGuard();
-    expectRefused(g, g.append(buildEnvelope({ docId: DOC, epoch: EPOCH, key: g.key }).bytes), 'NOT_A_WRITER');
+    expect(expectDocError(() => g.validate(g.append(buildEnvelope({ docId: DOC, epoch: EPOCH, key: g.key }).bytes)), 'NOT_A_WRITER').detail).toBe(OTHER_AUTHOR);
+    const notAWriter = { ...g, validate: (u: Uint8Array) => validateIncomingUpdate(g.server, u, { docId: DOC, state: g.state, writer: { ...g.writer, others: new Set([toHex(generateIdentity().signing.publicKey)]) } }) };
+    expectRefused(notAWriter, g.append(buildEnvelope({ docId: DOC, epoch: EPOCH, key: g.key }).bytes), 'NOT_A_WRITER');
     const readOnly = buildGuard({ writer: { canWrite: false } });
     expectDocError(() => readOnly.validate(readOnly.append(readOnly.chain[1])), 'NOT_A_WRITER');
     const stranger = buildGuard({ writer: { identityKey: generateIdentity().signing.publicKey } });
     expectDocError(() => stranger.validate(stranger.append(stranger.chain[1])), 'NOT_A_WRITER');
+  });
+
+  it('takes another current writer’s envelope from any writer’s connection, checked like the author’s own (ADR 0020)', () => {
+    const g = buildGuard();
+    const other = buildAuthor();
+    const theirs = buildEnvelopeChain(['x', 'y'], { docId: DOC, epoch: EPOCH, key: g.key, device: other.device });
+    const writers = new Set([toHex(other.identity.signing.publicKey)]);
+    const handBack = (u: Uint8Array, writer: Partial<Writer> = {}) => validateIncomingUpdate(g.server, u, { docId: DOC, state: g.state, writer: { ...g.writer, others: writers, ...writer } });
+    const forwarded = g.append(theirs[0]);
+    const before = guardSnapshot(g.server, g.state);
+    // Without the document's writers looked up, the guard says so; with them, the envelope passes and heads its device's chain.
+    expect(expectDocError(() => g.validate(forwarded), 'NOT_A_WRITER').detail).toBe(OTHER_AUTHOR);
+    expect(handBack(forwarded).heads.get(toHex(other.device.publicKey))?.seq).toBe(1);
+    // Still a connection that may write, and still the author's chain, document and epoch.
+    expectDocError(() => handBack(forwarded, { canWrite: false }), 'NOT_A_WRITER');
+    expectDocError(() => handBack(g.append(theirs[1])), 'SEQUENCE_BROKEN');
+    expectDocError(() => handBack(g.append(buildEnvelope({ docId: 'doc-other', epoch: EPOCH, key: g.key, device: other.device }).bytes)), 'WRONG_DOCUMENT');
+    const tampered = decodeEnvelope(theirs[0]!);
+    expectDocError(() => handBack(g.append(forgeEnvelope({ header: tampered.header, sealed: tampered.sealed, signature: tampered.signature.map((b, i) => (i === 0 ? b ^ 1 : b)) }))), 'SIGNATURE_INVALID');
+    expect(guardSnapshot(g.server, g.state)).toBe(before); // validation alone changes nothing
   });
 
   it('refuses another document and another epoch', () => {

@@ -7,13 +7,22 @@ import { ENVELOPE, ZERO_HASH } from './envelopeLayout.ts';
 import type { DeviceChain, GuardCommit, GuardState } from './GuardState.ts';
 import { verifyEnvelope } from './verifyEnvelope.ts';
 
-/** The connection's user: their identity key and role. Only admins may rotate a document's key. */
-export type Writer = { identityKey: Uint8Array; canWrite: boolean; canRotate?: boolean };
+/**
+ * The connection's user: their identity key and role. Only admins may rotate a document's key.
+ * `others`: hex identity keys of the document's other current writers, whose devices' envelopes
+ * any writer's connection may hand back (ADR 0020); undefined until the caller has looked them up.
+ */
+export type Writer = { identityKey: Uint8Array; canWrite: boolean; canRotate?: boolean; others?: ReadonlySet<string> };
+
+/** NOT_A_WRITER's message when an envelope is another member's and `Writer.others` was not given: look them up and validate again. */
+export const OTHER_AUTHOR = 'another member’s envelope';
 
 /**
  * The server guard's rule, as a pure function: an incoming Yjs update to an
  * envelope document may only append signed, well-chained envelopes of this
- * document and epoch, from the connection's own user, to the `log` array.
+ * document and epoch to the `log` array, from a connection that may write. Each
+ * envelope is its own user's, or another current writer's that the sender's
+ * device holds and the server does not (ADR 0020: what a server lost comes back).
  * Deletes, writes to `meta` or anywhere else, and anything not new are refused.
  * On success the caller passes the result to commitGuardState.
  * @throws DocError — nothing in `state` or `doc` has changed
@@ -114,7 +123,11 @@ function checkEnvelope(bytes: Uint8Array, hash: Uint8Array, ctx: { docId: string
   if (h.kind !== ENVELOPE.KIND_UPDATE) throw new DocError('FORBIDDEN_WRITE', 'only update envelopes are stored');
   if (h.docId !== ctx.docId) throw new DocError('WRONG_DOCUMENT');
   if (h.epoch !== ctx.state.epoch) throw new DocError('STALE_EPOCH', `epoch ${h.epoch}, current ${ctx.state.epoch}`);
-  if (!ctx.writer.canWrite || !constantTimeEqual(h.identityKey, ctx.writer.identityKey)) throw new DocError('NOT_A_WRITER');
+  if (!ctx.writer.canWrite) throw new DocError('NOT_A_WRITER');
+  if (!constantTimeEqual(h.identityKey, ctx.writer.identityKey)) {
+    if (!ctx.writer.others) throw new DocError('NOT_A_WRITER', OTHER_AUTHOR);
+    if (!ctx.writer.others.has(toHex(h.identityKey))) throw new DocError('NOT_A_WRITER', 'not a writer of this document');
+  }
   verifyEnvelope(env);
   const device = toHex(h.deviceKey);
   const last = heads.get(device) ?? ctx.state.devices.get(device) ?? { seq: 0, hash: ZERO_HASH };
