@@ -107,43 +107,48 @@ export class SnapshotExtension implements Extension {
     // Durable order: blob, then (snapshot row + pruned state) in one transaction, then the live document.
     const key = blobKey(docId, snap.header.snapshotId);
     await this.storage.blobs.put(key, bytes);
-    // The copy writes `meta` as the live document's own client, so that the state stored here is item for item
-    // what the live document becomes below: a server-side change schedules no store, and a document unloaded
-    // before the next one is loaded from this state. Under another client id, its `meta` items would differ
-    // from the ones clients hold, and their resync (which repeats every deletion) would be refused.
-    // (Set after the copy: Yjs gives a document a new client id when a remote update brings items of its own.)
-    const pruned = new Y.Doc();
-    Y.applyUpdate(pruned, Y.encodeStateAsUpdate(document));
-    pruned.clientID = document.clientID;
-    pruneCoveredEnvelopes(pruned, covered);
-    writeEnvelopeMeta(pruned, nextMeta);
-    try {
-      await this.storage.transaction(async (tx) => {
-        await tx.snapshots.commit(
-          {
-            docId,
-            snapshotId: snap.header.snapshotId,
-            parentSnapshotId: meta.snapshotId || null,
-            chainHash: snap.chainHash,
-            blobKey: key,
-            size: bytes.length,
-            createdAt: Date.now(),
-            authorUserId: ctx.userId,
-          },
-          meta.snapshotId || null,
-        );
-        await tx.documents.putState(docId, Y.encodeStateAsUpdate(pruned), Date.now());
-      });
-    } catch (e) {
-      await this.storage.blobs.delete(key);
-      throw e;
-    }
-    if (readEnvelopeMeta(document).snapshotId !== meta.snapshotId) throw new DocError('SNAPSHOT_CONFLICT'); // cannot happen: one commit at a time per document
-    // One transaction, so clients see the prune and the new meta together.
+    // Under the document's save lock: a debounced store that encoded the live document before this commit must not
+    // write that older state over the one stored here (it would drop the new meta and the prune, and clients that
+    // saw them would be refused after the document is loaded again). Hocuspocus also never unloads a locked document.
     let removed = 0;
-    document.transact(() => {
-      removed = pruneCoveredEnvelopes(document, covered);
-      writeEnvelopeMeta(document, nextMeta);
+    await document.saveMutex.runExclusive(async () => {
+      // The copy writes `meta` as the live document's own client, so that the state stored here is item for item
+      // what the live document becomes below: a server-side change schedules no store, and a document unloaded
+      // before the next one is loaded from this state. Under another client id, its `meta` items would differ
+      // from the ones clients hold, and their resync (which repeats every deletion) would be refused.
+      // (Set after the copy: Yjs gives a document a new client id when a remote update brings items of its own.)
+      const pruned = new Y.Doc();
+      Y.applyUpdate(pruned, Y.encodeStateAsUpdate(document));
+      pruned.clientID = document.clientID;
+      pruneCoveredEnvelopes(pruned, covered);
+      writeEnvelopeMeta(pruned, nextMeta);
+      try {
+        await this.storage.transaction(async (tx) => {
+          await tx.snapshots.commit(
+            {
+              docId,
+              snapshotId: snap.header.snapshotId,
+              parentSnapshotId: meta.snapshotId || null,
+              chainHash: snap.chainHash,
+              blobKey: key,
+              size: bytes.length,
+              createdAt: Date.now(),
+              authorUserId: ctx.userId,
+            },
+            meta.snapshotId || null,
+          );
+          await tx.documents.putState(docId, Y.encodeStateAsUpdate(pruned), Date.now());
+        });
+      } catch (e) {
+        await this.storage.blobs.delete(key);
+        throw e;
+      }
+      if (readEnvelopeMeta(document).snapshotId !== meta.snapshotId) throw new DocError('SNAPSHOT_CONFLICT'); // cannot happen: one commit at a time per document
+      // One transaction, so clients see the prune and the new meta together.
+      document.transact(() => {
+        removed = pruneCoveredEnvelopes(document, covered);
+        writeEnvelopeMeta(document, nextMeta);
+      });
     });
     state.epoch = nextMeta.epoch;
     this.sink(JSON.stringify({ t: new Date().toISOString(), level: 'info', service: 'collab', event: 'snapshot.committed', doc: docId, bytes: bytes.length, pruned: removed }));
