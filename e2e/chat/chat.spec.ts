@@ -59,7 +59,7 @@ describe('chat: encrypted rooms, direct messages and a shared folder’s team ch
     await a.waitForURL(/\/chat\/[A-Za-z0-9_-]+$/);
     dmUrl = new URL(a.url()).pathname;
     await send(a, `Hello @${bob}, the code is **${canary}**`, `the code is ${canary}`);
-    await a.getByTestId('sync-status').filter({ hasText: 'Saved' }).waitFor({ timeout: 15_000 });
+    await a.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 15_000 });
 
     // Bob is told on any page: the navigation counts it, and a notice says who wrote.
     await b.goto('/drive');

@@ -14,7 +14,7 @@ describe('word processor: version history', () => {
     await a.waitForURL(/\/docs\/[A-Za-z0-9_-]+$/);
     await a.getByLabel('Document body').click();
     await a.keyboard.type('First draft of the minutes.');
-    await a.getByTestId('sync-status').filter({ hasText: 'Saved' }).waitFor({ timeout: 15_000 });
+    await a.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 15_000 });
 
     await a.getByRole('button', { name: 'History' }).click();
     await a.getByRole('button', { name: 'Save a version now' }).click();
@@ -24,7 +24,7 @@ describe('word processor: version history', () => {
     await a.getByLabel('Document body').click();
     await a.keyboard.press('Control+A');
     await a.keyboard.type('Completely rewritten by mistake.');
-    await a.getByTestId('sync-status').filter({ hasText: 'Saved' }).waitFor({ timeout: 15_000 });
+    await a.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 15_000 });
 
     await a.getByRole('button', { name: 'History' }).click();
     const versions = a.getByRole('list', { name: 'Versions' }).locator('button.version');
@@ -41,7 +41,7 @@ describe('word processor: version history', () => {
     await expect.poll(() => a.getByLabel('Document body').textContent()).toBe('First draft of the minutes.');
 
     // A reload (fresh decryption from snapshot + tail) shows the restored text.
-    await a.getByTestId('sync-status').filter({ hasText: 'Saved' }).waitFor({ timeout: 15_000 });
+    await a.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 15_000 });
     await a.reload();
     await a.getByLabel('Document body').getByText('First draft of the minutes.').waitFor({ timeout: 15_000 });
     expect(await a.getByLabel('Document body').textContent()).not.toContain('rewritten');

@@ -87,7 +87,7 @@ describe('word processor: images are encrypted files of the document', () => {
     await a.getByTestId('insert-image').setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
     await a.getByTestId('image-status').filter({ hasText: 'SVG images can carry scripts' }).waitFor();
     expect(await a.getByLabel('Document body').getByTestId('doc-image').count()).toBe(1);
-    await a.getByTestId('sync-status').filter({ hasText: 'Saved' }).waitFor({ timeout: 15_000 });
+    await a.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 15_000 });
     await a.screenshot({ path: 'artifacts/images-author.png' });
 
     await shareDocumentViaUi(a, bob, 'Can edit');

@@ -33,7 +33,7 @@ describe('word processor: export, import, print', () => {
     await a.keyboard.type('- passport');
     await a.keyboard.press('Enter');
     await a.keyboard.type('tickets');
-    await a.getByTestId('sync-status').filter({ hasText: 'Saved' }).waitFor({ timeout: 15_000 });
+    await a.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 15_000 });
 
     const md = (await download(a, 'Download as Markdown (.md)')).toString('utf8');
     expect(md).toContain('## Packing list');

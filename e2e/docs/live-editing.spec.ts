@@ -22,7 +22,7 @@ describe('word processor: live encrypted editing in two browsers', () => {
     await a.getByLabel('Title').fill(`Plan ${canary} title`);
     await a.getByLabel('Document body').click();
     await a.keyboard.type(`Body text ${canary} from A.`);
-    await a.getByTestId('sync-status').filter({ hasText: 'Saved' }).waitFor({ timeout: 15_000 });
+    await a.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 15_000 });
 
     const b = await openPage();
     await signInViaUi(b, username, password);

@@ -30,7 +30,7 @@ describe('word processor: offline editing', () => {
     const docUrl = a.url();
     await a.getByLabel('Document body').click();
     await a.keyboard.type('Shared start.');
-    await a.getByTestId('sync-status').filter({ hasText: 'Saved' }).waitFor({ timeout: 15_000 });
+    await a.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 15_000 });
 
     await signInViaUi(b, username, password);
     await b.goto(docUrl);
@@ -45,7 +45,7 @@ describe('word processor: offline editing', () => {
     await b.getByLabel('Document body').click();
     await b.keyboard.press('Control+Home');
     await b.keyboard.type('Online meanwhile. ');
-    await b.getByTestId('sync-status').filter({ hasText: 'Saved' }).waitFor({ timeout: 15_000 });
+    await b.getByTestId('sync-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 15_000 });
     expect(await b.getByLabel('Document body').textContent()).not.toContain('Written offline');
 
     // Close the tab while offline; the unsent edit is kept (encrypted) on this device.
