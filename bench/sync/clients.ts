@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { createPublicBundle, generateIdentity, generateSymmetricKey, initCrypto, type Identity, type SymmetricKey } from '@coffre/crypto';
 import { EncryptedDocSession, connectHocuspocus, type CompactionPolicy, type HocuspocusConnection, type IntegrityEvent } from '@coffre/docs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
@@ -104,6 +105,83 @@ export function benchSocket(cookie: string | null): typeof globalThis.WebSocket 
   return BenchSocket as unknown as typeof globalThis.WebSocket;
 }
 
+type NetEvent = { ev: 'open'; id: number } | { ev: 'message'; id: number; data: ArrayBuffer; at: number } | { ev: 'close'; id: number; code: number; reason: string } | { ev: 'error'; id: number; message: string };
+type NetSocketLike = { readyState: number; emit(type: string, ev: unknown): void };
+
+let net: { worker: Worker; sockets: Map<number, NetSocketLike>; nextId: number } | null = null;
+function netThread(): NonNullable<typeof net> {
+  if (net) return net;
+  const worker = new Worker(new URL('./netThread.mjs', import.meta.url));
+  worker.unref();
+  const sockets = new Map<number, NetSocketLike>();
+  worker.on('message', (m: NetEvent) => {
+    const s = sockets.get(m.id);
+    if (!s) return;
+    if (m.ev === 'open') {
+      s.readyState = 1;
+      s.emit('open', {});
+    } else if (m.ev === 'message') {
+      // The network thread's stamp, on this thread's clock.
+      const arrival = m.at - performance.timeOrigin;
+      handOver(() => {
+        const prev = dispatch.current;
+        dispatch.current = { arrival, start: now() };
+        try {
+          s.emit('message', { data: m.data });
+        } finally {
+          dispatch.current = prev;
+        }
+      });
+    } else if (m.ev === 'close') {
+      s.readyState = 3;
+      sockets.delete(m.id);
+      s.emit('close', { code: m.code, reason: m.reason });
+    } else {
+      s.emit('error', new Error(m.message));
+    }
+  });
+  return (net = { worker, sockets, nextId: 1 });
+}
+
+/**
+ * A WebSocket whose connection lives in the receivers' network thread (netThread.mjs): frames are
+ * stamped there on arrival, as a device of its own would see them, and handed to this thread one
+ * per event-loop turn (see `dispatch`). What the Hocuspocus provider uses of a WebSocket, no more.
+ */
+export function netSocket(cookie: string | null): typeof globalThis.WebSocket {
+  class NetSocket implements NetSocketLike {
+    readyState = 0;
+    binaryType = 'arraybuffer';
+    private readonly id: number;
+    private readonly listeners = new Map<string, Set<Listener>>();
+    constructor(url: string) {
+      const t = netThread();
+      this.id = t.nextId++;
+      t.sockets.set(this.id, this);
+      t.worker.postMessage({ op: 'open', id: this.id, url, cookie });
+    }
+    addEventListener(type: string, l: Listener): void {
+      if (!this.listeners.has(type)) this.listeners.set(type, new Set());
+      this.listeners.get(type)!.add(l);
+    }
+    removeEventListener(type: string, l: Listener): void {
+      this.listeners.get(type)?.delete(l);
+    }
+    emit(type: string, ev: unknown): void {
+      for (const l of [...(this.listeners.get(type) ?? [])]) l(ev);
+    }
+    send(data: Uint8Array): void {
+      if (this.readyState === 1) netThread().worker.postMessage({ op: 'send', id: this.id, data });
+    }
+    close(code?: number, reason?: string): void {
+      if (this.readyState >= 2) return;
+      this.readyState = 2;
+      netThread().worker.postMessage({ op: 'close', id: this.id, code, reason });
+    }
+  }
+  return NetSocket as unknown as typeof globalThis.WebSocket;
+}
+
 export type CoffreClient = {
   session: EncryptedDocSession;
   conn: HocuspocusConnection;
@@ -121,13 +199,15 @@ export function openCoffreClient(opts: {
   batchMs: number;
   compaction?: CompactionPolicy | false;
   canWrite?: boolean;
+  /** Defaults to benchSocket (this thread); netSocket for the fan-out's receivers. */
+  socket?: (cookie: string | null) => typeof globalThis.WebSocket;
 }): CoffreClient {
   const session = new EncryptedDocSession({ docId: opts.docId, keys: benchKeys(opts.key), identity: opts.user.identity, batchMs: opts.batchMs });
   const errors: IntegrityEvent[] = [];
   session.onIntegrityError((e) => errors.push(e));
   const conn = connectHocuspocus(session, {
     url: opts.url,
-    WebSocketPolyfill: benchSocket(opts.user.cookie),
+    WebSocketPolyfill: (opts.socket ?? benchSocket)(opts.user.cookie),
     ...(opts.compaction !== undefined ? { compaction: opts.compaction } : {}),
     ...(opts.canWrite !== undefined ? { canWrite: opts.canWrite } : {}),
   });
@@ -152,9 +232,9 @@ export function openCoffreClient(opts: {
 export type PlainClient = { doc: Y.Doc; provider: HocuspocusProvider; synced: Promise<void>; destroy(): void };
 
 /** A plain Hocuspocus client: a Y.Doc synced as is (with a session cookie: the envelope document, as the server has it). */
-export function openPlainClient(url: string, docName: string, cookie: string | null = null): PlainClient {
+export function openPlainClient(url: string, docName: string, cookie: string | null = null, socketFor: (cookie: string | null) => typeof globalThis.WebSocket = benchSocket): PlainClient {
   const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: benchSocket(cookie) });
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: socketFor(cookie) });
   let resolve!: () => void;
   const synced = new Promise<void>((r) => (resolve = r));
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: docName, document: doc, onSynced: () => resolve() });

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { BenchCheck, BenchResult } from '../printResults.ts';
 import { loadWindow, median, percentile, waitForQuiet } from '../stats.ts';
-import { createBenchUser, dispatch, newDocKey, now, openCoffreClient, openMany, openPlainClient, sleep, waitFor, type CoffreClient, type PlainClient } from './clients.ts';
+import { benchSocket, createBenchUser, dispatch, netSocket, newDocKey, now, openCoffreClient, openMany, openPlainClient, sleep, waitFor, type CoffreClient, type PlainClient } from './clients.ts';
 import { startServer } from './serverProcess.ts';
 
 /**
@@ -17,7 +17,8 @@ import { startServer } from './serverProcess.ts';
  * Per delivery (keystroke k at receiver r):
  *   push     P: coffre — the writer's batch timer fires (flush: merge, seal,
  *              sign, push, send); plain — the keystroke itself.
- *   arrival  A: `ws` emits the frame at r (stamped before any handling).
+ *   arrival  A: the frame reaches r's socket: stamped by the receivers' network
+ *              thread, which does nothing else (see netSocket).
  *   start    S: r's provider starts handling that frame.
  *   applied  D: r's plaintext Y.Text shows the keystroke.
  * latency = (A − P) + (D − S): relay + loopback, plus r's own handling. The
@@ -25,6 +26,15 @@ import { startServer } from './serverProcess.ts';
  * clients' handling in this one process (a real client has its own CPU),
  * and is printed for information only.
  */
+/**
+ * Where the receivers' frames are stamped: in a network thread of their own (default, see netSocket), or,
+ * with COFFRE_BENCH_FANOUT_STAMP=main, in this thread as before 2026-12-07 (see benchSocket), where a frame
+ * that arrives while another receiver handles its own is stamped only after that handling.
+ */
+const RECEIVER_SOCKET = process.env.COFFRE_BENCH_FANOUT_STAMP === 'main' ? benchSocket : netSocket;
+/** Client 0 writes (its socket in this thread: its sends are not delayed by a hop); the others receive. */
+const socketFor = (i: number) => (i === 0 ? benchSocket : RECEIVER_SOCKET);
+
 /** Diagnostics: COFFRE_BENCH_FANOUT_PROFILE=/tmp/x writes a CPU profile of the server child over each window (`/tmp/x-coffre-10.cpuprofile`, …; the last repetition's is kept). The profiler's cost is in that run's figures. */
 const PROFILE = process.env.COFFRE_BENCH_FANOUT_PROFILE;
 
@@ -74,8 +84,8 @@ async function runOnce(mode: 'coffre' | 'plain', o: FanoutOptions): Promise<RunF
       const user = await createBenchUser('fanout');
       await server.setup([user.setup], [docId, `${docId}-warm`].map((d) => ({ docId: d, ownerId: user.setup.userId })));
       const key = newDocKey();
-      await warmUp(() => openCoffreClient({ url: server.url, user, docId: `${docId}-warm`, key, batchMs: o.batchMs }));
-      const cs = await openMany(o.clients, 25, () => openCoffreClient({ url: server.url, user, docId, key, batchMs: o.batchMs }));
+      await warmUp((i) => openCoffreClient({ url: server.url, user, docId: `${docId}-warm`, key, batchMs: o.batchMs, socket: socketFor(i) }));
+      const cs = await openMany(o.clients, 25, (i) => openCoffreClient({ url: server.url, user, docId, key, batchMs: o.batchMs, socket: socketFor(i) }));
       clients = cs;
       texts = cs.map((c) => c.session.doc.getText('t'));
       writerText = texts[0]!;
@@ -94,8 +104,8 @@ async function runOnce(mode: 'coffre' | 'plain', o: FanoutOptions): Promise<RunF
         frameBytes = log.get(log.length - 1).length;
       };
     } else {
-      await warmUp(() => openPlainClient(server.url, `${docId}-warm`));
-      const cs = await openMany(o.clients, 25, () => openPlainClient(server.url, docId));
+      await warmUp((i) => openPlainClient(server.url, `${docId}-warm`, null, socketFor(i)));
+      const cs = await openMany(o.clients, 25, (i) => openPlainClient(server.url, docId, null, socketFor(i)));
       clients = cs;
       texts = cs.map((c) => c.doc.getText('t'));
       writerText = texts[0]!;
@@ -212,7 +222,7 @@ const FOREIGN_RETRY_PCT = 30;
  * next; the same for both modes.
  */
 const WARMUP_KEYS = 250;
-async function warmUp(open: () => CoffreClient | PlainClient): Promise<void> {
+async function warmUp(open: (i: number) => CoffreClient | PlainClient): Promise<void> {
   const [writer, reader] = await openMany(2, 2, open);
   try {
     const provider = 'conn' in writer! ? writer.conn.provider : writer!.provider;
