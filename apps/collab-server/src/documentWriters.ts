@@ -22,7 +22,8 @@ export async function documentWriters(storage: Pick<Storage, 'documents' | 'memb
     const role = await storage.members.effectiveRole(docId, userId);
     if (role !== 'editor' && role !== 'admin') continue;
     const account = await storage.accounts.getById(userId);
-    if (account) writers.add(Buffer.from(readPublicBundleIdentityKey(account.publicBundle)).toString('hex')) // lowercase, as the guard's toHex;
+    // Lowercase hex, as the guard's toHex.
+    if (account) writers.add(Buffer.from(readPublicBundleIdentityKey(account.publicBundle)).toString('hex'));
   }
   return writers;
 }

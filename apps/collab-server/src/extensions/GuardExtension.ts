@@ -1,7 +1,7 @@
 import type { Extension, beforeHandleMessagePayload } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import type { Document } from '@hocuspocus/server';
-import { DocError, ENVELOPE, OTHER_AUTHOR, commitGuardState, decodeSnapshot, forgetAppliedItems, loadGuardState, readEnvelopeMeta, validateIncomingUpdate, type CoveredEntry, type GuardState, type Writer } from '@coffre/docs/wire';
+import { DocError, ENVELOPE, OTHER_AUTHOR, commitGuardState, decodeSnapshot, forgetAppliedItems, loadGuardState, readEnvelopeMeta, validateIncomingUpdate, type CoveredEntry, type GuardCommit, type GuardState, type Writer } from '@coffre/docs/wire';
 import type { Storage } from '@coffre/storage';
 import * as Y from 'yjs';
 import { CLOSE_CODES, closeReason } from '../closeCodes.ts';
@@ -96,11 +96,21 @@ export class GuardExtension implements Extension {
     const yUpdate = decoding.readVarUint8Array(decoder);
     const ctx = context as CollabContext;
     const state = await this.stateOf(document);
-    // Accepted items matter only until Hocuspocus has applied them, right after the hook: forget them at once (memory per open document).
+    // Accepted items matter only until the document holds them (this hook applies them right after): forget them at once (memory per open document).
     if (state.acceptedLogItems.size > 0) forgetAppliedItems(state, document);
     try {
       const writer: Writer = { identityKey: ctx.identityKey, canWrite: ctx.role !== 'viewer' };
-      const commit = await this.validate(document, yUpdate, documentName, state, writer);
+      let commit: GuardCommit;
+      try {
+        commit = validateIncomingUpdate(document, yUpdate, { docId: documentName, state, writer });
+      } catch (e) {
+        // Another member's envelopes (a device handing back what the server lost): validate once more with
+        // the document's current writers. Validation changes nothing, and no await may come between a
+        // validation and its commit: another connection's update could be accepted in between.
+        if (!(e instanceof DocError && e.code === 'NOT_A_WRITER' && e.detail === OTHER_AUTHOR)) throw e;
+        const others = await documentWriters(this.storage, documentName);
+        commit = validateIncomingUpdate(document, yUpdate, { docId: documentName, state, writer: { ...writer, others } });
+      }
       commitGuardState(state, commit);
       if (commit.logItems.length === 0) return;
       // Relayed before the journal write (ADR 0020); Hocuspocus acknowledges it to the sender only after this
@@ -112,21 +122,6 @@ export class GuardExtension implements Extension {
       if (e instanceof DocError) this.refuse(documentName, e.code, CLOSE_CODES.UPDATE_REFUSED, e.message);
       throw e;
     }
-  }
-
-  /**
-   * validateIncomingUpdate for this connection's user; when the update holds another member's envelopes
-   * (a device handing back what the server lost), once more with the document's current writers.
-   * Validation changes nothing, so the second run starts from the same state.
-   */
-  private async validate(document: Document, yUpdate: Uint8Array, docId: string, state: GuardState, writer: Writer) {
-    try {
-      return validateIncomingUpdate(document, yUpdate, { docId, state, writer });
-    } catch (e) {
-      if (!(e instanceof DocError && e.code === 'NOT_A_WRITER' && e.detail === OTHER_AUTHOR)) throw e;
-    }
-    const others = await documentWriters(this.storage, docId);
-    return validateIncomingUpdate(document, yUpdate, { docId, state, writer: { ...writer, others } });
   }
 
   /** `detail` is a DocError's message: codes, ids, clocks and sequence numbers, never payload bytes. */
