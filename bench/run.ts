@@ -28,7 +28,7 @@ console.log(`coffre bench${quick ? ' --quick (smoke run)' : ''}: ${os.cpus().len
 if (wanted('crypto')) {
   section('keystroke envelope');
   const { cryptoEnvelopeBench } = await import('./crypto/cryptoEnvelopeBench.ts');
-  results.push(await cryptoEnvelopeBench({ iterations: quick ? 2_000 : 20_000 }));
+  results.push(await cryptoEnvelopeBench({ iterations: quick ? 500 : 4_000 }));
   section('file download: decrypt + plaintext digest');
   const { fileDownloadBench } = await import('./crypto/fileDownloadBench.ts');
   results.push(await fileDownloadBench({ chunks: quick ? 4 : 16 }));

@@ -1,5 +1,5 @@
 import { createFileDigest, decryptChunk, encryptChunk, FILE_CHUNK_SIZE, generateSymmetricKey, initCrypto } from '@coffre/crypto';
-import { measure } from '../measure.ts';
+import { measurePair } from '../measure.ts';
 import type { BenchResult } from '../printResults.ts';
 
 /**
@@ -15,12 +15,15 @@ export async function fileDownloadBench({ chunks }: { chunks: number }): Promise
   const sealed = Array.from({ length: chunks }, (_, index) => encryptChunk(key, { fileId, version: 1, index, isFinal: index === chunks - 1 }, plain));
   const open = (index: number) => decryptChunk(key, { fileId, version: 1, index, isFinal: index === chunks - 1 }, sealed[index]!);
 
-  const baseline = measure(chunks, (i) => void open(i));
   let hash = createFileDigest();
-  const coffre = measure(chunks, (i) => {
-    if (i === 0) hash = createFileDigest();
-    hash.update(open(i));
-    if (i === chunks - 1) hash.digest();
-  });
+  const { coffre, baseline } = measurePair(
+    chunks,
+    (i) => {
+      if (i === 0) hash = createFileDigest();
+      hash.update(open(i));
+      if (i === chunks - 1) hash.digest();
+    },
+    (i) => void open(i),
+  );
   return { name: `file download, per 4 MiB chunk (${chunks} chunks)`, unit: 'µs', baselineName: 'decryptChunk alone', baseline, coffre, target: 1.5 };
 }

@@ -19,6 +19,20 @@ describe('randomBytes', () => {
     expect(seen.size).toBe(1000);
   });
 
+  it('fills every byte of small and scratch-sized requests, and each result is its own array', () => {
+    for (const length of [1, 24, 32, 64, 255, 256, 257]) {
+      const a = randomBytes(length);
+      const b = randomBytes(length);
+      expect(a).toHaveLength(length);
+      expect(a.buffer).not.toBe(b.buffer);
+      if (length >= 24) expect(Buffer.from(a).equals(Buffer.from(b))).toBe(false);
+      // no byte position stuck at zero across many draws
+      const seenNonZero = new Uint8Array(length);
+      for (let i = 0; i < 64; i++) randomBytes(length).forEach((byte, at) => (seenNonZero[at] ||= byte));
+      expect(seenNonZero.every((byte) => byte !== 0)).toBe(true);
+    }
+  });
+
   it('rejects bad lengths', () => {
     for (const length of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) expectCryptoError(() => randomBytes(length), 'MALFORMED');
   });
