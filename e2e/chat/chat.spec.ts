@@ -142,6 +142,9 @@ describe('chat: encrypted rooms, direct messages and a shared folder’s team ch
     await a.getByRole('button', { name: 'Chat', exact: true }).click();
     await send(a, 'Comments on the minutes here');
     await b.getByRole('button', { name: `Minutes ${canary}` }).click({ timeout: 30_000 });
+    // Until the document's page is in, 'Chat' is still the folder's toggle, whose panel is open: a click there would close it.
+    await b.locator('.doc-editor').waitFor({ timeout: 30_000 });
+    await expect.poll(() => b.getByLabel('Title').inputValue(), { timeout: 30_000 }).toBe(`Minutes ${canary}`);
     await b.getByRole('button', { name: 'Chat', exact: true }).click();
     await message(b, 'Comments on the minutes here').waitFor({ timeout: 20_000 });
     expect(await message(b, 'Glad to be here').count()).toBe(0);
