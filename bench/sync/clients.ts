@@ -278,3 +278,61 @@ export async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs:
   }
   return await cond();
 }
+
+export type Crowd = {
+  /** Opens `n` more receivers, `batch` at a time; all must sync within `timeoutMs`. */
+  add(n: number, batch?: number, timeoutMs?: number): Promise<void>;
+  /** How many receivers were opened. */
+  readonly size: number;
+  /** Forgets the arrivals stamped so far. */
+  reset(): void;
+  /** Per receiver, in the order opened, when each sync update frame since the last reset arrived (this thread's clock, ms). */
+  collect(): Promise<number[][]>;
+  close(): void;
+};
+
+/**
+ * Protocol-level receivers in a thread of their own (crowdThread.mjs): they authenticate, sync, and
+ * stamp each update frame's arrival, and open nothing.
+ */
+export function createCrowd(o: { url: string; doc: string; cookie: string | null; token: string }): Crowd {
+  const worker = new Worker(new URL('./crowdThread.mjs', import.meta.url));
+  const waiting = new Map<number, { resolve(): void; reject(e: Error): void }>();
+  let collecting: ((s: Record<number, number[]>) => void) | null = null;
+  let size = 0;
+  worker.on('message', (m: { ev: 'synced'; id: number } | { ev: 'failed'; id: number; why: string } | { ev: 'stamps'; stamps: Record<number, number[]> }) => {
+    if (m.ev === 'stamps') collecting?.(m.stamps);
+    else if (m.ev === 'synced') waiting.get(m.id)?.resolve();
+    else waiting.get(m.id)?.reject(new Error(`crowd receiver ${m.id}: ${m.why}`));
+  });
+  return {
+    get size() {
+      return size;
+    },
+    async add(n, batch = 25, timeoutMs = 60_000) {
+      for (let i = 0; i < n; i += batch) {
+        const group = Array.from({ length: Math.min(batch, n - i) }, () => {
+          const id = size++;
+          const synced = new Promise<void>((resolve, reject) => waiting.set(id, { resolve, reject }));
+          worker.postMessage({ op: 'open', id, url: o.url, cookie: o.cookie, doc: o.doc, token: o.token });
+          return synced;
+        });
+        await withTimeout(Promise.all(group), timeoutMs, `crowd receivers did not sync`);
+      }
+    },
+    reset: () => worker.postMessage({ op: 'reset' }),
+    collect: () =>
+      new Promise((resolve) => {
+        collecting = (s) => {
+          collecting = null;
+          resolve(Array.from({ length: size }, (_, id) => (s[id] ?? []).map((at) => at - performance.timeOrigin)));
+        };
+        worker.postMessage({ op: 'collect' });
+      }),
+    close() {
+      worker.postMessage({ op: 'close' });
+      worker.unref();
+      setTimeout(() => void worker.terminate(), 500).unref();
+    },
+  };
+}
