@@ -112,7 +112,6 @@ let net: { worker: Worker; sockets: Map<number, NetSocketLike>; nextId: number }
 function netThread(): NonNullable<typeof net> {
   if (net) return net;
   const worker = new Worker(new URL('./netThread.mjs', import.meta.url));
-  worker.unref();
   const sockets = new Map<number, NetSocketLike>();
   worker.on('message', (m: NetEvent) => {
     const s = sockets.get(m.id);
@@ -140,6 +139,7 @@ function netThread(): NonNullable<typeof net> {
       s.emit('error', new Error(m.message));
     }
   });
+  worker.unref(); // after the 'message' listener: adding one refs the worker's port again, and the bench would never exit
   return (net = { worker, sockets, nextId: 1 });
 }
 
