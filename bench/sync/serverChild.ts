@@ -34,10 +34,21 @@ export type ServerRequest =
   | { cmd: 'stop' };
 
 /** CPU (µs, cumulative), event-loop delay and the guard's journal writes (coffre), each since the previous read. */
-export type CpuReport = { user: number; system: number; eldP50: number; eldP99: number; eldMax: number; journalWrites: number; journalP50: number; journalP99: number };
+export type CpuReport = { user: number; system: number; mainThreadMs: number; eldP50: number; eldP99: number; eldMax: number; journalWrites: number; journalP50: number; journalP99: number };
 /** `heapUsed` without V8's code space (compiled code, which grows as more paths get optimised), plus the raw figures. */
 export type MemReport = { heap: number; heapUsed: number; codeSpace: number; rss: number; external: number; arrayBuffers: number };
 export type DocsReport = { documents: number; connections: number; logLength: number | null };
+
+/**
+ * The main thread's CPU (user + system, ms, cumulative; 10 ms ticks) from /proc: the rest of
+ * `process.cpuUsage()` is V8's helper threads (garbage collection, optimising compiles) and libuv's.
+ */
+function mainThreadCpuMs(): number {
+  const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the third on: state, ppid, …
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND; // utime and stime, fields 14 and 15
+}
+const TICKS_PER_SECOND = 100;
 
 const mode = process.argv[2] as ServerMode;
 if (mode !== 'coffre' && mode !== 'plain') throw new Error(`unknown server mode ${String(mode)}`);
@@ -116,6 +127,7 @@ async function handle(req: ServerRequest): Promise<unknown> {
       const r: CpuReport = {
         user: c.user,
         system: c.system,
+        mainThreadMs: mainThreadCpuMs(),
         eldP50: ms(eld.percentile(50)) - 2,
         eldP99: ms(eld.percentile(99)) - 2,
         eldMax: ms(eld.max) - 2,
