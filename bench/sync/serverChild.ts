@@ -44,7 +44,12 @@ export type DocsReport = { documents: number; connections: number; logLength: nu
  * `process.cpuUsage()` is V8's helper threads (garbage collection, optimising compiles) and libuv's.
  */
 function mainThreadCpuMs(): number {
-  const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+  let stat: string;
+  try {
+    stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+  } catch {
+    return NaN; // no /proc (not Linux): the figure prints as NaN
+  }
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the third on: state, ppid, …
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND; // utime and stime, fields 14 and 15
 }
