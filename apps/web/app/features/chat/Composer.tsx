@@ -114,7 +114,11 @@ export function Composer({ room, signer, upload, members, replyTo, onCancelReply
           }}
         />
         <label className="button ghost" title="Attach files">
-          📎<span className="sr-only">Attach files</span>
+          {/* A drawn paperclip: the emoji needs a colour-emoji font, which not every machine has (Debian's Chromium showed a box). */}
+          <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+            <path d="M20.5 11.5l-8.4 8.4a5 5 0 0 1-7.1-7.1l8.4-8.4a3.4 3.4 0 0 1 4.8 4.8l-8.4 8.4a1.7 1.7 0 0 1-2.4-2.4l7.8-7.8" />
+          </svg>
+          <span className="sr-only">Attach files</span>
           <input
             type="file"
             multiple
