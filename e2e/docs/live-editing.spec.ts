@@ -45,6 +45,37 @@ describe('word processor: live encrypted editing in two browsers', () => {
     await b.keyboard.type('## Decisions');
     await a.getByRole('heading', { name: 'Decisions' }).waitFor({ timeout: 15_000 });
     await expect.poll(() => a.getByTestId('word-count').textContent()).toMatch(/^11 words/);
+
+    // Colours from the toolbar's menus: B makes the heading blue on green, A sees both.
+    await b.getByRole('heading', { name: 'Decisions' }).click();
+    await b.keyboard.press('End');
+    await b.keyboard.press('Shift+Home');
+    await b.getByRole('button', { name: 'Text colour' }).click();
+    await b.getByRole('menuitemradio', { name: 'Blue' }).click();
+    await b.getByRole('button', { name: 'Highlight' }).click();
+    await b.getByRole('menuitemradio', { name: 'Green' }).click();
+    expect(await b.getByRole('menu').count()).toBe(0); // picking closes the menu
+    await b.getByRole('button', { name: 'Text colour' }).click();
+    await b.getByRole('menu', { name: 'Text colour' }).waitFor();
+    await b.keyboard.press('Escape'); // the focus is still in the editor
+    await b.getByRole('menu').waitFor({ state: 'detached' });
+    const headingColours = () =>
+      a.getByRole('heading', { name: 'Decisions' }).evaluate((h) => {
+        const span = h.querySelector('span[style]');
+        const mark = h.querySelector('mark');
+        return [span && getComputedStyle(span).color, mark && getComputedStyle(mark).backgroundColor];
+      });
+    await expect.poll(headingColours, { timeout: 15_000 }).toEqual(['rgb(29, 78, 216)', 'rgb(187, 247, 208)']);
+
+    // A task typed as "[ ] " becomes a checkbox item, its box on the line of its text.
+    await b.keyboard.press('End');
+    await b.keyboard.press('Enter');
+    await b.keyboard.type('[ ] Ship it');
+    const task = a.locator('ul[data-type="taskList"] li', { hasText: 'Ship it' });
+    await task.waitFor({ timeout: 15_000 });
+    const box = (await task.locator('input[type="checkbox"]').boundingBox())!;
+    const line = (await task.locator('p').boundingBox())!;
+    expect(Math.abs(box.y + box.height / 2 - (line.y + line.height / 2))).toBeLessThan(line.height / 2);
     await a.screenshot({ path: 'artifacts/editor.png' });
 
     // A reload decrypts everything again from the server's ciphertext.

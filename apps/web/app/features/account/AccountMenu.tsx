@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { useDismiss } from '../../components/useDismiss.ts';
 import { logOut } from '../../keys/logOut.client.ts';
 
 /** The account button in the top bar: settings and log out. */
@@ -8,18 +9,7 @@ export function AccountMenu({ username }: { username: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, [open]);
+  useDismiss(open, ref, useCallback(() => setOpen(false), []));
 
   async function handleLogOut() {
     await logOut().catch(() => undefined);

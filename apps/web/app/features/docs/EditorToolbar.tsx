@@ -1,4 +1,6 @@
+import { Fragment } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
+import { ColourMenu, type Swatch } from './ColourMenu.tsx';
 import { InsertImageButton } from './images/InsertImageButton.tsx';
 
 type Tool = { label: string; title: string; run(e: Editor): void; active?(e: Editor): boolean };
@@ -19,8 +21,6 @@ const TOOLS: Tool[][] = [
     { label: 'U', title: 'Underline (Ctrl+U)', run: (e) => e.chain().focus().toggleUnderline().run(), active: (e) => e.isActive('underline') },
     { label: 'S', title: 'Strikethrough', run: (e) => e.chain().focus().toggleStrike().run(), active: (e) => e.isActive('strike') },
     { label: '</>', title: 'Inline code', run: (e) => e.chain().focus().toggleCode().run(), active: (e) => e.isActive('code') },
-    { label: 'Mark', title: 'Highlight', run: (e) => e.chain().focus().toggleHighlight({ color: '#fde68a' }).run(), active: (e) => e.isActive('highlight') },
-    { label: 'Red', title: 'Red text', run: (e) => (e.isActive('textStyle', { color: '#b42318' }) ? e.chain().focus().unsetColor().run() : e.chain().focus().setColor('#b42318').run()), active: (e) => e.isActive('textStyle', { color: '#b42318' }) },
   ],
   [
     { label: '•', title: 'Bulleted list', run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive('bulletList') },
@@ -37,6 +37,30 @@ const TOOLS: Tool[][] = [
     { label: 'Right', title: 'Align right', run: (e) => e.chain().focus().setTextAlign('right').run(), active: (e) => e.isActive({ textAlign: 'right' }) },
     { label: 'Link', title: 'Add or remove a link', run: toggleLink, active: (e) => e.isActive('link') },
   ],
+];
+
+/** The colour menus follow this group (bold, italic…). */
+const MARKS_GROUP = 2;
+
+/** Dark enough to read on white; the first removes the colour. */
+const TEXT_COLOURS: readonly Swatch[] = [
+  { name: 'Default', value: null },
+  { name: 'Grey', value: '#6b7280' },
+  { name: 'Red', value: '#b42318' },
+  { name: 'Orange', value: '#c2410c' },
+  { name: 'Green', value: '#15803d' },
+  { name: 'Blue', value: '#1d4ed8' },
+  { name: 'Purple', value: '#7e22ce' },
+];
+
+/** Light enough for black text on them; the first removes the highlight. */
+const HIGHLIGHTS: readonly Swatch[] = [
+  { name: 'None', value: null },
+  { name: 'Yellow', value: '#fde68a' },
+  { name: 'Green', value: '#bbf7d0' },
+  { name: 'Blue', value: '#bfdbfe' },
+  { name: 'Pink', value: '#fbcfe8' },
+  { name: 'Orange', value: '#fed7aa' },
 ];
 
 function toggleLink(e: Editor): void {
@@ -56,20 +80,32 @@ function toggleLink(e: Editor): void {
 export function EditorToolbar({ editor, onInsertImages }: { editor: Editor; onInsertImages?: (files: File[]) => void }) {
   // Re-render on selection and content changes so active states stay right.
   const active = useEditorState({ editor, selector: ({ editor: e }) => TOOLS.flat().map((t) => t.active?.(e) ?? false) });
+  const colours = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({ text: (e.getAttributes('textStyle').color as string | undefined) ?? null, highlight: e.isActive('highlight') ? ((e.getAttributes('highlight').color as string | undefined) ?? HIGHLIGHTS[1]!.value) : null }),
+  });
   let i = 0;
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
       {TOOLS.map((group, g) => (
-        <div className="tool-group" key={g}>
-          {group.map((t) => {
-            const on = active[i++];
-            return (
-              <button key={t.title} type="button" className={on ? 'tool on' : 'tool'} title={t.title} aria-label={t.title} aria-pressed={on} onMouseDown={(ev) => ev.preventDefault()} onClick={() => t.run(editor)}>
-                {t.label}
-              </button>
-            );
-          })}
-        </div>
+        <Fragment key={g}>
+          <div className="tool-group">
+            {group.map((t) => {
+              const on = active[i++];
+              return (
+                <button key={t.title} type="button" className={on ? 'tool on' : 'tool'} title={t.title} aria-label={t.title} aria-pressed={on} onMouseDown={(ev) => ev.preventDefault()} onClick={() => t.run(editor)}>
+                  {t.label}
+                </button>
+              );
+            })}
+          </div>
+          {g === MARKS_GROUP && (
+            <div className="tool-group">
+              <ColourMenu label="A" title="Text colour" kind="text" swatches={TEXT_COLOURS} current={colours.text} onPick={(c) => (c ? editor.chain().focus().setColor(c).run() : editor.chain().focus().unsetColor().run())} />
+              <ColourMenu label="Mark" title="Highlight" kind="highlight" swatches={HIGHLIGHTS} current={colours.highlight} onPick={(c) => (c ? editor.chain().focus().setHighlight({ color: c }).run() : editor.chain().focus().unsetHighlight().run())} />
+            </div>
+          )}
+        </Fragment>
       ))}
       <div className="tool-group">
         {onInsertImages && <InsertImageButton onFiles={onInsertImages} />}
