@@ -76,6 +76,23 @@ describe('word processor: live encrypted editing in two browsers', () => {
     const box = (await task.locator('input[type="checkbox"]').boundingBox())!;
     const line = (await task.locator('p').boundingBox())!;
     expect(Math.abs(box.y + box.height / 2 - (line.y + line.height / 2))).toBeLessThan(line.height / 2);
+
+    // Tables: the table tools show while the caret is in one. B adds a column and deletes a row; A sees the shape.
+    await b.keyboard.press('Enter');
+    await b.keyboard.press('Enter'); // an empty task item: out of the list
+    expect(await b.getByRole('group', { name: 'Table' }).count()).toBe(0);
+    await b.getByRole('button', { name: 'Insert a 3×3 table' }).click();
+    await b.keyboard.type('Owner');
+    await b.keyboard.press('Tab');
+    await b.keyboard.type('Due');
+    await b.getByRole('button', { name: 'Insert a column to the right' }).click();
+    await b.keyboard.press('Tab');
+    await b.keyboard.press('Tab');
+    await b.keyboard.press('Tab'); // the second row's first cell
+    await b.getByRole('button', { name: 'Delete this row' }).click();
+    const shape = () => a.getByLabel('Document body').locator('table').evaluate((t) => [(t as HTMLTableElement).rows.length, (t as HTMLTableElement).rows[0]!.cells.length, (t as HTMLTableElement).rows[0]!.textContent]);
+    await expect.poll(shape, { timeout: 15_000 }).toEqual([2, 4, 'OwnerDue']);
+    await b.screenshot({ path: 'artifacts/editor-table.png' });
     await a.screenshot({ path: 'artifacts/editor.png' });
 
     // A reload decrypts everything again from the server's ciphertext.

@@ -39,6 +39,19 @@ const TOOLS: Tool[][] = [
   ],
 ];
 
+/** Shown while the caret is in a table. */
+const TABLE_TOOLS: Tool[] = [
+  { label: 'Row ↑', title: 'Insert a row above', run: (e) => e.chain().focus().addRowBefore().run() },
+  { label: 'Row ↓', title: 'Insert a row below', run: (e) => e.chain().focus().addRowAfter().run() },
+  { label: 'Col ←', title: 'Insert a column to the left', run: (e) => e.chain().focus().addColumnBefore().run() },
+  { label: 'Col →', title: 'Insert a column to the right', run: (e) => e.chain().focus().addColumnAfter().run() },
+  { label: 'Header', title: 'Header row on or off', run: (e) => e.chain().focus().toggleHeaderRow().run() },
+  { label: 'Merge', title: 'Merge the selected cells, or split a merged one', run: (e) => e.chain().focus().mergeOrSplit().run() },
+  { label: '− Row', title: 'Delete this row', run: (e) => e.chain().focus().deleteRow().run() },
+  { label: '− Col', title: 'Delete this column', run: (e) => e.chain().focus().deleteColumn().run() },
+  { label: '− Table', title: 'Delete the table', run: (e) => e.chain().focus().deleteTable().run() },
+];
+
 /** The colour menus follow this group (bold, italic…). */
 const MARKS_GROUP = 2;
 
@@ -84,6 +97,7 @@ export function EditorToolbar({ editor, onInsertImages }: { editor: Editor; onIn
     editor,
     selector: ({ editor: e }) => ({ text: (e.getAttributes('textStyle').color as string | undefined) ?? null, highlight: e.isActive('highlight') ? ((e.getAttributes('highlight').color as string | undefined) ?? HIGHLIGHTS[1]!.value) : null }),
   });
+  const inTable = useEditorState({ editor, selector: ({ editor: e }) => e.isActive('table') });
   let i = 0;
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
@@ -92,11 +106,7 @@ export function EditorToolbar({ editor, onInsertImages }: { editor: Editor; onIn
           <div className="tool-group">
             {group.map((t) => {
               const on = active[i++];
-              return (
-                <button key={t.title} type="button" className={on ? 'tool on' : 'tool'} title={t.title} aria-label={t.title} aria-pressed={on} onMouseDown={(ev) => ev.preventDefault()} onClick={() => t.run(editor)}>
-                  {t.label}
-                </button>
-              );
+              return <ToolButton key={t.title} tool={t} editor={editor} on={on} />;
             })}
           </div>
           {g === MARKS_GROUP && (
@@ -110,6 +120,22 @@ export function EditorToolbar({ editor, onInsertImages }: { editor: Editor; onIn
       <div className="tool-group">
         {onInsertImages && <InsertImageButton onFiles={onInsertImages} />}
       </div>
+      {inTable && (
+        <div className="tool-group" role="group" aria-label="Table">
+          {TABLE_TOOLS.map((t) => (
+            <ToolButton key={t.title} tool={t} editor={editor} />
+          ))}
+        </div>
+      )}
     </div>
+  );
+}
+
+/** A toolbar button that leaves the focus (and the selection) in the editor. `on` only for tools with an active state. */
+function ToolButton({ tool, editor, on }: { tool: Tool; editor: Editor; on?: boolean }) {
+  return (
+    <button type="button" className={on ? 'tool on' : 'tool'} title={tool.title} aria-label={tool.title} aria-pressed={on} onMouseDown={(ev) => ev.preventDefault()} onClick={() => tool.run(editor)}>
+      {tool.label}
+    </button>
   );
 }
