@@ -59,6 +59,30 @@ describe('word processor: live encrypted editing in two browsers', () => {
     await b.getByRole('menu', { name: 'Text colour' }).waitFor();
     await b.keyboard.press('Escape'); // the focus is still in the editor
     await b.getByRole('menu').waitFor({ state: 'detached' });
+    // A link on the selected heading: an address that is not http(s) or mailto is refused with a message.
+    // Applying gives the focus straight back to the editor: the next keys go on from the link.
+    const editorFocused = async () => expect(await b.getByLabel('Document body').evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    await b.getByRole('button', { name: 'Link' }).click();
+    await b.getByLabel('Link address').fill('javascript:alert(1)');
+    await b.getByLabel('Link address').press('Enter');
+    await b.getByRole('dialog', { name: 'Link' }).getByRole('alert').waitFor();
+    await b.getByLabel('Link address').fill('https://example.org/plan');
+    await b.getByLabel('Link address').press('Enter');
+    await editorFocused();
+    await a.getByRole('heading', { name: 'Decisions' }).locator('a[href="https://example.org/plan"]').waitFor({ timeout: 15_000 });
+    expect(await a.getByLabel('Document body').locator('a[href^="javascript"]').count()).toBe(0);
+    // The caret is now after the link. With nothing selected the address goes in as the link's text,
+    // and typing on is not part of it.
+    await b.keyboard.press('Enter');
+    await b.keyboard.type('Write to ');
+    await b.getByRole('button', { name: 'Link' }).click();
+    await b.getByLabel('Link address').fill('mailto:team@example.org');
+    await b.getByLabel('Link address').press('Enter');
+    await editorFocused();
+    await b.keyboard.type(' today.');
+    const mail = a.getByLabel('Document body').locator('p', { hasText: 'Write to' });
+    await mail.filter({ hasText: 'today.' }).waitFor({ timeout: 15_000 });
+    expect(await mail.locator('a').evaluateAll((links) => links.map((l) => [l.getAttribute('href'), l.textContent]))).toEqual([['mailto:team@example.org', 'mailto:team@example.org']]);
     const headingColours = () =>
       a.getByRole('heading', { name: 'Decisions' }).evaluate((h) => {
         const span = h.querySelector('span[style]');

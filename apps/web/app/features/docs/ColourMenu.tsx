@@ -16,7 +16,7 @@ export function ColourMenu({ label, title, swatches, current, kind, onPick }: { 
 
   const shown = swatches.find((s) => s.value !== null && s.value.toLowerCase() === current?.toLowerCase());
   return (
-    <div className="colour-menu" ref={root}>
+    <div className="tool-menu" ref={root}>
       <button type="button" className={shown ? 'tool on' : 'tool'} title={shown ? `${title}: ${shown.name}` : title} aria-label={title} aria-haspopup="menu" aria-expanded={open} onMouseDown={(ev) => ev.preventDefault()} onClick={() => setOpen((o) => !o)}>
         <span className={`colour-sample ${kind}`} style={kind === 'text' ? { borderBottomColor: shown?.value ?? 'currentColor' } : { background: shown?.value ?? 'transparent' }}>
           {label}

@@ -2,6 +2,7 @@ import { Fragment } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { ColourMenu, type Swatch } from './ColourMenu.tsx';
 import { InsertImageButton } from './images/InsertImageButton.tsx';
+import { LinkMenu } from './LinkMenu.tsx';
 
 type Tool = { label: string; title: string; run(e: Editor): void; active?(e: Editor): boolean };
 
@@ -35,7 +36,6 @@ const TOOLS: Tool[][] = [
     { label: 'Left', title: 'Align left', run: (e) => e.chain().focus().setTextAlign('left').run(), active: (e) => e.isActive({ textAlign: 'left' }) },
     { label: 'Center', title: 'Align center', run: (e) => e.chain().focus().setTextAlign('center').run(), active: (e) => e.isActive({ textAlign: 'center' }) },
     { label: 'Right', title: 'Align right', run: (e) => e.chain().focus().setTextAlign('right').run(), active: (e) => e.isActive({ textAlign: 'right' }) },
-    { label: 'Link', title: 'Add or remove a link', run: toggleLink, active: (e) => e.isActive('link') },
   ],
 ];
 
@@ -76,20 +76,6 @@ const HIGHLIGHTS: readonly Swatch[] = [
   { name: 'Orange', value: '#fed7aa' },
 ];
 
-function toggleLink(e: Editor): void {
-  if (e.isActive('link')) {
-    e.chain().focus().unsetLink().run();
-    return;
-  }
-  const url = window.prompt('Link address (https://…)');
-  if (!url) return;
-  if (!/^(https?:|mailto:)/i.test(url.trim())) {
-    window.alert('Only http, https and mailto links are allowed.');
-    return;
-  }
-  e.chain().focus().extendMarkRange('link').setLink({ href: url.trim() }).run();
-}
-
 export function EditorToolbar({ editor, onInsertImages }: { editor: Editor; onInsertImages?: (files: File[]) => void }) {
   // Re-render on selection and content changes so active states stay right.
   const active = useEditorState({ editor, selector: ({ editor: e }) => TOOLS.flat().map((t) => t.active?.(e) ?? false) });
@@ -118,6 +104,7 @@ export function EditorToolbar({ editor, onInsertImages }: { editor: Editor; onIn
         </Fragment>
       ))}
       <div className="tool-group">
+        <LinkMenu editor={editor} />
         {onInsertImages && <InsertImageButton onFiles={onInsertImages} />}
       </div>
       {inTable && (

@@ -1,0 +1,79 @@
+import { useCallback, useRef, useState } from 'react';
+import { TextSelection } from '@tiptap/pm/state';
+import { useEditorState, type Editor } from '@tiptap/react';
+import { useDismiss } from '../../components/useDismiss.ts';
+import { safeHref } from './io/safeHref.ts';
+
+/**
+ * The toolbar's link button: a small form for the address of the link at the caret or of the
+ * selected text. With nothing selected, the address itself is inserted as the link's text. The
+ * caret then sits after the link, as in other word processors.
+ */
+export function LinkMenu({ editor }: { editor: Editor }) {
+  const [open, setOpen] = useState(false);
+  const [address, setAddress] = useState('');
+  const [error, setError] = useState('');
+  const root = useRef<HTMLDivElement>(null);
+  const current = useEditorState({ editor, selector: ({ editor: e }) => (e.isActive('link') ? ((e.getAttributes('link').href as string | undefined) ?? '') : null) });
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, root, close);
+
+  function toggle() {
+    if (!open) {
+      setAddress(current ?? '');
+      setError('');
+    }
+    setOpen(!open);
+  }
+
+  function apply(ev: React.FormEvent) {
+    ev.preventDefault();
+    const url = safeHref(address);
+    if (!url) {
+      setError('Use an address that starts with https://, http:// or mailto:.');
+      return;
+    }
+    editor.view.focus(); // at once: Tiptap's focus() waits a frame, and keys typed meanwhile would be lost
+    const chain = editor.chain().extendMarkRange('link');
+    if (editor.state.selection.empty && current === null) chain.insertContent({ type: 'text', text: url, marks: [{ type: 'link', attrs: { href: url } }] });
+    else chain.setLink({ href: url });
+    // The caret goes to the link's end, and typing on does not lengthen it (the mark is inclusive while autolink is on).
+    chain
+      .command(({ tr }) => (tr.setSelection(TextSelection.create(tr.doc, tr.selection.to)), true))
+      .unsetMark('link')
+      .run();
+    setOpen(false);
+  }
+
+  function remove() {
+    editor.view.focus();
+    editor.chain().extendMarkRange('link').unsetLink().run();
+    setOpen(false);
+  }
+
+  return (
+    <div className="tool-menu" ref={root}>
+      <button type="button" className={current !== null ? 'tool on' : 'tool'} title="Link" aria-label="Link" aria-haspopup="dialog" aria-expanded={open} onMouseDown={(ev) => ev.preventDefault()} onClick={toggle}>
+        Link
+      </button>
+      {open && (
+        <form className="link-editor" role="dialog" aria-label="Link" onSubmit={apply}>
+          <input type="url" aria-label="Link address" placeholder="https://…" value={address} autoFocus onChange={(e) => (setAddress(e.target.value), setError(''))} />
+          <button type="submit" className="small">
+            Apply
+          </button>
+          {current !== null && (
+            <button type="button" className="small secondary" onClick={remove}>
+              Remove
+            </button>
+          )}
+          {error && (
+            <p className="error small" role="alert">
+              {error}
+            </p>
+          )}
+        </form>
+      )}
+    </div>
+  );
+}
