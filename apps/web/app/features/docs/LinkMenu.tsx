@@ -28,9 +28,9 @@ export function LinkMenu({ editor }: { editor: Editor }) {
 
   function apply(ev: React.FormEvent) {
     ev.preventDefault();
-    const url = safeHref(address);
+    const url = safeHref(withScheme(address.trim()));
     if (!url) {
-      setError('Use an address that starts with https://, http:// or mailto:.');
+      setError('Use a web address (https://…) or an email address.');
       return;
     }
     editor.view.focus(); // at once: Tiptap's focus() waits a frame, and keys typed meanwhile would be lost
@@ -57,7 +57,7 @@ export function LinkMenu({ editor }: { editor: Editor }) {
         Link
       </button>
       {open && (
-        <form className="link-editor" role="dialog" aria-label="Link" onSubmit={apply}>
+        <form className="link-editor" role="dialog" aria-label="Link" noValidate onSubmit={apply}>
           <input type="url" aria-label="Link address" placeholder="https://…" value={address} autoFocus onChange={(e) => (setAddress(e.target.value), setError(''))} />
           <button type="submit" className="small">
             Apply
@@ -76,4 +76,12 @@ export function LinkMenu({ editor }: { editor: Editor }) {
       )}
     </div>
   );
+}
+
+/** What people type without a scheme: `example.org/page` is a web address, `ada@example.org` an email address. */
+function withScheme(address: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(address)) return address;
+  if (/^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/.test(address)) return `mailto:${address}`;
+  if (/^[^\s/]+\.[^\s/]+/.test(address)) return `https://${address}`;
+  return address;
 }
