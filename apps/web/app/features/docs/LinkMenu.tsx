@@ -6,7 +6,7 @@ import { safeHref } from './io/safeHref.ts';
 
 /**
  * The toolbar's link button: a small form for the address of the link at the caret or of the
- * selected text. With nothing selected, the address itself is inserted as the link's text. The
+ * selected text. With nothing selected, the address as typed is inserted as the link's text. The
  * caret then sits after the link, as in other word processors.
  */
 export function LinkMenu({ editor }: { editor: Editor }) {
@@ -35,7 +35,8 @@ export function LinkMenu({ editor }: { editor: Editor }) {
     }
     editor.view.focus(); // at once: Tiptap's focus() waits a frame, and keys typed meanwhile would be lost
     const chain = editor.chain().extendMarkRange('link');
-    if (editor.state.selection.empty && current === null) chain.insertContent({ type: 'text', text: url, marks: [{ type: 'link', attrs: { href: url } }] });
+    // The text is the address as typed (an email address without its mailto:), the link the checked one.
+    if (editor.state.selection.empty && current === null) chain.insertContent({ type: 'text', text: address.trim(), marks: [{ type: 'link', attrs: { href: url } }] });
     else chain.setLink({ href: url });
     // The caret goes to the link's end, and typing on does not lengthen it (the mark is inclusive while autolink is on).
     chain
