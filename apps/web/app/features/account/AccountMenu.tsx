@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useDismiss } from '../../components/useDismiss.ts';
 import { logOut } from '../../keys/logOut.client.ts';
@@ -9,7 +9,7 @@ export function AccountMenu({ username }: { username: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
 
-  useDismiss(open, ref, useCallback(() => setOpen(false), []));
+  useDismiss(open, ref, () => setOpen(false));
 
   async function handleLogOut() {
     await logOut().catch(() => undefined);

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useDismiss } from '../../components/useDismiss.ts';
 
 export type Swatch = { name: string; value: string | null };
@@ -12,7 +12,7 @@ export function ColourMenu({ label, title, swatches, current, kind, onPick }: { 
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
 
-  useDismiss(open, root, useCallback(() => setOpen(false), []));
+  useDismiss(open, root, () => setOpen(false));
 
   const shown = swatches.find((s) => s.value !== null && s.value.toLowerCase() === current?.toLowerCase());
   return (
@@ -23,7 +23,7 @@ export function ColourMenu({ label, title, swatches, current, kind, onPick }: { 
         </span>
       </button>
       {open && (
-        <div className="colour-swatches" role="menu" aria-label={title}>
+        <div className="tool-popover colour-swatches" role="menu" aria-label={title}>
           {swatches.map((s) => (
             <button
               key={s.name}

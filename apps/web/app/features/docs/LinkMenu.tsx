@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { TextSelection } from '@tiptap/pm/state';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useDismiss } from '../../components/useDismiss.ts';
@@ -15,8 +15,7 @@ export function LinkMenu({ editor }: { editor: Editor }) {
   const [error, setError] = useState('');
   const root = useRef<HTMLDivElement>(null);
   const current = useEditorState({ editor, selector: ({ editor: e }) => (e.isActive('link') ? ((e.getAttributes('link').href as string | undefined) ?? '') : null) });
-  const close = useCallback(() => setOpen(false), []);
-  useDismiss(open, root, close);
+  useDismiss(open, root, () => setOpen(false));
 
   function toggle() {
     if (!open) {
@@ -58,7 +57,7 @@ export function LinkMenu({ editor }: { editor: Editor }) {
         Link
       </button>
       {open && (
-        <form className="link-editor" role="dialog" aria-label="Link" noValidate onSubmit={apply}>
+        <form className="tool-popover link-editor" role="dialog" aria-label="Link" noValidate onSubmit={apply}>
           <input type="url" aria-label="Link address" placeholder="https://…" value={address} autoFocus onChange={(e) => (setAddress(e.target.value), setError(''))} />
           <button type="submit" className="small">
             Apply
