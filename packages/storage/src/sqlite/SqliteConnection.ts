@@ -23,6 +23,8 @@ const currentScope = new AsyncLocalStorage<Scope>();
 const CHECKPOINT_IDLE_MS = 50;
 /** …looked at this often… */
 const CHECKPOINT_TICK_MS = 250;
+/** …but at most once in this long: each checkpoint writes and fsyncs the database file, so someone typing pays for one a second, not four. */
+const CHECKPOINT_MIN_GAP_MS = 1000;
 /** …and a commit checkpoints by itself only past this many WAL pages (16 MiB of 4 KiB pages), when no idle moment came. */
 export const WAL_AUTOCHECKPOINT_PAGES = 4096;
 
@@ -37,6 +39,7 @@ export class SqliteConnection implements SqlRunner {
   readonly #mutex = new Mutex();
   #closed = false;
   #lastUse = 0;
+  #lastCheckpoint = 0;
   #used = false;
   readonly #checkpointTimer: ReturnType<typeof setInterval> | null = null;
 
@@ -98,8 +101,10 @@ export class SqliteConnection implements SqlRunner {
   }
 
   #checkpointIfIdle(): void {
-    if (!this.#used || this.#closed || !this.#mutex.isFree || performance.now() - this.#lastUse < CHECKPOINT_IDLE_MS) return;
+    const now = performance.now();
+    if (!this.#used || this.#closed || !this.#mutex.isFree || now - this.#lastUse < CHECKPOINT_IDLE_MS || now - this.#lastCheckpoint < CHECKPOINT_MIN_GAP_MS) return;
     this.#used = false;
+    this.#lastCheckpoint = now;
     try {
       this.#db.pragma('wal_checkpoint(PASSIVE)');
     } catch {
