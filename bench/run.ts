@@ -48,13 +48,14 @@ if (wanted('fanout')) {
         { clients: 50, intervalMs: 100 },
         { clients: 200, intervalMs: 100 },
       ];
-  // COFFRE_BENCH_FANOUT_CLIENTS=10,50 runs only those client counts; COFFRE_BENCH_FANOUT_WINDOW_MS sets the measured window.
+  // COFFRE_BENCH_FANOUT_CLIENTS=10,50 runs only those client counts; COFFRE_BENCH_FANOUT_WINDOW_MS sets the measured window, COFFRE_BENCH_FANOUT_REPS the repetitions a mode.
   const counts = process.env.COFFRE_BENCH_FANOUT_CLIENTS?.split(',').map(Number);
   const windowMs = Number(process.env.COFFRE_BENCH_FANOUT_WINDOW_MS) || (quick ? 1500 : 5000);
+  const reps = Number(process.env.COFFRE_BENCH_FANOUT_REPS) || (quick ? 1 : 3);
   const { fanoutBench } = await import('./sync/fanoutBench.ts');
   for (const c of configs.filter((x) => !counts || counts.includes(x.clients))) {
     section(`fan-out, ${c.clients} clients`);
-    const r = await fanoutBench({ ...c, batchMs: 50, warmupMs: quick ? 500 : 1000, windowMs, reps: quick ? 1 : 3 });
+    const r = await fanoutBench({ ...c, batchMs: 50, warmupMs: quick ? 500 : 1000, windowMs, reps });
     results.push(...r.results);
     checks.push(...r.checks);
   }
