@@ -74,7 +74,7 @@ export function AttachedChat({ parent, parentId, account, collabUrl, readOnly, t
 /** The header button that opens an item's chat panel. */
 export function ChatToggle({ open, onToggle }: { open: boolean; onToggle(): void }) {
   return (
-    <button type="button" className={open ? 'ghost active' : 'ghost'} aria-pressed={open} onClick={onToggle}>
+    <button type="button" className="secondary" aria-pressed={open} onClick={onToggle}>
       Chat
     </button>
   );

@@ -157,13 +157,13 @@ export function FolderView({ levels, pathIds, onChanged, chatToggle }: { levels:
       <div className="drive-toolbar">
         {canEdit && (
           <>
-            <button type="button" onClick={() => void run(async () => { const e = await actions.create('folder', 'New folder'); setRenaming(e.id); })}>New folder</button>
-            <button type="button" onClick={() => void run(async () => navigate(entryHref(await actions.create('doc', 'Untitled document'), pathIds)))}>New document</button>
-            <button type="button" onClick={() => void run(async () => navigate(entryHref(await actions.create('sheet', 'Untitled spreadsheet'), pathIds)))}>New spreadsheet</button>
-            <button type="button" onClick={() => void run(async () => navigate(entryHref(await actions.create('calendar', 'Untitled calendar'), pathIds)))}>New calendar</button>
-            <button type="button" onClick={() => void run(async () => navigate(entryHref(await actions.create('chat', 'New chat room'), pathIds)))}>New chat room</button>
+            <button type="button" className="secondary" onClick={() => void run(async () => { const e = await actions.create('folder', 'New folder'); setRenaming(e.id); })}>New folder</button>
+            <button type="button" className="secondary" onClick={() => void run(async () => navigate(entryHref(await actions.create('doc', 'Untitled document'), pathIds)))}>New document</button>
+            <button type="button" className="secondary" onClick={() => void run(async () => navigate(entryHref(await actions.create('sheet', 'Untitled spreadsheet'), pathIds)))}>New spreadsheet</button>
+            <button type="button" className="secondary" onClick={() => void run(async () => navigate(entryHref(await actions.create('calendar', 'Untitled calendar'), pathIds)))}>New calendar</button>
+            <button type="button" className="secondary" onClick={() => void run(async () => navigate(entryHref(await actions.create('chat', 'New chat room'), pathIds)))}>New chat room</button>
             <button type="button" onClick={() => fileInput.current?.click()}>Upload files</button>
-            <button type="button" onClick={() => folderInput.current?.click()}>Upload folder</button>
+            <button type="button" className="secondary" onClick={() => folderInput.current?.click()}>Upload folder</button>
           </>
         )}
         {chatToggle}

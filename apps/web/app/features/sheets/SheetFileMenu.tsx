@@ -79,7 +79,7 @@ export function SheetFileMenu({ wb, engine, activeId, readOnly, title, onError, 
 
   return (
     <div className="doc-file-menu">
-      <button type="button" aria-haspopup="menu" aria-expanded={menu} onClick={() => setMenu(!menu)}>File</button>
+      <button type="button" className="secondary" aria-haspopup="menu" aria-expanded={menu} onClick={() => setMenu(!menu)}>File</button>
       {menu && (
         <div role="menu" className="menu">
           <button type="button" role="menuitem" onClick={() => void handleExport('xlsx')}>Download as Excel (.xlsx)</button>
