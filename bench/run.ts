@@ -1,6 +1,6 @@
 /**
  * Benchmarks that print ratios against a baseline measured in the same run.
- * Usage: npm run bench [-- --quick]; pick benchmarks with COFFRE_BENCH_ONLY=crypto,fanout,cold,memory,sheet,chat,drive
+ * Usage: npm run bench [-- --quick]; pick benchmarks with COFFRE_BENCH_ONLY=crypto,fanout,writers,cold,memory,sheet,chat,drive
  * (or `tsx run.ts --only=…` in bench/).
  *
  * --quick is a smoke run (small loads, one repetition, a prefix of the
@@ -59,6 +59,17 @@ if (wanted('fanout')) {
     results.push(...r.results);
     checks.push(...r.checks);
   }
+}
+
+if (wanted('writers')) {
+  // Many documents with one writer each (writersBench.ts): the journal's group commit under load (ADR 0021).
+  // COFFRE_BENCH_WRITERS sets the number of documents, COFFRE_BENCH_WRITERS_WINDOW_MS the measured window.
+  section('many writers');
+  const { writersBench } = await import('./sync/writersBench.ts');
+  const writers = Number(process.env.COFFRE_BENCH_WRITERS) || (quick ? 20 : 50);
+  const r = await writersBench({ writers, intervalMs: 100, warmupMs: quick ? 1000 : 3000, windowMs: Number(process.env.COFFRE_BENCH_WRITERS_WINDOW_MS) || (quick ? 2000 : 5000), reps: quick ? 1 : 3 });
+  results.push(...r.results);
+  checks.push(...r.checks);
 }
 
 if (wanted('cold')) {

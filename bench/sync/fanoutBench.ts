@@ -78,6 +78,9 @@ type RunFigures = {
   serverEldP99: number;
   journalP50: number;
   journalP99: number;
+  /** Journal commits and the updates they wrote (coffre): the guard's group commit (ADR 0021). */
+  journalCommits: number;
+  journalEntries: number;
   clientCpuPct: number;
   foreignPct: number | null;
   delivered: number;
@@ -247,6 +250,8 @@ async function runOnce(mode: 'coffre' | 'plain', o: FanoutOptions, server: Serve
       serverEldP99: cpu1.eldP99,
       journalP50: cpu1.journalP50,
       journalP99: cpu1.journalP99,
+      journalCommits: cpu1.journalWrites,
+      journalEntries: cpu1.journalEntries,
       clientCpuPct: load.ownPct,
       foreignPct: load.foreignPct,
       delivered,
@@ -350,7 +355,7 @@ export async function fanoutBench(o: FanoutOptions): Promise<{ results: BenchRes
             `(wire ${fmt(f.wireP50, 2)}/${fmt(f.wireP99, 2)}, first arrival ${fmt(f.firstP50, 2)}/${fmt(f.firstP99, 2)}, own handling p50 ${fmt(f.handleP50, 3)}` +
             `${Number.isNaN(f.flushP50) ? '' : `, writer seal+send p50 ${fmt(f.flushP50, 3)}`}, harness p50/p99 ${fmt(f.harnessP50)}/${fmt(f.harnessP99)}, ` +
             `typed→applied p50 ${fmt(f.typedP50)}), server CPU ${fmt(f.serverCpuPct)}% (main thread ${fmt(f.serverMainPct)}%, kernel ${fmt(f.serverSystemPct)}%, ELD p99 ${fmt(f.serverEldP99)} ms` +
-            `${Number.isNaN(f.journalP50) ? '' : `, journal write p50/p99 ${fmt(f.journalP50, 2)}/${fmt(f.journalP99, 2)} ms`}), clients CPU ${fmt(f.clientCpuPct)}%, ` +
+            `${Number.isNaN(f.journalP50) ? '' : `, journal commit p50/p99 ${fmt(f.journalP50, 2)}/${fmt(f.journalP99, 2)} ms, ${f.journalCommits} commits of ${f.journalEntries} updates`}), clients CPU ${fmt(f.clientCpuPct)}%, ` +
             `foreign ${f.foreignPct === null ? 'n/a' : fmt(f.foreignPct) + '%'}, delivered ${f.delivered}/${f.expected}, frame ${f.frameBytes} B; ` +
             `crowd relay p50/p99 ${fmt(f.crowdWireP50, 2)}/${fmt(f.crowdWireP99, 2)} ms, received ${f.crowdDelivered}/${f.crowdExpected}`,
         );

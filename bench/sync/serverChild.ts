@@ -9,6 +9,7 @@
  *
  * Commands arrive as { id, cmd, ... } and are answered as { id, ok, result }.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,8 +34,8 @@ export type ServerRequest =
   | { cmd: 'profile'; file: string | null }
   | { cmd: 'stop' };
 
-/** CPU (µs, cumulative), event-loop delay and the guard's journal writes (coffre), each since the previous read. */
-export type CpuReport = { user: number; system: number; mainThreadMs: number; eldP50: number; eldP99: number; eldMax: number; journalWrites: number; journalP50: number; journalP99: number };
+/** CPU (µs, cumulative), event-loop delay and the guard's journal commits and the entries they wrote (coffre), each since the previous read. */
+export type CpuReport = { user: number; system: number; mainThreadMs: number; eldP50: number; eldP99: number; eldMax: number; journalWrites: number; journalEntries: number; journalP50: number; journalP99: number };
 /** `heapUsed` without V8's code space (compiled code, which grows as more paths get optimised), plus the raw figures. */
 export type MemReport = { heap: number; heapUsed: number; codeSpace: number; rss: number; external: number; arrayBuffers: number };
 export type DocsReport = { documents: number; connections: number; logLength: number | null };
@@ -61,21 +62,23 @@ const send = (msg: unknown) => process.send!(msg);
 
 let storage: Storage | null = null;
 let journalMs: number[] = [];
+let journalEntries = 0;
 let dataDir = '';
 let server: Server;
 if (mode === 'coffre') {
   await initWire();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffre-bench-'));
   storage = await createStorage({ driver: 'sqlite', dataDir });
-  // Time the guard's journal writes (one SQLite commit with synchronous=FULL per accepted update, on the event loop).
+  // Time the guard's journal commits (one SQLite commit with synchronous=FULL per turn of the event loop that accepted updates, ADR 0021).
   const documents = storage.documents;
-  const append = documents.appendUpdate.bind(documents);
-  documents.appendUpdate = async (...args) => {
+  const append = documents.appendUpdates.bind(documents);
+  documents.appendUpdates = async (entries) => {
     const t = performance.now();
     try {
-      return await append(...args);
+      return await append(entries);
     } finally {
       journalMs.push(performance.now() - t);
+      journalEntries += entries.length;
     }
   };
   server = createCollabServer({ port: 0, storage, secureCookies: false, logSink: () => undefined });
@@ -90,6 +93,7 @@ eld.enable();
 
 const gc = (globalThis as { gc?: () => void }).gc;
 let profiler: { session: Session; file: string } | null = null;
+let perfProc: ChildProcess | null = null;
 const settle = () => new Promise((r) => setImmediate(r));
 
 async function handle(req: ServerRequest): Promise<unknown> {
@@ -137,11 +141,13 @@ async function handle(req: ServerRequest): Promise<unknown> {
         eldP99: ms(eld.percentile(99)) - 2,
         eldMax: ms(eld.max) - 2,
         journalWrites: j.length,
+        journalEntries,
         journalP50: at(0.5),
         journalP99: at(0.99),
       };
       eld.reset();
       journalMs = [];
+      journalEntries = 0;
       return r;
     }
     case 'mem': {
@@ -165,6 +171,19 @@ async function handle(req: ServerRequest): Promise<unknown> {
     }
     case 'profile': {
       // Diagnostics: a CPU profile of the server between a call with a file name and the next call (null writes it).
+      // With COFFRE_BENCH_PERF=1, Linux perf samples this process instead (native frames too: SQLite, the kernel's fsync).
+      if (req.file && process.env.COFFRE_BENCH_PERF) {
+        const proc = spawn('perf', ['record', '-q', '-F', '2999', '-g', '-p', String(process.pid), '-o', req.file.replace(/\.cpuprofile$/, '.perf.data')], { stdio: 'ignore' });
+        perfProc = proc;
+        await new Promise((r) => setTimeout(r, 300)); // perf attaches
+        return null;
+      }
+      if (!req.file && perfProc) {
+        const proc = perfProc;
+        perfProc = null;
+        await new Promise((r) => { proc.once('exit', r); proc.kill('SIGINT'); });
+        return null;
+      }
       if (req.file) {
         profiler = { session: new Session(), file: req.file };
         profiler.session.connect();

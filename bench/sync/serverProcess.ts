@@ -23,7 +23,8 @@ export type ServerProcess = {
 
 export async function startServer(mode: ServerMode): Promise<ServerProcess> {
   const child: ChildProcess = fork(CHILD, [mode], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    // COFFRE_BENCH_PERF: a map of JIT-compiled code for Linux perf (see serverChild's 'profile').
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.COFFRE_BENCH_PERF ? ['--perf-basic-prof', '--interpreted-frames-native-stack', '--no-logfile-per-isolate', '--logfile=/dev/null'] : [])],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

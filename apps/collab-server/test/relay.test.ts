@@ -30,16 +30,19 @@ describe('relay: an accepted envelope reaches peers before the journal write, th
   let release!: () => void;
   let gate: Promise<void> | null = null;
   let writes = 0;
+  /** The number of entries in each journal commit, in order. */
+  const commits: number[] = [];
   const closers: Array<() => void> = [];
 
   beforeAll(async () => {
     await initWire();
     test = await startTestServer('relay-test', () => undefined);
-    const append = test.storage.documents.appendUpdate.bind(test.storage.documents);
-    test.storage.documents.appendUpdate = async (...args) => {
+    const append = test.storage.documents.appendUpdates.bind(test.storage.documents);
+    test.storage.documents.appendUpdates = async (entries) => {
       if (gate) await gate;
-      writes++;
-      return append(...args);
+      writes += entries.length;
+      commits.push(entries.length);
+      return append(entries);
     };
   });
   afterAll(async () => {
@@ -47,16 +50,22 @@ describe('relay: an accepted envelope reaches peers before the journal write, th
     await test.stop();
   });
 
-  it('shows the keystroke to a peer while its journal write waits, and acknowledges it once written', async () => {
+  /** A document with an owner and an editor, both connected and synced. */
+  async function ownerAndEditor(docId: string): Promise<[Peer, Peer]> {
     const owner = await addUser(test.storage, 'owner');
     const editor = await addUser(test.storage, 'editor');
-    await test.storage.documents.create({ docId: 'doc-relay', ownerId: owner.userId, createdAt: Date.now() });
-    await test.storage.members.set('doc-relay', editor.userId, 'editor', Date.now());
+    await test.storage.documents.create({ docId, ownerId: owner.userId, createdAt: Date.now() });
+    await test.storage.members.set(docId, editor.userId, 'editor', Date.now());
     const key = generateSymmetricKey();
-    const a = peer('doc-relay', key, owner, test.url);
-    const b = peer('doc-relay', key, editor, test.url);
+    const a = peer(docId, key, owner, test.url);
+    const b = peer(docId, key, editor, test.url);
     closers.push(a.close, b.close);
     await expect.poll(() => a.c.status === 'synced' && b.c.status === 'synced').toBe(true);
+    return [a, b];
+  }
+
+  it('shows the keystroke to a peer while its journal write waits, and acknowledges it once written', async () => {
+    const [a, b] = await ownerAndEditor('doc-relay');
 
     gate = new Promise<void>((r) => (release = r));
     const before = writes;
@@ -70,6 +79,35 @@ describe('relay: an accepted envelope reaches peers before the journal write, th
     gate = null;
     await expect.poll(() => a.c.unsynced, { timeout: 5000 }).toBe(false);
     expect(writes).toBe(before + 1);
+  });
+
+  it('relays a sender’s next envelopes while an earlier one’s write waits, and writes what piled up meanwhile in one commit (ADR 0021)', async () => {
+    const [a, b] = await ownerAndEditor('doc-group');
+
+    const journalBefore = (await test.storage.documents.readJournal('doc-group')).length;
+    gate = new Promise<void>((r) => (release = r));
+    const before = writes;
+    const commitsBefore = commits.length;
+    const type = async (p: Peer, text: string, expected: string) => {
+      const t = p.s.doc.getText('t');
+      t.insert(t.length, text);
+      p.s.flush();
+      await expect.poll(() => (p === a ? b : a).text(), { timeout: 5000 }).toBe(expected);
+    };
+    // The first write waits at the gate; the guard still checks and relays each next envelope at once.
+    await type(a, 'one', 'one');
+    await type(a, ' two', 'one two');
+    await type(b, ' three', 'one two three');
+    expect(writes).toBe(before);
+    expect(a.c.unsynced).toBe(true);
+    expect(b.c.unsynced).toBe(true);
+    release();
+    gate = null;
+    await expect.poll(() => a.c.unsynced || b.c.unsynced, { timeout: 5000 }).toBe(false);
+    // The first envelope's commit, then one commit for the two that came while it waited.
+    expect(commits.slice(commitsBefore)).toEqual([1, 2]);
+    expect(writes).toBe(before + 3);
+    expect((await test.storage.documents.readJournal('doc-group')).length).toBe(journalBefore + 3);
   });
 });
 

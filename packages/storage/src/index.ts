@@ -5,7 +5,7 @@ export { BLOB_READ_CHUNK_BYTES } from './disk/readFileRange.ts';
 export { decodeLinkRecordPayload, encodeLinkRecordPayload, linkVerifier, proofMatches, type LinkRecordPayload } from './linkRecordPayload.ts';
 export type { AccountRecord, AccountStore, CredentialUpdate } from './interfaces/AccountStore.ts';
 export type { BlobPutOptions, BlobRange, BlobStat, BlobStore } from './interfaces/BlobStore.ts';
-export type { DocumentRecord, DocumentStore, DocumentSummary, NewDocument } from './interfaces/DocumentStore.ts';
+export type { DocumentRecord, DocumentStore, DocumentSummary, JournalAppend, NewDocument } from './interfaces/DocumentStore.ts';
 export type { EphemeralStore } from './interfaces/EphemeralStore.ts';
 export type {
   FileChunkRecord,

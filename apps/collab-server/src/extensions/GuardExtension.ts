@@ -6,6 +6,7 @@ import type { Storage } from '@coffre/storage';
 import * as Y from 'yjs';
 import { CLOSE_CODES, closeReason } from '../closeCodes.ts';
 import { documentWriters } from '../documentWriters.ts';
+import { JournalWriter } from '../JournalWriter.ts';
 import { readStoredSnapshot } from '../readStoredSnapshot.ts';
 import type { CollabContext } from './AuthExtension.ts';
 import type { LogSink } from './LoggingExtension.ts';
@@ -25,17 +26,20 @@ const FIRST_EPOCH = 1;
  * envelopes by the connection's own user, or by another current writer of the
  * document (see validateIncomingUpdate, ADR 0020). A refused message closes
  * the connection with UPDATE_REFUSED and its code. An accepted one is applied
- * (so relayed) at once, then written to the journal; Hocuspocus acknowledges
- * it to the sender only after that write.
+ * (so relayed) at once, then written to the journal in the next group commit;
+ * Hocuspocus acknowledges it to the sender only after that write.
  */
 export class GuardExtension implements Extension {
   private readonly states = new WeakMap<Document, Promise<GuardState>>();
-  private readonly queues = new Map<string, Promise<void>>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly journal: JournalWriter;
 
   constructor(
     private readonly storage: Storage,
     private readonly sink: LogSink = (l) => process.stdout.write(l + '\n'),
-  ) {}
+  ) {
+    this.journal = new JournalWriter(storage);
+  }
 
   /** The current snapshot's covered list. Unreadable, it gives none (logged): those devices' next envelopes are then refused, never let through. */
   private async snapshotHeads(docId: string, snapshotId: string): Promise<CoveredEntry[]> {
@@ -49,14 +53,16 @@ export class GuardExtension implements Extension {
   }
 
   beforeHandleMessage(payload: beforeHandleMessagePayload): Promise<void> {
-    // Hocuspocus runs this hook concurrently per message; envelopes must be checked in arrival order.
+    // Hocuspocus runs this hook concurrently per message; envelopes must be checked in arrival order. The next
+    // message of a socket waits for this one's check and relay only, not for its journal write: the writes of
+    // one turn of the event loop share a commit (JournalWriter), and the acknowledgement waits for it.
     const prev = this.queues.get(payload.socketId) ?? Promise.resolve();
-    const next = prev.catch(() => undefined).then(() => this.check(payload));
-    this.queues.set(payload.socketId, next);
-    void next.finally(() => {
-      if (this.queues.get(payload.socketId) === next) this.queues.delete(payload.socketId);
+    const checked = prev.catch(() => undefined).then(() => this.check(payload));
+    this.queues.set(payload.socketId, checked);
+    void checked.finally(() => {
+      if (this.queues.get(payload.socketId) === checked) this.queues.delete(payload.socketId);
     }).catch(() => undefined);
-    return next;
+    return checked.then((accepted) => accepted?.written);
   }
 
   /**
@@ -81,7 +87,8 @@ export class GuardExtension implements Extension {
     return loadGuardState(document, meta.epoch || FIRST_EPOCH, heads);
   }
 
-  private async check({ update, document, documentName, context, connection }: beforeHandleMessagePayload): Promise<void> {
+  /** Resolves once the message may go on to Hocuspocus; for accepted envelopes, with their journal write (wrapped: a promise in a promise would be waited for). */
+  private async check({ update, document, documentName, context, connection }: beforeHandleMessagePayload): Promise<{ written: Promise<void> } | undefined> {
     if (update.length > ENVELOPE.MAX_MESSAGE_BYTES) this.refuse(documentName, 'ENVELOPE_TOO_LARGE', CLOSE_CODES.MESSAGE_TOO_LARGE);
     const decoder = decoding.createDecoder(update);
     decoding.readVarString(decoder);
@@ -117,7 +124,7 @@ export class GuardExtension implements Extension {
       // hook, so once the write is durable: a crash after the ack loses nothing. A crash before it may lose an
       // envelope that peers already hold; they, or its author, hand it back on their next sync.
       Y.applyUpdate(document, yUpdate, connection);
-      await this.storage.documents.appendUpdate(documentName, yUpdate, Date.now());
+      return { written: this.journal.append(documentName, yUpdate, Date.now()) };
     } catch (e) {
       if (e instanceof DocError) this.refuse(documentName, e.code, CLOSE_CODES.UPDATE_REFUSED, e.message);
       throw e;

@@ -20,6 +20,13 @@ export interface NewDocument {
   createdAt: number;
 }
 
+/** One accepted update for a document's journal. */
+export interface JournalAppend {
+  docId: string;
+  update: Uint8Array;
+  at: number;
+}
+
 export interface DocumentStore {
   /** @throws StorageError('DUPLICATE') when the document id exists. */
   create(doc: NewDocument): Promise<void>;
@@ -45,6 +52,12 @@ export interface DocumentStore {
    * @throws StorageError('NOT_FOUND') when the document does not exist.
    */
   appendUpdate(docId: string, update: Uint8Array, at: number): Promise<number>;
+  /**
+   * Appends several accepted updates, of one document or many, in one durable commit (the collab
+   * server's group commit, ADR 0021). Resolves, in order, to each entry's id, or to null for an
+   * entry whose document does not exist: that entry is not stored, the others are.
+   */
+  appendUpdates(entries: readonly JournalAppend[]): Promise<Array<number | null>>;
   /** Journal entries after the stored state, oldest first. */
   readJournal(docId: string): Promise<Array<{ id: number; bytes: Uint8Array }>>;
   /** Id of the newest journal entry (0 when empty); pass it to `putState` to drop what the state includes. */

@@ -1,4 +1,4 @@
-import type { DocumentRecord, DocumentStore, DocumentSummary, NewDocument } from '../interfaces/DocumentStore.ts';
+import type { DocumentRecord, DocumentStore, DocumentSummary, JournalAppend, NewDocument } from '../interfaces/DocumentStore.ts';
 import { StorageError } from '../StorageError.ts';
 import { bindBytes } from './bindBytes.ts';
 import { isSqliteConstraint } from './isSqliteConstraint.ts';
@@ -81,14 +81,28 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async appendUpdate(docId: string, update: Uint8Array, at: number): Promise<number> {
-    return this.#sql.run((conn) => {
-      try {
-        return Number(conn.prepare('INSERT INTO document_journal (doc_id, bytes, at) VALUES (?, ?, ?)').run(docId, bindBytes(update), at).lastInsertRowid);
-      } catch (error) {
-        if (isSqliteConstraint(error, 'FOREIGNKEY')) throw new StorageError('NOT_FOUND', 'document not found', { cause: error });
-        throw error;
-      }
-    });
+    const [id] = await this.appendUpdates([{ docId, update, at }]);
+    if (id === null || id === undefined) throw new StorageError('NOT_FOUND', 'document not found');
+    return id;
+  }
+
+  async appendUpdates(entries: readonly JournalAppend[]): Promise<Array<number | null>> {
+    if (entries.length === 0) return [];
+    // synchronous=FULL: one commit, on disk before run() returns, for the whole batch.
+    return this.#sql.run((conn) =>
+      conn.atomic(() => {
+        const insert = conn.prepare('INSERT INTO document_journal (doc_id, bytes, at) VALUES (?, ?, ?)');
+        return entries.map(({ docId, update, at }) => {
+          try {
+            return Number(insert.run(docId, bindBytes(update), at).lastInsertRowid);
+          } catch (error) {
+            // A failed INSERT undoes itself only; the rest of the batch goes on.
+            if (isSqliteConstraint(error, 'FOREIGNKEY')) return null;
+            throw error;
+          }
+        });
+      }),
+    );
   }
 
   async readJournal(docId: string): Promise<Array<{ id: number; bytes: Uint8Array }>> {

@@ -92,6 +92,29 @@ export function documentContract(h: () => StorageHarness): void {
       expect((await documents.readJournal('doc-j')).map((e) => e.id)).toEqual([b]);
     });
 
+    it('journals a batch of updates of several documents in one call, skipping only entries of unknown documents', async () => {
+      const { documents } = h().storage;
+      expect(await documents.appendUpdates([])).toEqual([]);
+      await documents.create({ docId: 'doc-a', ownerId: 'user-alice', createdAt: T0 });
+      await documents.create({ docId: 'doc-b', ownerId: 'user-alice', createdAt: T0 });
+      const ids = await documents.appendUpdates([
+        { docId: 'doc-a', update: patternBytes(8, 1), at: T0 },
+        { docId: 'doc-b', update: patternBytes(8, 2), at: T0 },
+        { docId: 'gone', update: patternBytes(8, 3), at: T0 },
+        { docId: 'doc-a', update: patternBytes(8, 4), at: T0 + 1 },
+      ]);
+      expect(ids[2]).toBeNull();
+      const [a1, b1, , a2] = ids as number[];
+      expect(a2).toBeGreaterThan(b1!);
+      expect(b1).toBeGreaterThan(a1!);
+      const journalA = await documents.readJournal('doc-a');
+      expect(journalA.map((e) => e.id)).toEqual([a1, a2]);
+      expectSameBytes(journalA[0]!.bytes, patternBytes(8, 1));
+      expectSameBytes(journalA[1]!.bytes, patternBytes(8, 4));
+      expect((await documents.readJournal('doc-b')).map((e) => e.id)).toEqual([b1]);
+      expect(await documents.readJournal('gone')).toEqual([]);
+    });
+
     it('lists by owner without state', async () => {
       const { documents } = h().storage;
       await documents.create({ docId: 'd2', ownerId: 'user-alice', parentId: 'd1', createdAt: T0 + 1 });
