@@ -37,10 +37,9 @@ export class JournalWriter {
   async #write(): Promise<void> {
     const batch = this.#queue;
     this.#queue = [];
-    if (batch.length === 0) return;
     this.#writing = true;
     try {
-      const ids = await this.storage.documents.appendUpdates(batch.map(({ docId, update, at }) => ({ docId, update, at })));
+      const ids = await this.storage.documents.appendUpdates(batch);
       batch.forEach((p, i) => (ids[i] === null ? p.reject(new StorageError('NOT_FOUND', 'document not found')) : p.resolve()));
     } catch (error) {
       for (const p of batch) p.reject(error);
